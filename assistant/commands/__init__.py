@@ -1,0 +1,1 @@
+"""One module per subcommand. Each defines `register(subparsers)`; heavy imports stay inside handlers."""
