@@ -1,0 +1,175 @@
+"""Putting rendered clauses together: numbering, annexes, the references list and the cover details."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from clauses.facts import Facts
+from clauses.loader import SectionSpec, Where
+from clauses.markup import clean
+from clauses.model import Annex, Block, Clause, Document, Run, Section, Statute, Table
+
+if TYPE_CHECKING:
+    from clauses.library import CompiledClause, Language
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPlan:
+    section: SectionSpec
+    clauses: tuple[CompiledClause, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    clause_id: str
+    title: str | None
+    blocks: tuple[Block, ...]
+    statutes: tuple[str, ...]
+
+
+def _other_department(answers: Mapping[str, Any]) -> str:
+    return " ".join(clean(str(answers.get("department_other", ""))).split())
+
+
+def department_name(answers: Mapping[str, Any], language: Language) -> str:
+    """How running text names the department, e.g. "the Customer Service department"."""
+    department = answers["department"]
+    # The answer is an argument of format(), never part of the format string.
+    return language.text(f"choices.department.{department}").format(name=_other_department(answers))
+
+
+def title_of(kind: str, answers: Mapping[str, Any], language: Language) -> str:
+    policy_type = answers.get("policy_type", "comprehensive")
+    department = answers.get("department")
+    if department == "other":
+        name = _other_department(answers)
+    elif department is not None:
+        name = language.text(f"choices.department_title.{department}")
+    else:
+        name = ""
+    title = language.text(f"titles.{policy_type}").format(department=name)
+    if kind == "implementation_notes":
+        return language.text("titles.implementation_notes").format(title=title)
+    return title
+
+
+def details_of(
+    answers: Mapping[str, Any], language: Language, facts: Facts, version: str
+) -> tuple[tuple[str, str], ...]:
+    helpers = language.helpers
+    rows: list[tuple[str, str]] = [(language.text("details.version"), version)]
+    if "effective_date" in answers:
+        rows.append(
+            (language.text("details.effective_date"), helpers["format_date"](answers["effective_date"]))
+        )
+    rows.append((language.text("details.owner"), clean(str(facts.owner))))
+    if "contact_email" in answers:
+        rows.append((language.text("details.contact"), clean(str(answers["contact_email"]))))
+    if facts.review_date is not None:
+        rows.append((language.text("details.review"), helpers["format_date"](facts.review_date)))
+    return tuple(rows)
+
+
+def build_document(
+    kind: str,
+    answers: Mapping[str, Any],
+    language: Language,
+    facts: Facts,
+    version: str,
+    rendered: Sequence[tuple[SectionSpec, list[Rendered]]],
+    statute_ids: Mapping[str, Where],
+) -> Document:
+    notice: list[Block] = []
+    sections: list[Section] = []
+    annex_parts: list[tuple[SectionSpec, str, list[Rendered]]] = []
+    where_cited: dict[str, list[str]] = {}
+
+    def note_citations(clause: Rendered, place: str) -> None:
+        for statute_id in clause.statutes:
+            places = where_cited.setdefault(statute_id, [])
+            if place not in places:
+                places.append(place)
+
+    any_cited = any(clause.statutes for _, clauses in rendered for clause in clauses)
+    annex_count = 0
+    for spec, clauses in rendered:
+        if spec.kind == "notice":
+            for clause in clauses:
+                notice.extend(clause.blocks)
+                note_citations(clause, language.text(f"sections.{spec.id}"))
+        elif spec.kind == "annex":
+            if clauses or (spec.annex == "references" and any_cited):
+                label = language.text("annex_label").format(letter=string.ascii_uppercase[annex_count % 26])
+                annex_count += 1
+                annex_parts.append((spec, label, clauses))
+                for clause in clauses:
+                    note_citations(clause, label)
+        elif clauses:
+            number = str(len(sections) + 1)
+            numbered: list[Clause] = []
+            titled = 0
+            for clause in clauses:
+                clause_number = None
+                if clause.title is not None:
+                    titled += 1
+                    clause_number = f"{number}.{titled}"
+                note_citations(clause, clause_number or number)
+                numbered.append(
+                    Clause(clause.clause_id, clause.title, clause_number, clause.blocks, clause.statutes)
+                )
+            sections.append(Section(spec.id, number, language.text(f"sections.{spec.id}"), tuple(numbered)))
+
+    statutes = tuple(
+        Statute(
+            statute_id,
+            language.statutes[statute_id]["full"],
+            language.statutes[statute_id]["subject"],
+            tuple(where_cited[statute_id]),
+        )
+        for statute_id in statute_ids
+        if statute_id in where_cited
+    )
+
+    annexes: list[Annex] = []
+    for spec, label, clauses in annex_parts:
+        annex_clauses = [Clause(c.clause_id, c.title, None, c.blocks, c.statutes) for c in clauses]
+        if spec.annex == "references":
+            annex_clauses.append(_references_clause(spec.id, statutes, language))
+        annexes.append(
+            Annex(
+                spec.id,
+                label,
+                language.text(f"sections.{spec.id}"),
+                spec.annex or "other",
+                tuple(annex_clauses),
+            )
+        )
+
+    effective = answers.get("effective_date")
+    return Document(
+        kind="policy" if kind == "policy" else "implementation_notes",
+        title=title_of(kind, answers, language),
+        subtitle=clean(str(answers.get("org_name", ""))),
+        organisation=clean(str(answers.get("org_name", ""))),
+        version=version,
+        date=effective,
+        language=language.code,
+        language_tag=language.text("language.tag"),
+        notice=tuple(notice),
+        details=details_of(answers, language, facts, version),
+        sections=tuple(sections),
+        annexes=tuple(annexes),
+        statutes=statutes,
+    )
+
+
+def _references_clause(section_id: str, statutes: Sequence[Statute], language: Language) -> Clause:
+    header = tuple((Run(language.text(f"references.{key}")),) for key in ("reference", "subject", "cited_in"))
+    rows = tuple(
+        ((Run(statute.citation),), (Run(statute.subject),), (Run(", ".join(statute.cited_in)),))
+        for statute in statutes
+    )
+    return Clause(f"{section_id}_list", None, None, (Table(header, rows),), ())

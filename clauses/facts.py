@@ -1,0 +1,66 @@
+"""What follows from the answers without being asked: defaults, the review date, the required languages."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+REVIEW_MONTHS = {"half_yearly": 6, "yearly": 12, "two_yearly": 24}
+
+# Belgian language law: the region of the operating seat decides (legal reference, section 2).
+REGION_LANGUAGES = {"flanders": ("nl",), "wallonia": ("fr",), "german": ("de",)}
+LANGUAGE_ORDER = ("nl", "fr", "de")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Values templates may use on every path, whatever was asked.
+
+    The limited path never asks for an owner, an acknowledgement method or a review cadence; these
+    take the interview's own defaults so the policy still names an owner and a review date.
+    """
+
+    owner: str
+    acknowledgement: str
+    review_cadence: str
+    review_months: int
+    review_date: datetime.date | None
+    required_languages: tuple[str, ...]
+    courtesy: bool
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def required_languages(answers: Mapping[str, Any]) -> tuple[str, ...]:
+    """The languages the policy must exist in, in a stable order (Dutch, French, German)."""
+    needed: set[str] = set()
+    regions = answers.get("regions") or ()
+    for region in regions:
+        needed.update(REGION_LANGUAGES.get(region, ()))
+    if "brussels" in regions:
+        needed.update(answers.get("staff_languages") or ("nl", "fr"))
+    return tuple(code for code in LANGUAGE_ORDER if code in needed)
+
+
+def derive(answers: Mapping[str, Any], language: str, default_owner: str) -> Facts:
+    cadence = answers.get("review_cadence", "yearly")
+    months = REVIEW_MONTHS[cadence]
+    effective = answers.get("effective_date")
+    required = required_languages(answers)
+    return Facts(
+        owner=answers.get("policy_owner", default_owner),
+        acknowledgement=answers.get("acknowledgement", "paper"),
+        review_cadence=cadence,
+        review_months=months,
+        review_date=add_months(effective, months) if isinstance(effective, datetime.date) else None,
+        required_languages=required,
+        courtesy=language not in required,
+    )

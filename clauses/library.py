@@ -1,0 +1,293 @@
+"""A loaded clause library: one sandboxed Jinja2 environment, every template and condition compiled once."""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import babel.dates
+import babel.lists
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from clauses import loader, markup
+from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
+from clauses.errors import LibraryError
+from clauses.facts import Facts, derive
+from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
+from clauses.model import Document
+
+DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
+
+# Parsing is pure, and most clauses read the same on many paths: keep the parsed blocks.
+_parse = functools.lru_cache(maxsize=8192)(markup.parse)
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The only environment clause text is ever rendered in.
+
+    StrictUndefined turns a clause that names an answer off the user's path into an error instead of
+    an empty gap; `finalize` turns every printed value into a literal token (see clauses.markup).
+    """
+    return SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=markup.literal,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledClause:
+    spec: ClauseSpec
+    condition: Callable[..., Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language's compiled texts and the helpers its templates call."""
+
+    code: str
+    strings: Mapping[str, str]
+    statutes: Mapping[str, Mapping[str, str]]
+    templates: Mapping[str, Template]
+    paths: Mapping[str, Path]
+    helpers: Mapping[str, Any]
+
+    def text(self, key: str) -> str:
+        return self.strings[key]
+
+
+class Library:
+    """The clause library, ready to assemble documents in any of its languages."""
+
+    def __init__(self, source: LibrarySource) -> None:
+        self.source = source
+        self.environment = make_environment()
+        self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
+        self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
+        self._plans = {document: self._plan(document) for document in loader.DOCUMENTS}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self._languages))
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        return tuple(self.source.clauses)
+
+    def text(self, language: str, key: str) -> str:
+        """A text of the library in a language, such as a section title or a choice label."""
+        return self._language(language).text(key)
+
+    # --- compiling ----------------------------------------------------------------------------------
+
+    def _compile_condition(self, spec: ClauseSpec) -> Callable[..., Any] | None:
+        if spec.when is None:
+            return None
+        try:
+            return self.environment.compile_expression(spec.when, undefined_to_none=False)
+        except TemplateSyntaxError as error:
+            raise LibraryError(
+                f"the condition {spec.when!r} is not valid: {error.message}",
+                file=spec.where.file,
+                line=spec.where.line,
+                clause=spec.id,
+            ) from None
+
+    def _compile_language(self, source: loader.LanguageSource) -> Language:
+        templates: dict[str, Template] = {}
+        for clause_id, template in source.templates.items():
+            try:
+                code = self.environment.compile(template.text, name=clause_id, filename=str(template.path))
+            except TemplateSyntaxError as error:
+                raise LibraryError(
+                    f"template syntax: {error.message}",
+                    file=template.path,
+                    line=error.lineno,
+                    clause=clause_id,
+                ) from None
+            templates[clause_id] = self.environment.template_class.from_code(
+                self.environment, code, self.environment.make_globals(None)
+            )
+        locale = source.strings["language.locale"]
+        strings = dict(source.strings)
+
+        def choice(group: str, choice_id: str) -> str:
+            key = f"choices.{group}.{choice_id}"
+            if key not in strings:
+                raise LookupError(f"no text {key!r} in {source.code}/strings.yaml")
+            return strings[key]
+
+        def choices(group: str, choice_ids: Sequence[str]) -> str:
+            return babel.lists.format_list(
+                [choice(group, choice_id) for choice_id in choice_ids], locale=locale
+            )
+
+        helpers = {
+            **self.environment.globals,
+            "choice": choice,
+            "choices": choices,
+            "format_date": functools.lru_cache(maxsize=256)(
+                functools.partial(babel.dates.format_date, format="long", locale=locale)
+            ),
+            "format_list": lambda items: babel.lists.format_list(list(items), locale=locale),
+        }
+        return Language(
+            code=source.code,
+            strings=strings,
+            statutes=source.statutes,
+            templates=templates,
+            paths={clause_id: template.path for clause_id, template in source.templates.items()},
+            helpers=helpers,
+        )
+
+    def _plan(self, document: str) -> tuple[SectionPlan, ...]:
+        sections = sorted(
+            (spec for spec in self.source.sections.values() if spec.document == document),
+            key=lambda spec: (spec.order, spec.id),
+        )
+        by_section: dict[str, list[ClauseSpec]] = {}
+        for spec in self.source.clauses.values():
+            by_section.setdefault(spec.section, []).append(spec)
+        return tuple(
+            SectionPlan(
+                section,
+                tuple(
+                    CompiledClause(spec, self._conditions[spec.id])
+                    for spec in sorted(by_section.get(section.id, ()), key=lambda spec: (spec.order, spec.id))
+                ),
+            )
+            for section in sections
+        )
+
+    # --- assembling ---------------------------------------------------------------------------------
+
+    def assemble(
+        self, answers: Mapping[str, Any], language: str = "en", *, version: str = "1.0", partial: bool = False
+    ) -> Document:
+        """The policy these answers call for.
+
+        `answers` holds only the questions on the user's path. With `partial=True` (a live preview
+        while the interview is still going), a clause that needs an answer not given yet is left out
+        instead of being an error.
+        """
+        return self._build("policy", answers, language, version, partial)
+
+    def implementation_notes(
+        self, answers: Mapping[str, Any], language: str = "en", *, version: str = "1.0", partial: bool = False
+    ) -> Document:
+        """The steps the organisation takes to put the policy in force, as a document of its own."""
+        return self._build("implementation_notes", answers, language, version, partial)
+
+    def _language(self, code: str) -> Language:
+        try:
+            return self._languages[code]
+        except KeyError:
+            raise LibraryError(
+                f"no texts in language {code!r} (available: {', '.join(self.languages)})"
+            ) from None
+
+    def _build(
+        self, kind: str, answers: Mapping[str, Any], code: str, version: str, partial: bool
+    ) -> Document:
+        language = self._language(code)
+        facts = derive(answers, code, language.text("defaults.owner"))
+        cited: list[str] = []
+
+        def statute(statute_id: str) -> str:
+            texts = language.statutes.get(statute_id)
+            if texts is None:
+                raise LookupError(f"unknown statute {statute_id!r}")
+            cited.append(statute_id)
+            return texts["cite"]
+
+        policy_type = answers.get("policy_type", "comprehensive")
+        # Helpers come last so that nothing in the answers can stand in for them.
+        context = {
+            **answers,
+            **language.helpers,
+            "facts": facts,
+            "statute": statute,
+            "doc": {key: language.text(f"document.{policy_type}.{key}") for key in ("this", "This")},
+            "document_title": title_of("policy", answers, language),
+        }
+        if "department" in answers:
+            context["department_name"] = department_name(answers, language)
+        rendered: list[tuple[SectionSpec, list[Rendered]]] = []
+        for plan in self._plans[kind]:
+            clauses: list[Rendered] = []
+            for compiled in plan.clauses:
+                spec = compiled.spec
+                try:
+                    if compiled.condition is not None and not compiled.condition(context):
+                        continue
+                except (UndefinedError, TypeError) as error:
+                    if partial and isinstance(error, UndefinedError):
+                        continue
+                    raise LibraryError(
+                        f"the condition {spec.when!r} failed: {error}",
+                        file=spec.where.file,
+                        line=spec.where.line,
+                        clause=spec.id,
+                    ) from None
+                cited.clear()
+                text = self._render(language, spec, context, partial)
+                if text is None:
+                    continue
+                undeclared = set(cited) - set(spec.statutes)
+                if undeclared:
+                    raise LibraryError(
+                        f"cites {sorted(undeclared)} but clauses.yaml does not list it under statutes",
+                        file=spec.where.file,
+                        line=spec.where.line,
+                        clause=spec.id,
+                    )
+                try:
+                    title, blocks = _parse(text)
+                except markup.MarkupError as error:
+                    raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
+                if title is None and not blocks:
+                    continue
+                clauses.append(Rendered(spec.id, title, blocks, tuple(dict.fromkeys(cited))))
+            rendered.append((plan.section, clauses))
+        return build_document(kind, answers, language, facts, version, rendered, self.source.statutes)
+
+    def _render(
+        self, language: Language, spec: ClauseSpec, context: dict[str, Any], partial: bool
+    ) -> str | None:
+        template = language.templates[spec.id]
+        try:
+            return "".join(template.root_render_func(template.new_context(context, shared=True)))
+        except Exception:
+            try:
+                self.environment.handle_exception()
+            except (UndefinedError, TypeError, LookupError, SecurityError, ValueError) as error:
+                if partial and isinstance(error, UndefinedError):
+                    return None
+                path = language.paths[spec.id]
+                raise LibraryError(
+                    str(error), file=path, line=_template_line(error, path), clause=spec.id
+                ) from None
+            raise  # pragma: no cover - handle_exception always raises
+
+
+def _template_line(error: BaseException, path: Path) -> int | None:
+    """The template line Jinja's rewritten traceback points to."""
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == str(path):
+            line = frame.lineno
+    return line
+
+
+def facts_for(answers: Mapping[str, Any], library: Library, language: str = "en") -> Facts:
+    """The derived values templates see, for the UI and the tests."""
+    return derive(answers, language, library.text(language, "defaults.owner"))
