@@ -1,0 +1,68 @@
+"""Exporting a document: Markdown, standalone HTML, DOCX and plain text, all from the model.
+
+`render(document, "md")` gives text (bytes for "docx"); `write(document, "policy.html")` takes the format
+from the suffix and never replaces an existing file unless `force=True`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from clauses.errors import ExportError
+from clauses.model import Document
+
+FORMATS: dict[str, str] = {"md": "markdown", "html": "html", "docx": "docx", "txt": "text"}
+SUFFIXES: dict[str, str] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".txt": "txt",
+    ".text": "txt",
+}
+
+
+def render(document: Document, fmt: str) -> str | bytes:
+    """The document in a format: text for md, html and txt, bytes for docx."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    # Renderers are imported on demand: python-docx costs time nobody exporting Markdown should pay.
+    module = importlib.import_module(f"clauses.export.{FORMATS[fmt]}")
+    return module.render(document)
+
+
+def format_for(path: str | Path) -> str:
+    """The format a file name asks for, from its suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        known = ", ".join(sorted(SUFFIXES))
+        raise ExportError(f"cannot tell the format of {str(path)!r} from its suffix; use one of {known}")
+    return SUFFIXES[suffix]
+
+
+def write(document: Document, path: str | Path, fmt: str | None = None, force: bool = False) -> Path:
+    """Write the document; refuse to replace an existing file unless `force` is true."""
+    path = Path(path)
+    fmt = fmt or format_for(path)
+    content = render(document, fmt)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    try:
+        if force:
+            # Write beside the target and rename, so a failure never leaves half a file behind.
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        else:
+            # Exclusive creation: no window between checking for the file and writing it.
+            with path.open("xb") as handle:
+                handle.write(data)
+    except FileExistsError:
+        raise ExportError(f"{path} already exists; use --force to replace it") from None
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    return path

@@ -1,0 +1,232 @@
+"""DOCX through python-docx: real heading styles, lists that restart at 1, a signature table, properties.
+
+python-docx is imported inside render(), so nothing else pays for loading it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import TYPE_CHECKING, Any
+
+from clauses.model import (
+    Block,
+    BulletList,
+    Clause,
+    Document,
+    Inline,
+    NumberedList,
+    Paragraph,
+    Run,
+    SignatureBlock,
+    Table,
+)
+
+# Column widths in cm across the 16 cm between the margins: the first column carries the most text.
+COLUMN_WIDTHS = {2: (5.0, 11.0), 3: (7.0, 6.0, 3.0)}
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+
+def _runs(paragraph: WordParagraph, runs: Inline) -> None:
+    for run in runs:
+        # python-docx writes a newline as <w:br/>: a line break inside an answer, never a new paragraph.
+        paragraph.add_run(run.text).bold = run.bold or None
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+class _Writer:
+    """Holds the Word document while the model is written into it."""
+
+    def __init__(self, document: Document) -> None:
+        import docx
+        from docx.shared import Cm, Pt
+
+        self.cm, self.pt = Cm, Pt
+        self.word: WordDocument = docx.Document()
+        self.model = document
+        self._list_abstract = self._abstract_num_of("List Number")
+        # python-docx looks a style up by name with a scan of every style, each time; look each up once.
+        self._style_ids: dict[str, str] = {}
+
+    # --- numbering ---------------------------------------------------------------------------------
+
+    def _abstract_num_of(self, style_name: str) -> str:
+        style = self.word.styles[style_name].element
+        num_id = style.pPr.numPr.numId.val
+        numbering = self.word.part.numbering_part.element
+        for num in numbering.findall(_qn("w:num")):
+            if num.get(_qn("w:numId")) == str(num_id):
+                return num.find(_qn("w:abstractNumId")).get(_qn("w:val"))
+        raise LookupError(f"no numbering for style {style_name!r}")
+
+    def _new_numbering(self) -> int:
+        """A fresh w:num on the List Number definition, starting again at 1.
+
+        Word continues a list's numbering across the whole document unless each list has its own
+        w:num with a start override; python-docx does not do this by itself.
+        """
+        numbering = self.word.part.numbering_part.element
+        num_id = max(int(num.get(_qn("w:numId"))) for num in numbering.findall(_qn("w:num"))) + 1
+        num = numbering.makeelement(_qn("w:num"), {_qn("w:numId"): str(num_id)})
+        abstract = num.makeelement(_qn("w:abstractNumId"), {_qn("w:val"): self._list_abstract})
+        override = num.makeelement(_qn("w:lvlOverride"), {_qn("w:ilvl"): "0"})
+        override.append(override.makeelement(_qn("w:startOverride"), {_qn("w:val"): "1"}))
+        num.extend([abstract, override])
+        numbering.append(num)
+        return num_id
+
+    # --- blocks ------------------------------------------------------------------------------------
+
+    def styled(self, style: str | None) -> WordParagraph:
+        paragraph = self.word.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.word.styles[style].style_id
+            paragraph._p.get_or_add_pPr().style = self._style_ids[style]
+        return paragraph
+
+    def paragraph(self, runs: Inline, style: str | None = None) -> WordParagraph:
+        paragraph = self.styled(style)
+        _runs(paragraph, runs)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> WordParagraph:
+        paragraph = self.styled("Title" if level == 0 else f"Heading {level}")
+        paragraph.add_run(text)
+        return paragraph
+
+    def block(self, item: Block) -> None:
+        if isinstance(item, Paragraph):
+            self.paragraph(item.runs)
+        elif isinstance(item, BulletList):
+            for entry in item.items:
+                self.paragraph(entry, "List Bullet")
+        elif isinstance(item, NumberedList):
+            num_id = self._new_numbering()
+            for entry in item.items:
+                paragraph = self.paragraph(entry, "List Number")
+                num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                num_pr.get_or_add_ilvl().val = 0
+                num_pr.get_or_add_numId().val = num_id
+        elif isinstance(item, Table):
+            self.table(item)
+        elif isinstance(item, SignatureBlock):
+            self.signature(item)
+        else:
+            raise TypeError(f"unknown block {item!r}")
+
+    def table(self, item: Table) -> None:
+        table = self.word.add_table(rows=1, cols=len(item.header), style="Table Grid")
+        for cell, runs in zip(table.rows[0].cells, item.header, strict=True):
+            _runs(cell.paragraphs[0], tuple(Run(run.text, True) for run in runs))
+        self._repeat_header(table.rows[0])
+        for row in item.rows:
+            cells = table.add_row().cells
+            for cell, runs in zip(cells, row, strict=False):
+                _runs(cell.paragraphs[0], runs)
+        widths = COLUMN_WIDTHS.get(len(item.header))
+        if widths:
+            table.autofit = False
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths, strict=True):
+                    cell.width = self.cm(width)
+        self.word.add_paragraph()
+
+    def _repeat_header(self, row: Any) -> None:
+        properties = row._tr.get_or_add_trPr()
+        properties.append(properties.makeelement(_qn("w:tblHeader"), {}))
+
+    def signature(self, item: SignatureBlock) -> None:
+        from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+        table = self.word.add_table(rows=len(item.fields), cols=2, style="Table Grid")
+        for row, label in zip(table.rows, item.fields, strict=True):
+            row.height = self.cm(1.4)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            row.cells[0].width = self.cm(5)
+            row.cells[1].width = self.cm(11)
+            row.cells[0].paragraphs[0].add_run(label).bold = True
+        self.word.add_paragraph()
+
+    def clause(self, clause: Clause, numbered: bool) -> None:
+        if clause.title:
+            title = f"{clause.number} {clause.title}" if numbered and clause.number else clause.title
+            self.heading(title, 2)
+        for item in clause.blocks:
+            self.block(item)
+
+    # --- the document ------------------------------------------------------------------------------
+
+    def write(self) -> bytes:
+        model, word = self.model, self.word
+        self._page_and_language()
+        self.heading(model.title, 0)
+        if model.subtitle:
+            self.styled("Subtitle").add_run(model.subtitle)
+        for item in model.notice:
+            if isinstance(item, Paragraph):
+                self.paragraph(item.runs, "Intense Quote")
+            else:
+                self.block(item)
+        if model.details:
+            table = word.add_table(rows=0, cols=2, style="Table Grid")
+            for label, value in model.details:
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(label).bold = True
+                _runs(cells[1].paragraphs[0], (Run(value),))
+            word.add_paragraph()
+        for section in model.sections:
+            self.heading(f"{section.number}. {section.title}", 1)
+            for clause in section.clauses:
+                self.clause(clause, numbered=True)
+        for annex in model.annexes:
+            heading = self.heading(f"{annex.label}. {annex.title}", 1)
+            heading.paragraph_format.page_break_before = True
+            for clause in annex.clauses:
+                self.clause(clause, numbered=False)
+        self._properties()
+        buffer = io.BytesIO()
+        word.save(buffer)
+        return buffer.getvalue()
+
+    def _page_and_language(self) -> None:
+        section = self.word.sections[0]
+        # Belgium prints on A4; python-docx's template is US Letter.
+        section.page_width, section.page_height = self.cm(21.0), self.cm(29.7)
+        section.left_margin = section.right_margin = self.cm(2.5)
+        section.top_margin = section.bottom_margin = self.cm(2.2)
+        # The document's default language, so spelling and hyphenation follow it.
+        defaults = self.word.styles.element.find(_qn("w:docDefaults"))
+        run_properties = defaults.find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
+        lang = run_properties.find(_qn("w:lang"))
+        if lang is None:
+            lang = run_properties.makeelement(_qn("w:lang"), {})
+            run_properties.append(lang)
+        lang.set(_qn("w:val"), self.model.language_tag)
+
+    def _properties(self) -> None:
+        properties = self.word.core_properties
+        now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
+        properties.title = self.model.title
+        properties.subject = " ".join(self.model.organisation.split())
+        properties.author = " ".join(self.model.organisation.split())
+        properties.last_modified_by = ""
+        properties.language = self.model.language_tag
+        properties.keywords = ""
+        properties.comments = ""
+        properties.version = self.model.version
+        properties.revision = 1
+        properties.created = now
+        properties.modified = now
+
+
+def render(document: Document) -> bytes:
+    return _Writer(document).write()

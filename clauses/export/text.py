@@ -1,0 +1,118 @@
+"""Plain text, wrapped for reading in a terminal or a mail."""
+
+from __future__ import annotations
+
+import textwrap
+
+from clauses.model import (
+    Block,
+    BulletList,
+    Clause,
+    Document,
+    Inline,
+    NumberedList,
+    Paragraph,
+    SignatureBlock,
+    Table,
+)
+
+WIDTH = 78
+
+
+def _plain(runs: Inline) -> str:
+    return "".join(run.text for run in runs)
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> str:
+    """Wrap each line of the text; a line break in an answer stays a line break."""
+    lines: list[str] = []
+    for number, line in enumerate(text.split("\n")):
+        lead = first if number == 0 else rest
+        lines.append(
+            textwrap.fill(
+                line,
+                WIDTH,
+                initial_indent=lead,
+                subsequent_indent=rest,
+                break_on_hyphens=False,
+                break_long_words=True,
+            )
+            or lead.rstrip()
+        )
+    return "\n".join(lines)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """A table as one entry per row, which survives any width.
+
+    Two columns read as "term: meaning"; with more, the first cell heads "Header: value" lines.
+    """
+    if len(header) == 2:
+        return "\n".join(_wrap(f"{row[0]}: {row[1]}", "  ", "    ") for row in rows)
+    entries = []
+    for first, *rest in rows:
+        lines = [_wrap(first, "  ", "  ")]
+        lines.extend(
+            _wrap(f"{name}: {value}", "    ", "      ") for name, value in zip(header[1:], rest, strict=False)
+        )
+        entries.append("\n".join(lines))
+    return "\n\n".join(entries)
+
+
+def block(item: Block) -> str:
+    if isinstance(item, Paragraph):
+        return _wrap(_plain(item.runs))
+    if isinstance(item, BulletList):
+        return "\n".join(_wrap(_plain(entry), "  - ", "    ") for entry in item.items)
+    if isinstance(item, NumberedList):
+        width = len(str(len(item.items)))
+        return "\n".join(
+            _wrap(_plain(entry), f"  {number:>{width}}. ", " " * (width + 4))
+            for number, entry in enumerate(item.items, 1)
+        )
+    if isinstance(item, Table):
+        return _table(
+            [_plain(cell) for cell in item.header], [[_plain(cell) for cell in row] for row in item.rows]
+        )
+    if isinstance(item, SignatureBlock):
+        width = max(len(label) for label in item.fields) + 1
+        return "\n\n".join(f"  {label + ':':<{width}} {'_' * 40}" for label in item.fields)
+    raise TypeError(f"unknown block {item!r}")
+
+
+def _heading(text: str, rule: str) -> str:
+    text = " ".join(text.split())
+    return f"{text}\n{rule * min(len(text), WIDTH)}"
+
+
+def _clause(clause: Clause, numbered: bool) -> list[str]:
+    out = []
+    if clause.title:
+        out.append(f"{clause.number} {clause.title}" if numbered and clause.number else clause.title)
+    out.extend(block(item) for item in clause.blocks)
+    return out
+
+
+def render(document: Document) -> str:
+    out: list[str] = [_heading(document.title, "=")]
+    if document.subtitle:
+        out.append(_wrap(document.subtitle))
+    for item in document.notice:
+        out.append(block(item))
+    if document.details:
+        width = max(len(label) for label, _ in document.details) + 1
+        out.append(
+            "\n".join(
+                _wrap(f"{label + ':':<{width}} {value}", "", " " * (width + 1))
+                for label, value in document.details
+            )
+        )
+    for section in document.sections:
+        out.append(_heading(f"{section.number}. {section.title}", "-"))
+        for clause in section.clauses:
+            out.extend(_clause(clause, numbered=True))
+    for annex in document.annexes:
+        out.append(_heading(f"{annex.label}. {annex.title}", "="))
+        for clause in annex.clauses:
+            out.extend(_clause(clause, numbered=False))
+    return "\n\n".join(out) + "\n"
