@@ -47,6 +47,9 @@ class Session:
         self.draft_id = draft_id
         self.created = datetime.now(UTC).replace(microsecond=0)
         self.answers: dict[str, Any] = {}
+        # Answers proposed by someone else (e.g. a review of an existing policy): offered in the input
+        # to confirm or change, but not answers until the user gives them.
+        self.suggestions: dict[str, Any] = {}
         self.skipped: set[str] = set()
         self.history: list[str] = [START]
         self.editing = False
@@ -58,10 +61,22 @@ class Session:
         interview.machine.add_model(self._cursor, initial=START)
 
     @classmethod
-    def start(cls, interview: Interview, language: str = "en") -> Session:
+    def start(
+        cls, interview: Interview, language: str = "en", *, suggestions: dict[str, Any] | None = None
+    ) -> Session:
+        """A new session at its first question; valid `suggestions` are offered for confirmation."""
         session = cls(interview, language)
+        session._suggest(suggestions or {})
         session.begin()
         return session
+
+    def _suggest(self, suggestions: Any) -> None:
+        if not isinstance(suggestions, dict):
+            return
+        for key, value in suggestions.items():
+            question = self.interview.by_id.get(key)
+            if question is not None and check(question, value, None) is None:
+                self.suggestions[key] = validate(question, value, None)
 
     # --- where we are ----------------------------------------------------------------------------
 
@@ -111,11 +126,11 @@ class Session:
         }
 
     def previous_answer(self, question: Question | None = None) -> Any:
-        """The answer kept for `question` (default: the current one), to offer it again; else None."""
+        """The answer kept or suggested for `question` (default: the current one), to offer again; or None."""
         question = question or self.current
         if question is None or question.id in self.skipped:
             return None
-        return self.answers.get(question.id)
+        return self.answers.get(question.id, self.suggestions.get(question.id))
 
     @property
     def can_back(self) -> bool:
@@ -218,6 +233,14 @@ class Session:
         self._move("finish")
         self._notify()
 
+    def set_language(self, code: str) -> None:
+        """Switch the interview's language; answers are language-neutral, so only the texts change."""
+        if code not in self.interview.languages:
+            available = ", ".join(sorted(self.interview.languages))
+            raise NavigationError(f"The interview is not available in '{code}' (available: {available}).")
+        self.language = code
+        self._notify()
+
     def subscribe(self, listener: Callable[[Session], None]) -> None:
         """Call `listener` after every change, e.g. to save the draft."""
         self._listeners.append(listener)
@@ -298,6 +321,7 @@ class Session:
                 key: list(value) if isinstance(value, list) else value for key, value in self.answers.items()
             },
             "skipped": sorted(self.skipped),
+            "suggestions": dict(self.suggestions),
             "history": list(self.history),
         }
 
@@ -335,6 +359,7 @@ class Session:
         session.skipped.update(
             k for k in data["skipped"] if k in interview.by_id and interview.by_id[k].skippable
         )
+        session._suggest(data.get("suggestions"))
         session.history = [str(state) for state in data["history"]] or [START]
         session.editing = bool(data.get("editing"))
         session.revisit = {str(k) for k in data.get("revisit") or [] if k in interview.by_id}

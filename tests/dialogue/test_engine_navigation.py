@@ -197,3 +197,21 @@ def test_listeners_hear_every_change(session: Session) -> None:
     session.answer("limited")
     session.back()
     assert heard == ["policy_type", "org_name", "policy_type"]
+
+
+def test_suggested_answers_are_offered_but_only_count_once_confirmed() -> None:
+    suggestions = {"policy_type": "comprehensive", "platforms": ["linkedin", "x"], "headcount": "many"}
+    with Session.start(interview, suggestions=suggestions) as session:
+        assert session.suggestions == {"policy_type": "comprehensive", "platforms": ["linkedin", "x"]}
+        assert session.previous_answer() == "comprehensive" and session.progress.answered == 0
+        session.answer(session.previous_answer())
+        assert session.result() == {"policy_type": "comprehensive"}
+
+
+def test_the_language_can_change_at_any_time_without_losing_answers(session: Session) -> None:
+    session.begin()
+    session.answer("limited")
+    session.set_language("en")
+    assert session.answers == {"policy_type": "limited"} and session.state == "org_name"
+    with pytest.raises(NavigationError, match="not available in 'xx'"):
+        session.set_language("xx")
