@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules under assistant/commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("questions", "flow", "check-answers", "drafts")
 
 
 class UsageError(Exception):
@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"assistant.commands.{name}").register(subparsers)
+        importlib.import_module(f"assistant.commands.{name.replace('-', '_')}").register(subparsers)
     return parser
 
 
@@ -40,3 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; say nothing more on a closed pipe.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,31 @@
+"""`policy-assistant check-answers FILE`: validate an answers file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check-answers",
+        help="validate an answers file",
+        description="Check a YAML file of answers (question id: answer) against the interview.",
+    )
+    parser.add_argument("file", type=Path, help="the answers file (YAML)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant.cli import UsageError
+    from dialogue.answers_file import AnswersFileError, check_answers
+    from dialogue.loader import load_interview
+
+    try:
+        report = check_answers(args.file, load_interview())
+    except AnswersFileError as error:
+        raise UsageError(str(error)) from None
+    print(f"{args.file}: {len(report.answers)} answers, a complete interview.")
+    for note in report.notes:
+        print(f"  note: {note}")
+    return 0

@@ -1,0 +1,49 @@
+"""`policy-assistant drafts`: list or delete saved drafts."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "drafts", help="list or delete saved drafts", description="List saved drafts, or delete one."
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", help="list drafts, most recent first (the default)")
+    delete = actions.add_parser("delete", help="delete a draft")
+    delete.add_argument("draft", help="the draft's id, as the list shows it")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant.cli import UsageError
+    from dialogue.drafts import DraftError, DraftStore
+
+    store = DraftStore()
+    if args.action == "delete":
+        try:
+            store.delete(args.draft)
+        except DraftError as error:
+            raise UsageError(str(error)) from None
+        print(f"Deleted draft {args.draft}.")
+        return 0
+    drafts = store.list()
+    if not drafts:
+        print(f"No drafts yet. They are saved in {store.folder}")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Drafts in {store.folder}")
+    for column in ("id", "organisation", "progress", "last saved"):
+        table.add_column(column, overflow="fold")
+    for draft in drafts:
+        saved = draft.saved.astimezone().strftime("%d/%m/%Y %H:%M") if draft.saved else "-"
+        if draft.is_damaged:
+            table.add_row(draft.id, "[red]damaged[/]: " + (draft.problem or ""), "-", saved)
+        else:
+            progress = f"{draft.progress}%" if draft.progress is not None else "-"
+            table.add_row(draft.id, draft.title or "(no name yet)", progress, saved)
+    Console().print(table)
+    return 0

@@ -1,0 +1,189 @@
+"""Answers files: a YAML mapping of question id to answer, for batch use and tests.
+
+Answers may be typed values (`headcount: 120`, `regions: [flanders]`, `monitoring: true`) or words
+as a person would type them (`policy_type: comprehensive`, `effective_date: 1/3/2027`). The file is
+walked like an interview: questions off the path are ignored (and reported), a missing answer takes the
+question's default when it has one, and every error names the line, the question and what is allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from dialogue.errors import AnswerError, DefinitionError, DialogueError
+from dialogue.interpret import Understood, interpret, match_choice
+from dialogue.model import Interview, Kind, Language, Question
+from dialogue.route import Route, Status
+from dialogue.validation import validate
+from dialogue.yamlsource import Located, line_of, parse_yaml
+
+_MAX_FILE_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    question: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        if self.question:
+            where += f", question '{self.question}'"
+        return f"{where}: {self.message}"
+
+
+class AnswersFileError(DialogueError):
+    """The answers file has problems; `str()` is one line, `problems` has them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        super().__init__(f"{problems[0]}{suffix}")
+
+
+@dataclass
+class AnswersReport:
+    answers: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_answers(path: Path | str, interview: Interview) -> dict[str, Any]:
+    """The relevant answers in `path`, validated; AnswersFileError otherwise."""
+    return check_answers(path, interview).answers
+
+
+def check_answers(path: Path | str, interview: Interview) -> AnswersReport:
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.stat().st_size > _MAX_FILE_BYTES:
+            raise AnswersFileError(
+                [Problem(name, None, None, "is too large for an answers file (over 1 MB)")]
+            )
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise AnswersFileError([Problem(name, None, None, "is not UTF-8 text")]) from None
+    except OSError as error:
+        raise AnswersFileError([Problem(name, None, None, f"cannot be read ({error.strerror})")]) from None
+    return check_answers_text(text, interview, name)
+
+
+def check_answers_text(text: str, interview: Interview, name: str = "answers") -> AnswersReport:
+    try:
+        data = parse_yaml(text, name)
+    except DefinitionError as error:
+        raise AnswersFileError([Problem(name, error.line, None, error.message)]) from None
+    if data is None:
+        data = Located()
+    if not isinstance(data, dict):
+        raise AnswersFileError(
+            [Problem(name, line_of(data), None, "must be a mapping of question id to answer")]
+        )
+    return _walk(data, interview, name)
+
+
+def _walk(data: dict[Any, Any], interview: Interview, name: str) -> AnswersReport:
+    english = interview.language("en")
+    problems: list[Problem] = []
+    notes: list[str] = []
+    for key in data:
+        if key not in interview.by_id:
+            close = process.extractOne(str(key), list(interview.by_id), score_cutoff=70)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(
+                Problem(name, line_of(data, key), str(key), f"is not a question of the interview{hint}")
+            )
+    answers: dict[str, Any] = {}
+    skipped: set[str] = set()
+    route = Route(interview.questions, answers, skipped)
+    for question in interview.questions:
+        line = line_of(data, question.id) if question.id in data else None
+        given = data.get(question.id)
+        status = route.status(question.index)
+        if status is Status.OFF and question.id in data:
+            notes.append(f"line {line}: '{question.id}' is not asked with these answers, so it is ignored")
+        if status is not Status.ON:
+            # OPEN: it hangs on an answer reported as wrong or missing; reporting it too would be noise.
+            continue
+        if given is not None:
+            try:
+                answers[question.id] = _coerce(interview, question, given, english)
+            except AnswerError as error:
+                problems.append(Problem(name, line, question.id, f"{error} {allowed(question)}"))
+        elif question.default is not None:
+            answers[question.id] = question.default
+            notes.append(f"'{question.id}' is not given, so its default is used: {question.default}")
+        elif question.skippable:
+            skipped.add(question.id)
+        else:
+            problems.append(Problem(name, None, question.id, f"the answer is missing. {allowed(question)}"))
+        route.invalidate(question.index)
+    if problems:
+        raise AnswersFileError(problems)
+    return AnswersReport(answers, notes)
+
+
+def _coerce(interview: Interview, question: Question, value: Any, language: Language) -> Any:
+    kind = question.kind
+    if kind.has_choices and isinstance(value, str | list):
+        items = value if isinstance(value, list) else [value]
+        if kind is Kind.MULTI and isinstance(value, str):
+            understood = interpret(interview, question, value, language.code)
+            if isinstance(understood, Understood):
+                return understood.value
+        chosen = [_choice(interview, question, item, language) for item in items]
+        return validate(question, chosen if kind is Kind.MULTI else chosen[0], language)
+    if (
+        (kind.is_text or kind is Kind.EMAIL)
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        value = str(value)
+    if isinstance(value, str) and not (kind.is_text or kind is Kind.EMAIL):
+        understood = interpret(interview, question, value, language.code)
+        if not isinstance(understood, Understood):
+            raise AnswerError(understood.message)
+        return understood.value
+    return validate(question, value, language)
+
+
+def _choice(interview: Interview, question: Question, item: Any, language: Language) -> str:
+    if isinstance(item, str):
+        if item in question.choices:
+            return item
+        try:
+            return match_choice(interview, question, item, language)
+        except AnswerError:
+            pass
+    raise AnswerError(f"{item!r} is not one of the choices.")
+
+
+def allowed(question: Question) -> str:
+    """What an answers file may give for `question`, in one sentence."""
+    rules = question.validation
+    kind = question.kind
+    if kind is Kind.SINGLE:
+        return f"Allowed: {', '.join(question.choices)}."
+    if kind is Kind.MULTI:
+        return f"Allowed: a list of {', '.join(question.choices)}."
+    if kind is Kind.YESNO:
+        return "Allowed: true or false."
+    if kind is Kind.NUMBER:
+        return f"Allowed: a whole number from {rules.min} to {rules.max}."
+    if kind is Kind.DATE:
+        return f"Allowed: a date (YYYY-MM-DD) from {rules.min} to {rules.max}."
+    if kind is Kind.EMAIL:
+        return "Allowed: an e-mail address."
+    low, high = rules.min_length or 1, rules.max_length
+    return (
+        f"Allowed: text of {low} to {high} characters."
+        if high
+        else f"Allowed: text of at least {low} characters."
+    )

@@ -1,0 +1,200 @@
+"""Drafts on disk: the whole session after every answer, so nothing is ever lost.
+
+A draft is one YAML file in the user's data folder (platformdirs), readable only by the user, written
+atomically: a temporary file in the same folder, flushed and fsynced, then renamed over the old draft.
+A crash part-way leaves the previous draft intact. A damaged draft is reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dialogue.errors import DialogueError
+from dialogue.model import Interview
+from dialogue.session import DraftFormatError, Session
+
+HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
+_SUFFIX = ".yaml"
+_MAX_DRAFT_BYTES = 5 * 1024 * 1024
+
+
+class DraftError(DialogueError):
+    """A draft that cannot be read, found or written. The message says which file and why."""
+
+
+def default_folder() -> Path:
+    """Where drafts live: $POLICY_ASSISTANT_HOME/drafts, else the platform's user data folder."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser() / "drafts"
+    from platformdirs import user_data_path
+
+    return user_data_path("policy-assistant", appauthor=False) / "drafts"
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """One line of the list of drafts."""
+
+    id: str
+    path: Path
+    title: str | None
+    progress: int | None
+    saved: datetime | None
+    problem: str | None = None  # set when the draft is damaged
+
+    @property
+    def is_damaged(self) -> bool:
+        return self.problem is not None
+
+
+class DraftStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or default_folder()
+
+    def path_of(self, draft_id: str) -> Path:
+        if not draft_id or not all(c.isalnum() or c in "-_" for c in draft_id):
+            raise DraftError(f"'{draft_id}' is not a draft name")
+        return self.folder / f"{draft_id}{_SUFFIX}"
+
+    def new_id(self) -> str:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        while True:
+            draft_id = f"{stamp}-{secrets.token_hex(2)}"
+            if not self.path_of(draft_id).exists():
+                return draft_id
+
+    def save(self, session: Session) -> Path:
+        """Write the session's draft, giving the session a draft id the first time."""
+        if session.draft_id is None:
+            session.draft_id = self.new_id()
+        return self.write(session.draft_id, session.to_dict())
+
+    def write(self, draft_id: str, snapshot: dict[str, Any]) -> Path:
+        """Write a snapshot from `Session.to_dict()` atomically (callable from a worker thread)."""
+        path = self.path_of(draft_id)
+        document = dict(snapshot, saved=datetime.now(UTC).isoformat())
+        text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _atomic_write(path, text)
+        except OSError as error:
+            raise DraftError(f"the draft could not be saved to {path} ({error.strerror or error})") from None
+        return path
+
+    def load(self, draft_id: str, interview: Interview) -> Session:
+        path = self.path_of(draft_id)
+        data = self._read(path)
+        try:
+            session = Session.from_dict(interview, data)
+        except DraftFormatError as error:
+            raise DraftError(f"The draft {path} cannot be resumed: {error}. It was kept as it is.") from None
+        session.draft_id = draft_id
+        return session
+
+    def delete(self, draft_id: str) -> None:
+        path = self.path_of(draft_id)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            raise DraftError(f"There is no draft called '{draft_id}'.") from None
+        except OSError as error:
+            raise DraftError(f"The draft {path} could not be deleted ({error.strerror}).") from None
+
+    def list(self) -> list[DraftInfo]:
+        """Every draft, most recently saved first; damaged ones are listed with their problem."""
+        if not self.folder.is_dir():
+            return []
+        infos = []
+        for path in self.folder.glob(f"*{_SUFFIX}"):
+            try:
+                data = self._read(path)
+                if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+                    raise DraftError("it is not a draft this version can read")
+                infos.append(
+                    DraftInfo(
+                        id=path.stem,
+                        path=path,
+                        title=_text(data.get("title")),
+                        progress=data.get("progress") if isinstance(data.get("progress"), int) else None,
+                        saved=_time(data.get("saved")),
+                    )
+                )
+            except DraftError as error:
+                infos.append(DraftInfo(path.stem, path, None, None, _mtime(path), problem=str(error)))
+        oldest = datetime.min.replace(tzinfo=UTC)
+        return sorted(infos, key=lambda info: info.saved or oldest, reverse=True)
+
+    def _read(self, path: Path) -> Any:
+        try:
+            if path.stat().st_size > _MAX_DRAFT_BYTES:
+                raise DraftError(f"The draft {path} is too large to be a draft. It was kept as it is.")
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DraftError(f"There is no draft called '{path.stem}'.") from None
+        except UnicodeDecodeError:
+            raise DraftError(f"The draft {path} is damaged (not text). It was kept as it is.") from None
+        except OSError as error:
+            raise DraftError(f"The draft {path} cannot be read ({error.strerror}).") from None
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" near line {mark.line + 1}" if mark is not None else ""
+            raise DraftError(f"The draft {path} is damaged{where}. It was kept as it is.") from None
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:  # mkstemp makes it 0600
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename itself is still atomic
+    finally:
+        os.close(descriptor)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _time(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    except OSError:
+        return None

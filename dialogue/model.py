@@ -1,0 +1,130 @@
+"""The interview as loaded from YAML: questions, sections and their texts in each language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from dialogue.conditions import Condition
+
+
+class Kind(StrEnum):
+    SINGLE = "single"
+    MULTI = "multi"
+    YESNO = "yesno"
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    NUMBER = "number"
+    DATE = "date"
+    EMAIL = "email"
+
+    @property
+    def has_choices(self) -> bool:
+        return self in (Kind.SINGLE, Kind.MULTI)
+
+    @property
+    def is_text(self) -> bool:
+        return self in (Kind.TEXT, Kind.LONG_TEXT)
+
+
+@dataclass(frozen=True)
+class Validation:
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min: int | date | None = None
+    max: int | date | None = None
+    min_choices: int | None = None
+    max_choices: int | None = None
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """What a question says in one language."""
+
+    text: str
+    why: str
+    hint: str = ""
+    choices: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Language:
+    """Every text of the interview in one language."""
+
+    code: str
+    name: str
+    sections: dict[str, str]
+    questions: dict[str, QuestionText]
+    messages: dict[str, str]
+    file: Path
+
+    def message(self, key: str, **values: Any) -> str:
+        return self.messages[key].format(**values)
+
+
+@dataclass(eq=False)
+class Question:
+    id: str
+    section: str
+    kind: Kind
+    index: int
+    line: int
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    skippable: bool = False
+    validation: Validation = field(default_factory=Validation)
+    when: Condition | None = None
+    landmarks: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Question({self.id!r})"
+
+    @property
+    def required(self) -> bool:
+        return not self.skippable
+
+
+@dataclass(eq=False)
+class Interview:
+    """The whole interview: questions in asking order and their texts in every language."""
+
+    version: int
+    sections: tuple[str, ...]
+    questions: tuple[Question, ...]
+    languages: dict[str, Language]
+    source: Path
+    # The question whose answer names a draft in the list of drafts (the organisation).
+    title_question: str | None = None
+    # Words typed instead of an option, folded, across languages: yes, no, none, all, today, tomorrow.
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
+    def __getitem__(self, question_id: str) -> Question:
+        return self.by_id[question_id]
+
+    def language(self, code: str) -> Language:
+        """The texts in `code`, or in English when the interview does not exist in that language."""
+        return self.languages.get(code) or self.languages["en"]
+
+    def text(self, question: Question | str, code: str = "en") -> QuestionText:
+        question_id = question if isinstance(question, str) else question.id
+        return self.language(code).questions[question_id]
+
+    def choice_label(self, question: Question, choice: str, code: str = "en") -> str:
+        return self.text(question, code).choices[choice]
+
+    @cached_property
+    def machine(self) -> Any:
+        """The transitions machine, built once per interview and shared by its sessions."""
+        from dialogue.machine import build_machine
+
+        return build_machine(self)

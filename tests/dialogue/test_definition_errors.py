@@ -1,0 +1,125 @@
+"""A broken interview definition is one clear line naming the file, the line and the question."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogue.errors import DefinitionError
+from dialogue.loader import INTERVIEW_DIR, load_interview
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "interview"
+    shutil.copytree(INTERVIEW_DIR, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def load_error(folder: Path) -> DefinitionError:
+    with pytest.raises(DefinitionError) as caught:
+        load_interview(folder)
+    return caught.value
+
+
+def test_a_duplicate_id_names_the_file_line_and_question(copy: Path) -> None:
+    questions = copy / "questions.yaml"
+    edit(questions, "  - id: department_other\n", "  - id: department\n")
+    error = load_error(copy)
+    assert (error.file.name, error.question) == ("questions.yaml", "department")
+    assert error.line == line_of(questions, "when: department == 'other'") - 3
+    assert str(error).startswith(f"questions.yaml, line {error.line}, question 'department': duplicate id")
+
+
+def test_a_condition_naming_an_unknown_question_is_refused(copy: Path) -> None:
+    edit(copy / "questions.yaml", "when: advocacy\n", "when: advocacy_programme\n")
+    error = load_error(copy)
+    assert error.question == "advocacy_incentives"
+    assert "'advocacy_programme', which is not an earlier question" in str(error)
+
+
+def test_a_condition_naming_a_later_question_is_refused(copy: Path) -> None:
+    edit(copy / "questions.yaml", "when: advocacy\n", "when: monitoring\n")
+    assert "'monitoring', which is not an earlier question" in str(load_error(copy))
+
+
+def test_a_condition_with_an_unknown_choice_id_lists_the_real_ones(copy: Path) -> None:
+    edit(copy / "questions.yaml", "when: \"'brussels' in regions\"", "when: \"'bruxelles' in regions\"")
+    error = load_error(copy)
+    assert error.question == "staff_languages"
+    assert "'bruxelles', which is not a choice of 'regions' (flanders, wallonia, brussels, german)" in str(
+        error
+    )
+
+
+def test_an_unreachable_question_is_refused(copy: Path) -> None:
+    edit(copy / "questions.yaml", "when: advocacy\n", "when: advocacy and not advocacy\n")
+    error = load_error(copy)
+    assert error.question == "advocacy_incentives" and "can never be asked" in str(error)
+    assert error.line == line_of(copy / "questions.yaml", "- id: advocacy_incentives")
+
+
+def test_a_missing_text_names_the_language_file(copy: Path) -> None:
+    edit(copy / "lang" / "en.yaml", "    text: Do employees get anything for taking part", "    txt: Do")
+    error = load_error(copy)
+    assert (error.file.name, error.question) == ("en.yaml", "advocacy_incentives")
+    assert "unknown key 'txt'" in str(error)
+
+
+def test_a_missing_question_entry_in_a_language_is_an_error(copy: Path) -> None:
+    path = copy / "lang" / "en.yaml"
+    text = path.read_text()
+    start = text.index("  ai_tools:\n")
+    path.write_text(text[:start] + text[text.index("  sanctions_in_work_rules:\n") :])
+    error = load_error(copy)
+    assert (error.file.name, error.question) == ("en.yaml", "ai_tools")
+    assert "text is missing" in str(error)
+
+
+def test_a_missing_choice_label_is_an_error(copy: Path) -> None:
+    edit(copy / "lang" / "en.yaml", "      tiktok: TikTok\n", "")
+    assert "the label of choice 'tiktok' is missing" in str(load_error(copy))
+
+
+def test_python_cannot_run_from_a_condition(copy: Path) -> None:
+    edit(
+        copy / "questions.yaml", "when: advocacy\n", "when: advocacy.__class__.__mro__[1].__subclasses__()\n"
+    )
+    # The sandbox refuses the attribute; the loader reports it instead of running it.
+    assert "advocacy_incentives" in str(load_error(copy))
+
+
+def test_a_syntax_error_in_yaml_names_the_line(copy: Path) -> None:
+    edit(copy / "questions.yaml", "  - id: advocacy\n", "  - id: [advocacy\n")
+    error = load_error(copy)
+    assert error.file.name == "questions.yaml" and error.line is not None
+
+
+@given(position=st.integers(0, 10_000), junk=st.text(max_size=12))
+def test_any_corruption_of_the_definition_is_a_definition_error_or_loads(
+    tmp_path_factory: pytest.TempPathFactory, position: int, junk: str
+) -> None:
+    folder = tmp_path_factory.mktemp("broken") / "interview"
+    shutil.copytree(INTERVIEW_DIR, folder)
+    path = folder / ("questions.yaml" if position % 2 else "lang/en.yaml")
+    text = path.read_text(encoding="utf-8")
+    cut = position % len(text)
+    path.write_text(text[:cut] + junk + text[cut + len(junk) :], encoding="utf-8")
+    try:
+        load_interview(folder)
+    except DefinitionError as error:
+        assert "\n" not in str(error) and error.file is not None
