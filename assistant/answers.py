@@ -1,0 +1,79 @@
+"""Answers as people read them: choice labels rather than ids, Belgian dates, the words for yes and no."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dialogue.model import Interview, Kind, Question
+from dialogue.session import Session
+
+
+def describe(interview: Interview, question: Question, value: Any, language: str = "en") -> str:
+    """`value` (an answer to `question`) in words."""
+    texts = interview.language(language)
+    labels = texts.questions[question.id].choices
+    if question.kind is Kind.SINGLE:
+        return labels.get(value, str(value))
+    if question.kind is Kind.MULTI:
+        chosen = [labels.get(choice, str(choice)) for choice in value or []]
+        return "; ".join(chosen) if chosen else texts.message("none")
+    if question.kind is Kind.YESNO:
+        return texts.message("yes" if value else "no")
+    if question.kind is Kind.DATE and isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def as_input_text(question: Question, value: Any) -> str:
+    """`value` as text to put back in the answer field (after back or edit), to accept or change."""
+    if value is None:
+        return ""
+    if question.kind is Kind.DATE and isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if question.kind is Kind.YESNO:
+        return ""
+    return str(value)
+
+
+def offered_answer(session: Session, question: Question) -> Any:
+    """What to preselect: the answer kept from before (after back or edit), else the question's default."""
+    previous = session.previous_answer(question)
+    return previous if previous is not None else question.default
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    question: Question
+    text: str
+    answer: str | None  # None: not answered yet
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    id: str
+    title: str
+    lines: tuple[SummaryLine, ...]
+
+
+def summary(session: Session, language: str = "en") -> list[SummarySection]:
+    """The questions on the path, grouped by section, each with its answer in words."""
+    interview = session.interview
+    texts = interview.language(language)
+    grouped: dict[str, list[SummaryLine]] = {}
+    for question in session.path():
+        skipped = question.id in session.skipped
+        value = session.answers.get(question.id)
+        answer = None
+        if question.id in session.answers and not skipped:
+            answer = describe(interview, question, value, language)
+        grouped.setdefault(question.section, []).append(
+            SummaryLine(question, texts.questions[question.id].text, answer, skipped)
+        )
+    return [
+        SummarySection(section, texts.sections[section], tuple(grouped[section]))
+        for section in interview.sections
+        if section in grouped
+    ]
