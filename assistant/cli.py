@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules under assistant/commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("questions", "flow", "check-answers", "drafts")
+COMMANDS: tuple[str, ...] = ("chat", "questions", "flow", "check-answers", "drafts")
 
 
 class UsageError(Exception):
@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policy-assistant",
         description="Draft a social media policy for a Belgian employer, one question at a time.",
     )
+    from assistant.commands.chat import add_options
+
+    add_options(parser)  # with no command, the chat starts: `policy-assistant --resume ID`
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"assistant.commands.{name.replace('-', '_')}").register(subparsers)
@@ -31,8 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        from assistant.commands.chat import run
+
+        handler = run
     try:
         return int(handler(args) or 0)
     except UsageError as error:

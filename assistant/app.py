@@ -1,0 +1,141 @@
+"""The Textual app: the start screen, the chat, and what they share (texts, drafts, the clause library)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from assistant.drafting import PolicyDrafter
+from assistant.keeper import DraftKeeper
+from assistant.keys import APP_KEYS, bind_keys
+from assistant.texts import load_texts
+from dialogue.drafts import DraftError, DraftStore
+from dialogue.model import Interview
+from dialogue.session import Session
+
+LIGHT, DARK = "textual-light", "textual-dark"
+CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
+
+
+def default_export_folder() -> Path:
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
+class PolicyAssistant(App[None]):
+    """Interviews an HR person and drafts a social media policy; drafts are saved after every answer."""
+
+    CSS_PATH = "app.tcss"
+
+    def __init__(
+        self,
+        *,
+        language: str = "en",
+        store: DraftStore | None = None,
+        resume: str | None = None,
+        new: bool = False,
+        export_folder: Path | None = None,
+        drafter: PolicyDrafter | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.language = language
+        self.texts = load_texts(language)
+        self.store = store or DraftStore()
+        self.keeper = DraftKeeper(self.store, clock)
+        self.drafter = drafter or PolicyDrafter()
+        self._export_folder = export_folder
+        self._resume = resume
+        self._new = new
+        self.title = self.texts("app.title")
+        self.sub_title = self.texts("app.subtitle")
+        bind_keys(self, APP_KEYS, self.texts, priority=True)
+
+    @property
+    def export_folder(self) -> Path:
+        if self._export_folder is None:
+            self._export_folder = default_export_folder()
+        return self._export_folder
+
+    @property
+    def interview(self) -> Interview:
+        from dialogue.loader import load_interview
+
+        return load_interview()
+
+    # --- screens -------------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        """The first screen: the draft asked for, the start screen when there are drafts, else a new chat."""
+        from assistant.screens.chat import ChatScreen
+        from assistant.screens.start import StartScreen
+
+        if self._resume:
+            try:
+                return ChatScreen(self.store.load(self._resume, self.interview), resumed=True)
+            except DraftError as error:
+                self.call_later(self.notify, str(error), severity="error", timeout=10)
+                return StartScreen()
+        if not self._new and self.store.list():
+            return StartScreen()
+        return ChatScreen(Session.start(self.interview, self.language))
+
+    def start_new(self) -> None:
+        from assistant.screens.chat import ChatScreen
+
+        self.push_screen(ChatScreen(Session.start(self.interview, self.language)))
+
+    def open_draft(self, draft_id: str) -> None:
+        """Resume a draft; DraftError (with the file and the reason) when it cannot be read."""
+        from assistant.screens.chat import ChatScreen
+
+        self.push_screen(ChatScreen(self.store.load(draft_id, self.interview), resumed=True))
+
+    # --- quitting without losing anything ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in ("SIGHUP", "SIGTERM"):
+            code = getattr(signal, number, None)
+            if code is None:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(code, self._hang_up)
+
+    def _hang_up(self) -> None:
+        """The terminal closed or the app was told to stop: write what is queued, then exit."""
+        self.keeper.flush(timeout=2)
+        self.exit()
+
+    async def action_quit(self) -> None:
+        await asyncio.to_thread(self.keeper.flush, 5.0)
+        self.exit()
+
+    # --- command palette ----------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from assistant.screens.chat import ChatScreen
+
+        yield from super().get_system_commands(screen)
+        texts = self.texts
+        yield SystemCommand(texts("palette.theme_title"), texts("palette.theme"), self.action_toggle_theme)
+        if isinstance(screen, ChatScreen):
+            for name in CHAT_COMMANDS:
+                yield SystemCommand(
+                    texts(f"keys.{name}"), texts(f"palette.{name}"), partial(screen.run_command, name)
+                )
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK

@@ -1,0 +1,119 @@
+"""What the chat shows for the state of a session: the prompt for a question, the progress line, the
+transcript of the answers so far. Plain functions of the session, so they are easy to test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.answers import as_input_text, describe, offered_answer
+from assistant.texts import UiTexts
+from assistant.typed import Answer, Command, Typed, read_typed
+from assistant.widgets.answer_dock import Prompt
+from dialogue.interpret import Understood, interpret
+from dialogue.machine import DONE, SUMMARY
+from dialogue.model import Kind, Question
+from dialogue.session import Session
+
+_PLACEHOLDERS = {
+    Kind.SINGLE: "chat.placeholder_choice",
+    Kind.MULTI: "chat.placeholder_choice",
+    Kind.YESNO: "chat.placeholder_choice",
+    Kind.NUMBER: "chat.placeholder_number",
+    Kind.DATE: "chat.placeholder_date",
+    Kind.EMAIL: "chat.placeholder_email",
+}
+
+
+def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
+    """How to ask `question`: the list to show, what to preselect or prefill, the help lines."""
+    language = session.interview.language(session.language)
+    words = language.questions[question.id]
+    offered = offered_answer(session, question)
+    kind = question.kind
+    entries: list[tuple[object, str]] = []
+    list_help = ""
+    if kind is Kind.SINGLE or kind is Kind.MULTI:
+        entries = [(choice, words.choices[choice]) for choice in question.choices]
+    elif kind is Kind.YESNO:
+        entries = [(True, language.message("yes")), (False, language.message("no"))]
+    if kind is Kind.MULTI:
+        allows_none = not question.validation.min_choices
+        list_help = texts("chat.list_help_multi_none" if allows_none else "chat.list_help_multi")
+    elif entries:
+        list_help = texts("chat.list_help_single")
+    return Prompt(
+        kind=kind,
+        entries=entries,
+        offered=offered,
+        field_text="" if entries else as_input_text(question, offered),
+        placeholder=texts(_PLACEHOLDERS.get(kind, "chat.placeholder_text")),
+        list_help=list_help,
+        help_line=texts("chat.help_line_long" if kind is Kind.LONG_TEXT else "chat.help_line"),
+        allow_none=kind is Kind.MULTI and not question.validation.min_choices,
+    )
+
+
+def takes_bare_commands(question: Question | None) -> bool:
+    """May a bare command word ("back") be a command here? Never where any text is a valid answer."""
+    return question is None or question.kind not in (Kind.TEXT, Kind.LONG_TEXT)
+
+
+def read_input(session: Session, text: str, texts: UiTexts) -> Typed:
+    """What the user typed: a command, an unknown /command, or an answer.
+
+    A bare command word is a command only where it cannot be an answer: never for free-text questions,
+    and not when the engine understands it as an answer to the question (e.g. "none").
+    """
+    question = session.current
+    bare = takes_bare_commands(question)
+    typed = read_typed(text, texts, bare_words=bare)
+    understood = (
+        isinstance(typed, Command)
+        and question is not None
+        and not text.strip().startswith("/")
+        and isinstance(interpret(session.interview, question, text, session.language), Understood)
+    )
+    return Answer(text) if understood else typed
+
+
+def section_title(session: Session, section: str | None) -> str:
+    if section is None:
+        return ""
+    return session.interview.language(session.language).sections.get(section, section)
+
+
+def progress_text(session: Session, texts: UiTexts) -> str:
+    progress = session.progress
+    if session.state == DONE:
+        return texts("progress.done")
+    if session.state == SUMMARY:
+        return texts("progress.summary", percent=progress.percent)
+    if session.current is None:
+        return texts("progress.start")
+    return texts(
+        "progress.question", section=section_title(session, progress.section), percent=progress.percent
+    )
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One question already answered, as the transcript shows it when a draft is resumed."""
+
+    question: Question
+    answer: str
+
+
+def answered_so_far(session: Session, texts: UiTexts) -> Iterator[Exchange]:
+    """The questions answered (or skipped) before the current position, in asking order."""
+    current = session.current
+    for question in session.path():
+        if current is not None and question.index >= current.index:
+            break
+        if question.id in session.skipped:
+            yield Exchange(question, texts("chat.skipped"))
+        elif question.id in session.answers:
+            yield Exchange(
+                question,
+                describe(session.interview, question, session.answers[question.id], session.language),
+            )

@@ -1,0 +1,255 @@
+"""The policy as lines for the preview, rendered off the event loop.
+
+`render_policy` turns a document (clauses.model.Document) into Textual `Strip`s with rich, one clause at
+a time, and remembers where each clause starts so the preview can scroll to what changed. Clauses are
+cached by value and width: after an answer only the clauses whose text changed are rendered again.
+It runs in a thread worker; nothing here touches the app or its widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console, RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.strip import Strip
+
+GUTTER = 2  # columns kept left of every line for the "changed" mark
+CHANGED_MARK = "▌"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The preview's own words (from the UI texts), passed in so this module stays UI-free."""
+
+    changed: str = "(changed)"
+    new: str = "(new)"
+    annex: str = "Annex {label}: {title}"
+
+
+@dataclass
+class RenderedPolicy:
+    width: int
+    lines: list[Strip]
+    anchors: dict[str, int]  # clause id -> its first line
+    changed: tuple[str, ...]  # clause ids, in reading order, that differ from the previous assembly
+    words: int
+
+    @property
+    def first_change(self) -> int | None:
+        return self.anchors.get(self.changed[0]) if self.changed else None
+
+
+def clause_changes(old: Any | None, new: Any) -> dict[str, str]:
+    """Clause id -> "new" or "changed" for the clauses of `new` that read differently in `old`.
+
+    Numbers are ignored: a clause added earlier renumbers the later ones without changing them.
+    """
+    if old is None:
+        return {}
+    before = {clause.id: (clause.title, clause.blocks) for clause in old.clauses()}
+    changes: dict[str, str] = {}
+    for clause in new.clauses():
+        if clause.id not in before:
+            changes[clause.id] = "new"
+        elif before[clause.id] != (clause.title, clause.blocks):
+            changes[clause.id] = "changed"
+    return changes
+
+
+@dataclass
+class PolicyRenderer:
+    """Renders documents to strips; keeps the strips of unchanged clauses between calls (thread-safe)."""
+
+    labels: Labels = field(default_factory=Labels)
+    accent: str | None = None
+    cache_size: int = 4096
+    _cache: OrderedDict[tuple[Any, ...], list[Strip]] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def render(
+        self,
+        document: Any,
+        width: int,
+        previous: Any | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> RenderedPolicy | None:
+        """The document as lines `width` cells wide; None if `cancelled()` turned true on the way."""
+        width = max(width, GUTTER + 20)
+        changes = clause_changes(previous, document)
+        console = _console(width - GUTTER)
+        lines: list[Strip] = []
+        anchors: dict[str, int] = {}
+        words = 0
+
+        def add(renderable: RenderableType, mark: bool = False) -> None:
+            lines.extend(self._strips(console, renderable, width, mark))
+
+        add(Text(document.title, style="bold", justify="center"))
+        if document.subtitle:
+            add(Text(document.subtitle, style="italic", justify="center"))
+        for block in document.notice:
+            lines.append(_blank(width))
+            add(_block(block))
+        if document.details:
+            lines.append(_blank(width))
+            add(_details(document.details))
+        for section in document.sections:
+            lines.append(_blank(width))
+            add(Text(f"{section.number}. {section.title}", style="bold underline"))
+            for clause in section.clauses:
+                if cancelled():
+                    return None
+                anchors[clause.id] = len(lines)
+                lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=True))
+                words += _words(clause)
+        for annex in document.annexes:
+            lines.append(_blank(width))
+            title = self.labels.annex.format(label=annex.label, title=annex.title)
+            add(Text(title, style="bold underline"))
+            for clause in annex.clauses:
+                if cancelled():
+                    return None
+                anchors[clause.id] = len(lines)
+                lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=False))
+                words += _words(clause)
+        changed = tuple(clause.id for clause in document.clauses() if clause.id in changes)
+        return RenderedPolicy(width, lines, anchors, changed, words)
+
+    def _clause(
+        self, console: Console, clause: Any, width: int, change: str | None, numbered: bool
+    ) -> list[Strip]:
+        key = (clause, width, change, numbered, self.accent, self.labels)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        parts: list[RenderableType] = [Text("")]
+        if clause.title or change:
+            heading = Text()
+            if clause.title:
+                number = f"{clause.number} " if numbered and clause.number else ""
+                heading.append(f"{number}{clause.title}", style="bold")
+            if change:
+                label = self.labels.new if change == "new" else self.labels.changed
+                heading.append(f" {label}" if clause.title else label, style="italic")
+            parts.append(heading)
+        for number, block in enumerate(clause.blocks):
+            if number:
+                parts.append(Text(""))
+            parts.append(_block(block))
+        strips: list[Strip] = []
+        for number, part in enumerate(parts):
+            strips.extend(self._strips(console, part, width, mark=bool(change) and number > 0))
+        with self._lock:
+            self._cache[key] = strips
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return strips
+
+    def _strips(self, console: Console, renderable: RenderableType, width: int, mark: bool) -> list[Strip]:
+        gutter = Segment(
+            (CHANGED_MARK if mark else " ").ljust(GUTTER),
+            Style(color=self.accent, bold=True) if mark and self.accent else None,
+        )
+        rendered = console.render_lines(renderable, console.options, pad=True)
+        return [Strip([gutter, *line], width) for line in rendered]
+
+
+def _console(width: int) -> Console:
+    import io
+
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+        emoji=False,
+        markup=False,
+        highlight=False,
+    )
+
+
+def _blank(width: int) -> Strip:
+    return Strip([Segment(" " * width)], width)
+
+
+def _text(runs: Iterable[Any]) -> Text:
+    text = Text()
+    for run in runs:
+        text.append(run.text, style="bold" if run.bold else None)
+    return text
+
+
+def _list(items: Iterable[Any], numbered: bool) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    for number, item in enumerate(items, 1):
+        grid.add_row(f"{number}." if numbered else "•", _text(item))
+    return grid
+
+
+def _details(details: Iterable[tuple[str, str]]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, value in details:
+        grid.add_row(Text(f"{label}:"), Text(value))
+    return grid
+
+
+def _block(block: Any) -> RenderableType:
+    from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
+    from clauses.model import Table as TableBlock
+
+    if isinstance(block, Paragraph):
+        return _text(block.runs)
+    if isinstance(block, BulletList):
+        return _list(block.items, numbered=False)
+    if isinstance(block, NumberedList):
+        return _list(block.items, numbered=True)
+    if isinstance(block, TableBlock):
+        from rich import box
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
+        for cell in block.header:
+            table.add_column(_text(cell), overflow="fold", ratio=1)
+        for row in block.rows:
+            table.add_row(*(_text(cell) for cell in row))
+        return table
+    if isinstance(block, SignatureBlock):
+        grid = Table.grid(padding=(1, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for label in block.fields:
+            grid.add_row(Text(f"{label}:"), Text("_" * 30))
+        return grid
+    return Text(str(block))
+
+
+def _words(clause: Any) -> int:
+    from clauses.model import BulletList, NumberedList, Paragraph
+    from clauses.model import Table as TableBlock
+
+    count = len((clause.title or "").split())
+    for block in clause.blocks:
+        if isinstance(block, Paragraph):
+            inlines = [block.runs]
+        elif isinstance(block, BulletList | NumberedList):
+            inlines = list(block.items)
+        elif isinstance(block, TableBlock):
+            inlines = [*block.header, *(cell for row in block.rows for cell in row)]
+        else:
+            inlines = []
+        count += sum(len(run.text.split()) for runs in inlines for run in runs)
+    return count

@@ -1,0 +1,1 @@
+"""The app's screens: start, chat, summary, preview, export and confirmation dialogs."""

@@ -1,0 +1,163 @@
+"""The export dialog: formats, implementation notes, folder and file name; never replaces a file unasked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
+from assistant.screens.confirm import ConfirmDialog
+from assistant.widgets.choices import ChoiceList
+
+if TYPE_CHECKING:
+    from assistant.screens.chat import ChatScreen
+
+NOTES = "notes"  # the checklist entry for the implementation notes
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, chat: ChatScreen) -> None:
+        super().__init__()
+        self.chat = chat
+
+    def t(self, key: str, **values: object) -> str:
+        return self.chat.t(key, **values)
+
+    def compose(self) -> ComposeResult:
+        session = self.chat.session
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Static(Content(self.t("export.title")), classes="dialog-title")
+            if session.first_open() is not None:
+                yield Static(Content(self.t("export.draft_warning")), id="export-warning")
+            formats = ChoiceList(id="formats")
+            formats.border_title = self.t("export.formats")
+            formats.border_subtitle = self.t("export.list_help")
+            yield formats
+            with Horizontal(classes="field-row"):
+                yield Static(Content(self.t("export.folder")), classes="field-label")
+                yield Input(str(self.chat.assistant.export_folder), id="folder", compact=True)
+            with Horizontal(classes="field-row"):
+                yield Static(Content(self.t("export.name")), classes="field-label")
+                yield Input(file_stem(session.title, self.t("export.default_name")), id="name", compact=True)
+            yield Static(id="targets")
+            yield Static(id="export-problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.t("export.cancel"), id="cancel")
+                yield Button(self.t("export.export"), id="export", variant="primary")
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#formats", ChoiceList)
+        entries = [(fmt, self.t(f"export.{fmt}")) for fmt in FORMATS] + [(NOTES, self.t("export.notes"))]
+        formats.offer(entries, multi=True, selected=["docx", NOTES])
+        self.query_one("#export-problem", Static).display = False
+        formats.focus()
+        self._show_targets()
+
+    # --- the request ----------------------------------------------------------------------------------
+
+    def request(self, force: bool = False) -> ExportRequest | str:
+        """The export asked for, or what is missing from it."""
+        ticked = self.query_one("#formats", ChoiceList).ticked
+        formats = tuple(fmt for fmt in ticked if fmt != NOTES)
+        name = self.query_one("#name", Input).value.strip()
+        folder = self.query_one("#folder", Input).value.strip()
+        if not formats:
+            return self.t("export.no_format")
+        if not folder:
+            return self.t("export.no_folder")
+        if not name:
+            return self.t("export.no_name")
+        if "/" in name or "\\" in name:
+            return self.t("export.bad_name")
+        return ExportRequest(
+            folder=Path(folder).expanduser(),
+            name=name,
+            formats=formats,
+            notes=NOTES in ticked,
+            notes_suffix=self.t("export.notes_suffix"),
+            force=force,
+        )
+
+    def _show_targets(self) -> None:
+        request = self.request()
+        shown = self.query_one("#targets", Static)
+        if isinstance(request, str):
+            shown.update(Content(""))
+            return
+        lines = [self.t("export.files")]
+        for target in targets(request):
+            mark = f"  {self.t('export.exists')}" if target.path.exists() else ""
+            lines.append(f"  {target.path}{mark}")
+        shown.update(Content("\n".join(lines)))
+
+    def _problem(self, message: str) -> None:
+        problem = self.query_one("#export-problem", Static)
+        problem.update(Content(f"⚠ {message}" if message else ""))
+        problem.display = bool(message)
+
+    # --- events ---------------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self._problem("")
+        self._show_targets()
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.action_export()
+
+    def on_key(self) -> None:
+        # Ticks change the files to write; keep the list of targets in step.
+        self.call_after_refresh(self._show_targets)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_export(self) -> None:
+        request = self.request()
+        if isinstance(request, str):
+            self._problem(request)
+            return
+        clashes = existing(request)
+        if not clashes:
+            self.dismiss(request)
+            return
+        files = "\n".join(f"  {path}" for path in clashes)
+
+        def replace(confirmed: bool | None) -> None:
+            if confirmed:
+                forced = self.request(force=True)
+                self.dismiss(forced if isinstance(forced, ExportRequest) else None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.t("export.replace_title"),
+                self.t("export.replace_body", files=files),
+                self.t("export.replace"),
+                self.t("export.keep"),
+            ),
+            replace,
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""The policy preview on its own screen, for terminals narrower than 120 columns (or to read at ease)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from assistant.keys import PREVIEW_KEYS, bind_keys
+from assistant.widgets.preview import PolicyPreview
+
+if TYPE_CHECKING:
+    from assistant.screens.chat import ChatScreen
+
+
+class PreviewScreen(Screen[None]):
+    def __init__(self, chat: ChatScreen) -> None:
+        super().__init__()
+        self.chat = chat
+        bind_keys(self, PREVIEW_KEYS, chat.assistant.texts)
+
+    def compose(self) -> ComposeResult:
+        from assistant.screens.chat import preview_labels
+
+        with Horizontal(id="top-bar"):
+            yield Static(Content(self.chat.t("preview.title")), id="app-title")
+            yield Static(id="progress")
+        yield PolicyPreview(preview_labels(self.chat.assistant), id="full-preview")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def preview(self) -> PolicyPreview:
+        return self.query_one("#full-preview", PolicyPreview)
+
+    def on_mount(self) -> None:
+        preview = self.preview
+        preview.focus()
+        if self.chat.document is not None:
+            preview.show_document(self.chat.document)
+        else:
+            preview.show_message(self.chat.preview_problem or self.chat.t("preview.waiting"))
+
+    @on(PolicyPreview.Updated)
+    def _updated(self, event: PolicyPreview.Updated) -> None:
+        rendered = event.rendered
+        parts = [self.chat.t("preview.words", words=f"{rendered.words:,}")]
+        if rendered.changed:
+            parts.append(self.chat.t("preview.changed", count=len(rendered.changed)))
+        self.query_one("#progress", Static).update(Content(" · ".join(parts)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

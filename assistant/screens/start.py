@@ -1,0 +1,133 @@
+"""The start screen: a new policy, or an unfinished draft to resume (most recent first) or delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+
+from assistant.keys import START_KEYS, bind_keys
+from assistant.screens.confirm import ConfirmDialog
+from assistant.widgets.pointer_list import PointerList
+from dialogue.drafts import DraftError, DraftInfo
+
+if TYPE_CHECKING:
+    from assistant.app import PolicyAssistant
+
+
+class StartScreen(Screen[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.drafts: list[DraftInfo] = []
+        bind_keys(self, START_KEYS, self.assistant.texts)
+
+    @property
+    def assistant(self) -> PolicyAssistant:
+        return cast("PolicyAssistant", self.app)
+
+    def t(self, key: str, **values: object) -> str:
+        return self.assistant.texts(key, **values)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static(Content(self.t("start.title")), id="start-title")
+            yield Static(Content(self.t("start.intro")), id="start-intro")
+            yield Button(self.t("start.new"), id="new", variant="primary")
+            yield Static(Content(self.t("start.drafts")), id="drafts-title")
+            yield PointerList(id="drafts")
+            yield Static(Content(self.t("start.help")), id="start-help")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
+        self.drafts = self.assistant.store.list()
+        drafts = self.query_one("#drafts", PointerList)
+        drafts.show([(self._line(draft), draft.id, False) for draft in self.drafts])
+        if not self.drafts:
+            drafts.show([(Text(self.t("start.no_drafts")), None, True)])
+            self.query_one("#new", Button).focus()
+        else:
+            drafts.highlighted = 0
+            drafts.focus()
+
+    def _line(self, draft: DraftInfo) -> Text:
+        if draft.is_damaged:
+            return Text.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=draft.problem or ""))
+        saved = self._when(draft.saved)
+        return Text.assemble(
+            (draft.title or self.t("start.untitled"), "bold"),
+            " · ",
+            self.t("start.draft_line", progress=draft.progress or 0, saved=saved),
+        )
+
+    def _when(self, moment: datetime | None) -> str:
+        if moment is None:
+            return self.t("start.unknown_time")
+        return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+    def _chosen_draft(self) -> DraftInfo | None:
+        drafts = self.query_one("#drafts", OptionList)
+        option = drafts.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return next((draft for draft in self.drafts if draft.id == option.id), None)
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        self.assistant.start_new()
+
+    @on(OptionList.OptionSelected, "#drafts")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        draft = next((d for d in self.drafts if d.id == event.option.id), None)
+        if draft is None:
+            return
+        if draft.is_damaged:
+            self.notify(
+                self.t("start.damaged_open", problem=draft.problem or ""), severity="warning", timeout=10
+            )
+            return
+        try:
+            self.assistant.open_draft(draft.id)
+        except DraftError as error:
+            self.notify(self.t("start.resume_failed", problem=str(error)), severity="error", timeout=10)
+            self.refresh_drafts()
+
+    def action_delete(self) -> None:
+        draft = self._chosen_draft()
+        if draft is None:
+            return
+        if draft.is_damaged:
+            body = self.t("start.delete_damaged_body", path=str(draft.path))
+        else:
+            body = self.t(
+                "start.delete_body",
+                title=draft.title or self.t("start.untitled"),
+                progress=draft.progress or 0,
+            )
+
+        def delete(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.assistant.store.delete(draft.id)
+            except DraftError as error:
+                self.notify(str(error), severity="error")
+            else:
+                self.notify(self.t("start.deleted"))
+            self.refresh_drafts()
+
+        self.app.push_screen(
+            ConfirmDialog(self.t("start.delete_title"), body, self.t("keys.delete"), self.t("confirm.no")),
+            delete,
+        )

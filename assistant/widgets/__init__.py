@@ -1,0 +1,1 @@
+"""The chat's own widgets: transcript bubbles, the answer dock, the choice list, the policy preview."""

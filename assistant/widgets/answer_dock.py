@@ -1,0 +1,207 @@
+"""The input at the bottom of the chat, adapted to the question being asked.
+
+- single choice and yes/no: a numbered list (number keys choose), with the text field below it;
+- multiple choice: a checklist (space or a number ticks, enter confirms), with the text field;
+- text, numbers, dates, e-mail: the text field, with the engine's message shown inline when the answer
+  does not fit;
+- long text: a multi-line area (enter sends, ctrl+j starts a new line).
+
+The text field is always there: typing while the list has focus moves to it. What the user types is
+reported as `Typed` (commands are told apart by the screen); a choice from the list as `Picked`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
+
+from assistant.widgets.choices import ChoiceList
+from dialogue.model import Kind
+
+
+class AnswerField(Input):
+    """The one-line field for answers in the user's own words, and for typed commands."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("up", "to_list", show=False)]
+
+    def action_to_list(self) -> None:
+        dock = self.parent
+        if isinstance(dock, AnswerDock) and dock.has_list:
+            dock.choices.focus()
+
+
+class LongAnswer(TextArea):
+    """A multi-line answer: enter sends it, ctrl+j (or alt+enter) starts a new line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "send", show=False, priority=True),
+        Binding("ctrl+j,alt+enter,shift+enter", "newline", show=False, priority=True),
+    ]
+
+    @dataclass
+    class Sent(Message):
+        text: str
+
+    def action_send(self) -> None:
+        self.post_message(self.Sent(self.text))
+
+    def action_newline(self) -> None:
+        self.insert("\n")
+
+
+@dataclass
+class Prompt:
+    """What the dock needs to ask one question: its kind, its options and what to preselect."""
+
+    kind: Kind
+    entries: list[tuple[Any, str]]  # (value, label) for lists; empty for text kinds
+    offered: Any = None  # default or previous answer, preselected or prefilled
+    field_text: str = ""
+    placeholder: str = ""
+    list_help: str = ""
+    help_line: str = ""
+    allow_none: bool = False
+
+
+class AnswerDock(Vertical):
+    """The answer area; `ask(prompt)` reconfigures it for a question, `idle()` when there is none."""
+
+    @dataclass
+    class Picked(Message):
+        """A value chosen from the list (single/yes-no) or the ticks confirmed (checklist)."""
+
+        value: Any
+
+    @dataclass
+    class Typed(Message):
+        """Text submitted from the field or the long-text area: an answer in words or a command."""
+
+        text: str
+
+    def compose(self) -> ComposeResult:
+        yield ChoiceList(id="choices", on_typing=self._type_into_field)
+        yield LongAnswer(id="long-answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield AnswerField(id="answer-field", select_on_focus=False)
+        yield Static(id="problem")
+        yield Static(id="help-line")
+
+    @property
+    def choices(self) -> ChoiceList:
+        return self.query_one("#choices", ChoiceList)
+
+    @property
+    def field(self) -> AnswerField:
+        return self.query_one("#answer-field", AnswerField)
+
+    @property
+    def long_answer(self) -> LongAnswer:
+        return self.query_one("#long-answer", LongAnswer)
+
+    @property
+    def problem(self) -> Static:
+        return self.query_one("#problem", Static)
+
+    @property
+    def has_list(self) -> bool:
+        return bool(self.choices.display)
+
+    @property
+    def kind(self) -> Kind | None:
+        return self._kind
+
+    _kind: Kind | None = None
+
+    def ask(self, prompt: Prompt) -> None:
+        self._kind = prompt.kind
+        self.show_problem("")
+        choices, field, long_answer = self.choices, self.field, self.long_answer
+        has_list = bool(prompt.entries)
+        choices.display = has_list
+        if has_list:
+            choices.offer(prompt.entries, multi=prompt.kind is Kind.MULTI, selected=prompt.offered)
+            choices.border_subtitle = prompt.list_help
+        is_long = prompt.kind is Kind.LONG_TEXT
+        long_answer.display = is_long
+        field.display = not is_long
+        field.placeholder = prompt.placeholder
+        field.value = "" if is_long else prompt.field_text
+        field.cursor_position = len(field.value)
+        if is_long:
+            long_answer.text = prompt.field_text
+            long_answer.move_cursor(long_answer.document.end)
+            long_answer.placeholder = prompt.placeholder
+        self.query_one("#help-line", Static).update(Content(prompt.help_line))
+        self.focus_answer()
+
+    def idle(self, placeholder: str, help_line: str) -> None:
+        """No question to answer (summary or done): only the field, for typed commands."""
+        self._kind = None
+        self.show_problem("")
+        self.choices.display = False
+        self.long_answer.display = False
+        self.field.display = True
+        self.field.value = ""
+        self.field.placeholder = placeholder
+        self.query_one("#help-line", Static).update(Content(help_line))
+        self.field.focus()
+
+    def focus_answer(self) -> None:
+        if self.long_answer.display:
+            self.long_answer.focus()
+        elif self.choices.display:
+            self.choices.focus()
+        else:
+            self.field.focus()
+
+    def prefill(self, text: str) -> None:
+        if self.long_answer.display:
+            self.long_answer.text = text
+        else:
+            self.field.value = text
+            self.field.cursor_position = len(text)
+
+    def show_problem(self, message: str) -> None:
+        """The engine's message under the field ("" hides it); the field is marked invalid too."""
+        self.problem.update(Content(message))
+        self.problem.display = bool(message)
+        self.field.set_class(bool(message), "-invalid")
+        self.long_answer.set_class(bool(message), "-invalid")
+
+    # --- events from the parts ------------------------------------------------------------------------
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.post_message(self.Picked(event.values if event.choice_list.multi else event.value))
+
+    def _type_into_field(self, character: str) -> None:
+        field = self.field
+        field.insert_text_at_cursor(character)
+        field.focus()
+
+    @on(Input.Submitted, "#answer-field")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip() and self.has_list:
+            # Enter on an empty field answers with what the list shows.
+            self.choices.action_select()
+            return
+        self.post_message(self.Typed(event.value))
+
+    @on(Input.Changed, "#answer-field")
+    def _changed(self, event: Input.Changed) -> None:
+        if self.problem.display and event.value:
+            self.show_problem("")
+
+    @on(LongAnswer.Sent)
+    def _sent(self, event: LongAnswer.Sent) -> None:
+        event.stop()
+        self.post_message(self.Typed(event.text))

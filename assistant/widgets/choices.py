@@ -1,0 +1,155 @@
+"""A numbered list of choices: pick one, or tick several.
+
+Number keys 1-9 choose (or tick) directly. The highlighted option carries a "›" and ticked options
+"[x]", so neither depends on colour. Typing a letter hands over to the text field, so the user can
+always answer in their own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList):
+    """Choices numbered from 1; `multi` turns it into a checklist (space ticks, enter confirms)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", show=False),
+        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
+    ]
+
+    class Chosen(Message):
+        """Single choice: the user chose `value`. Checklist: the user confirmed the ticked `values`."""
+
+        def __init__(self, choice_list: ChoiceList, value: Any, values: list[Any]) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.value = value
+            self.values = values
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(
+        self,
+        *,
+        on_typing: Callable[[str], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """`on_typing(character)` receives what the user types while the list has focus."""
+        super().__init__(id=id, classes=classes)
+        self._on_typing = on_typing
+        self._forwarding = False  # typing started: every character goes to the field until focus returns
+        self._values: list[Any] = []
+        self._labels: list[str] = []
+        self._ticked: set[int] = set()
+        self.multi = False
+
+    def offer(
+        self,
+        entries: Sequence[tuple[Any, str]],
+        *,
+        multi: bool = False,
+        selected: Any = None,
+    ) -> None:
+        """Show `entries` (value, label); preselect `selected` (a value, or a list of values when multi)."""
+        self.multi = multi
+        self._values = [value for value, _ in entries]
+        self._labels = [label for _, label in entries]
+        chosen = list(selected or []) if multi else [selected]
+        self._ticked = {index for index, value in enumerate(self._values) if multi and value in chosen}
+        highlight = 0
+        for index, value in enumerate(self._values):
+            if value in chosen:
+                highlight = index
+                break
+        self.set_options([Option(self._prompt(index, index == highlight)) for index in range(len(entries))])
+        self.highlighted = highlight if entries else None
+
+    @property
+    def ticked(self) -> list[Any]:
+        return [value for index, value in enumerate(self._values) if index in self._ticked]
+
+    def _prompt(self, index: int, highlighted: bool) -> Content:
+        pointer = "›" if highlighted else " "
+        box = ("[x] " if index in self._ticked else "[ ] ") if self.multi else ""
+        return Content.assemble(f"{pointer} {box}", (f"{index + 1}.", "bold"), " ", self._labels[index])
+
+    def _refresh_prompts(self) -> None:
+        for index in range(self.option_count):
+            self.replace_option_prompt_at_index(index, self._prompt(index, index == self.highlighted))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if self._labels and self.option_count == len(self._labels):
+            self._refresh_prompts()
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def action_number(self, number: int) -> None:
+        index = number - 1
+        if not 0 <= index < len(self._values):
+            return
+        self.highlighted = index
+        if self.multi:
+            self._toggle(index)
+        else:
+            self._choose(index)
+
+    def action_toggle(self) -> None:
+        if self.multi and self.highlighted is not None:
+            self._toggle(self.highlighted)
+        elif self.highlighted is not None:
+            self._choose(self.highlighted)
+
+    def action_select(self) -> None:
+        """Enter: choose the highlighted option, or confirm the ticks of a checklist."""
+        if self.multi:
+            self.confirm()
+        elif self.highlighted is not None:
+            self._choose(self.highlighted)
+
+    def confirm(self) -> None:
+        self.post_message(self.Chosen(self, None, self.ticked))
+
+    def _choose(self, index: int) -> None:
+        self.post_message(self.Chosen(self, self._values[index], [self._values[index]]))
+
+    def _toggle(self, index: int) -> None:
+        self._ticked ^= {index}
+        self._refresh_prompts()
+
+    async def _on_click(self, event: events.Click) -> None:
+        clicked = event.style.meta.get("option")
+        if clicked is None or not 0 <= clicked < len(self._values):
+            return
+        self.highlighted = clicked
+        if self.multi:
+            self._toggle(clicked)
+        else:
+            self._choose(clicked)
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before the list's own bindings (space, digits), so once typing has started a space or a
+        # digit is text, even if the keys arrive faster than the focus moves to the field.
+        character = event.character
+        if self._on_typing is None or not character or not character.isprintable():
+            return
+        if self._forwarding or not (character.isspace() or character in "123456789"):
+            event.stop()
+            event.prevent_default()
+            self._forwarding = True
+            self._on_typing(character)
+
+    def on_focus(self) -> None:
+        self._forwarding = False
