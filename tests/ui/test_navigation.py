@@ -1,0 +1,246 @@
+"""Moving around the conversation: back, skip, why, edit from the summary, answers in the user's own words,
+answers the engine cannot read, and commands typed in the answer field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from uihelp import (
+    answer_all,
+    answers_file,
+    async_test,
+    chat_of,
+    give,
+    make_app,
+    session_at,
+    submit_text,
+    transcript_text,
+    type_text,
+    wait_for,
+    write_draft,
+)
+
+from assistant.screens.chat import ChatScreen
+from assistant.screens.preview import PreviewScreen
+from assistant.screens.summary import SummaryScreen
+from assistant.widgets.pointer_list import PointerList
+
+LIMITED = answers_file("limited-small.yaml")
+COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
+
+
+def current_id(app) -> str | None:
+    question = chat_of(app).session.current
+    return question.id if question else None
+
+
+@async_test
+async def test_back_puts_the_previous_answer_in_the_input_to_accept(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        await give(pilot, "limited")
+        await submit_text(pilot, "Boulangerie Dupont SRL")
+        await wait_for(pilot, lambda: current_id(app) == "regions")
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        assert chat.dock.field.value == "Boulangerie Dupont SRL"
+        assert "Going back to the previous question." in transcript_text(app)
+        # Enter accepts the answer as it is.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "regions")
+        assert chat.session.answers["org_name"] == "Boulangerie Dupont SRL"
+        # Back to a choice: the earlier choice is the highlighted one.
+        await pilot.press("ctrl+b", "ctrl+b")
+        await wait_for(pilot, lambda: current_id(app) == "policy_type")
+        assert chat.dock.choices.highlighted == 3  # "A short list of do's and don'ts"
+        assert chat.dock.choices.has_focus
+
+
+@async_test
+async def test_a_typed_back_command_is_not_taken_for_an_answer(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        await give(pilot, "comprehensive")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        # On a free-text question "back" could be a name: only "/back" goes back.
+        await submit_text(pilot, "/back")
+        await wait_for(pilot, lambda: current_id(app) == "policy_type")
+        await give(pilot, "comprehensive")
+        await submit_text(pilot, "Acme NV")
+        await wait_for(pilot, lambda: current_id(app) == "regions")
+        # On a choice question a bare word that cannot be an answer is a command.
+        await submit_text(pilot, "back")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        assert chat.session.answers["org_name"] == "Acme NV"
+
+
+@async_test
+async def test_answers_in_the_users_own_words(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        session = chat.session
+        # Typing while the list has focus goes to the text field, spaces and digits included.
+        await type_text(pilot, "comprehensive policy 2")
+        assert chat.dock.field.value == "comprehensive policy 2"
+        await pilot.press("backspace", "backspace")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        assert session.answers["policy_type"] == "comprehensive"
+        await submit_text(pilot, "Acme Belgium NV")
+        await wait_for(pilot, lambda: current_id(app) == "regions")
+        await submit_text(pilot, "vlaanderen and brussel")
+        await wait_for(pilot, lambda: current_id(app) == "staff_languages")
+        assert session.answers["regions"] == ["flanders", "brussels"]
+        await submit_text(pilot, "nederlands, francais")
+        await wait_for(pilot, lambda: current_id(app) == "headcount")
+        await submit_text(pilot, "about 1.250 people")
+        await wait_for(pilot, lambda: current_id(app) == "sector")
+        assert session.answers["headcount"] == 1250
+        said = transcript_text(app)
+        # The transcript shows the answers as labels, not ids.
+        assert "You: A comprehensive corporate social media policy" in said
+        assert "You: Flanders (Dutch-speaking region); Brussels-Capital" in said
+        assert "You: Dutch; French" in said
+        assert "You: 1250" in said
+
+
+@async_test
+async def test_an_unclear_answer_gets_the_engines_message_and_the_question_stays(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        await submit_text(pilot, "something else entirely")
+        await wait_for(pilot, lambda: 'I could not match "something else entirely"' in transcript_text(app))
+        assert current_id(app) == "policy_type"
+        assert "1. Social media rules for employees" in transcript_text(app)  # the options, listed
+        # For a text field the engine's message is shown under the field, which keeps the text.
+        await give(pilot, "limited")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        await submit_text(pilot, "A")
+        await wait_for(pilot, lambda: chat.dock.problem.display)
+        assert "Please give at least 2 characters." in str(chat.dock.problem.render())
+        assert chat.dock.field.value == "A"
+        assert chat.dock.field.has_class("-invalid")
+        assert current_id(app) == "org_name"
+        # Typing again clears the message.
+        await pilot.press("b")
+        await wait_for(pilot, lambda: not chat.dock.problem.display)
+
+
+@async_test
+async def test_skip_where_allowed_and_only_there(home: Path) -> None:
+    session = session_at("crisis_contact", COMPREHENSIVE)
+    write_draft(home, session, "skip-me")
+    app = make_app(home, resume="skip-me")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        footer_keys = {binding.binding.action for binding in app.screen.active_bindings.values()}
+        assert "skip" not in footer_keys  # crisis_contact cannot be skipped: no key for it
+        await submit_text(pilot, "/skip")
+        await wait_for(pilot, lambda: "This question cannot be skipped." in transcript_text(app))
+        assert current_id(app) == "crisis_contact"
+        await submit_text(pilot, "Jan Peeters, +32 2 123 45 67")
+        await wait_for(pilot, lambda: current_id(app) == "crisis_escalation")
+        assert "skip" in {binding.binding.action for binding in app.screen.active_bindings.values()}
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: current_id(app) == "confidential_info")
+        assert "crisis_escalation" in chat.session.skipped
+        assert "You: (skipped)" in transcript_text(app)
+
+
+@async_test
+async def test_why_explains_the_question_on_demand(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: "Why we ask: This sets the shape" in transcript_text(app))
+        await submit_text(pilot, "?")
+        await wait_for(pilot, lambda: transcript_text(app).count("Why we ask:") == 2)
+        assert current_id(app) == "policy_type"
+
+
+@async_test
+async def test_edit_from_the_summary_asks_the_new_questions_then_returns_to_the_summary(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        session = chat.session
+        await answer_all(pilot, COMPREHENSIVE)
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        answers = app.screen.query_one(PointerList)
+        # Choose "Does the organisation monitor ...?" (answered yes) and change it to no ...
+        answers.highlighted = answers.get_option_index("advocacy")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "advocacy")
+        assert chat.dock.choices.highlighted == 0  # the previous answer, yes, is selected
+        await pilot.press("2")
+        # ... which makes the incentives question irrelevant: straight back to the summary.
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert session.answers["advocacy"] is False
+        assert "advocacy_incentives" not in session.result()
+        summary = app.screen.query_one(PointerList)
+        assert summary.highlighted == summary.get_option_index("advocacy")  # back where the user was
+        # Now yes again: the incentives question is asked again (its answer kept), then the summary.
+        summary_lines = "\n".join(summary.lines)
+        assert "Does the organisation run a brand advocacy programme" in summary_lines
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "advocacy")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert session.result()["advocacy_incentives"] is True
+        assert "Thank you. Here is the summary again." in transcript_text(app)
+
+
+@async_test
+async def test_from_the_summary_continue_goes_on_with_the_open_questions(home: Path) -> None:
+    session = session_at("headcount", LIMITED)
+    write_draft(home, session, "half-way")
+    app = make_app(home, resume="half-way")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        lines = "\n".join(app.screen.query_one(PointerList).lines)
+        assert "Boulangerie Dupont SRL" in lines
+        assert "Not answered yet" in lines
+        assert app.screen.query_one("#continue")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
+        assert current_id(app) == "headcount"
+
+
+@async_test
+async def test_the_preview_is_one_key_away_in_a_narrow_terminal(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not chat_of(app).side_preview.display or app.screen.size.width < 120
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
+        assert "The preview appears once enough questions are answered." in app.screen.preview.text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
+
+
+@async_test
+async def test_every_command_is_in_the_command_palette(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Back", "Skip", "Why", "Summary", "Preview", "Save", "Export", "Quit"} <= titles
+        assert "Light or dark" in titles
+        # A palette command runs on the chat like its key.
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Why")
+        command.callback()
+        await wait_for(pilot, lambda: "Why we ask:" in transcript_text(app))
+
+
+@async_test
+async def test_light_and_dark_themes(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dark = app.current_theme.dark
+        app.action_toggle_theme()
+        await pilot.pause()
+        assert app.current_theme.dark is not dark

@@ -1,0 +1,181 @@
+"""Helpers for driving the app in tests: a fixed clock, waiting for conditions, answering like a user."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from assistant.app import PolicyAssistant
+from assistant.screens.chat import ChatScreen
+from assistant.widgets.answer_dock import AnswerDock
+from dialogue.drafts import DraftStore
+from dialogue.loader import load_interview
+from dialogue.model import Kind
+from dialogue.session import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+FIXED_NOW = datetime(2026, 11, 25, 14, 2, tzinfo=UTC)
+
+
+def async_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test function in its own event loop (the project does not use pytest-asyncio)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def make_app(home: Path, **options: Any) -> PolicyAssistant:
+    """The app with its drafts and exports in `home`, and a clock that always says 25/11/2026 14:02."""
+    options.setdefault("export_folder", home / "exports")
+    return PolicyAssistant(store=DraftStore(home / "drafts"), clock=lambda: FIXED_NOW, **options)
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
+    """Pause until `condition()` is true (pilot.pause alone gives up after a second)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what or condition}")
+        await pilot.pause(0.01)
+
+
+def chat_of(app: PolicyAssistant) -> ChatScreen:
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, ChatScreen):
+            return screen
+    raise AssertionError(f"no chat screen in {app.screen_stack}")
+
+
+def transcript_text(app: PolicyAssistant) -> str:
+    return "\n".join(str(bubble.render()) for bubble in chat_of(app).transcript.bubbles)
+
+
+# Answers some example files leave out (they predate a question), so every walk can finish.
+SUPPLEMENT = {"ai_tools": "Microsoft Copilot with the company licence"}
+
+
+def answers_file(name: str) -> dict[str, Any]:
+    """The answers of one of the example files in examples/, completed where they leave a gap."""
+    data = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+    return {**SUPPLEMENT, **data}
+
+
+def steady(app: PolicyAssistant) -> None:
+    """No blinking cursors, so screenshots are the same every time."""
+    for widget in app.screen.query("Input, TextArea"):
+        assert isinstance(widget, Input | TextArea)
+        widget.cursor_blink = False
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(character, character) for character in text])
+
+
+async def submit_text(pilot: Pilot, text: str) -> None:
+    """Put `text` in the answer field (replacing what is there) and press enter.
+
+    Typing key by key costs a pilot round trip per character; `type_text` does that where it matters.
+    """
+    dock = pilot.app.screen.query_one(AnswerDock)
+    if dock.long_answer.display:
+        dock.long_answer.focus()
+        dock.long_answer.text = text
+    else:
+        dock.field.focus()
+        dock.field.value = text
+    await pilot.pause()
+    await pilot.press("enter")
+
+
+def as_words(question_kind: Kind, value: Any) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+async def give(pilot: Pilot, value: Any) -> None:
+    """Answer the current question as a user would: number keys, ticks, or typing."""
+    chat = chat_of(pilot.app)
+    question = chat.session.current
+    assert question is not None
+    dock = chat.dock
+    if question.kind is Kind.SINGLE:
+        dock.choices.focus()
+        await pilot.pause()
+        await pilot.press(str(question.choices.index(value) + 1))
+    elif question.kind is Kind.YESNO:
+        dock.choices.focus()
+        await pilot.pause()
+        await pilot.press("1" if value else "2")
+    elif question.kind is Kind.MULTI:
+        dock.choices.focus()
+        await pilot.pause()
+        wanted = set(value or [])
+        ticked = set(dock.choices.ticked)
+        for index, choice in enumerate(question.choices, 1):
+            if (choice in wanted) != (choice in ticked):
+                await pilot.press(str(index))
+        await pilot.press("enter")
+    else:
+        await submit_text(pilot, as_words(question.kind, value))
+
+
+async def answer_all(pilot: Pilot, answers: Mapping[str, Any], on_question: Callable | None = None) -> None:
+    """Answer every question the chat asks from `answers` (defaults where an answer is missing)."""
+    chat = chat_of(pilot.app)
+    session = chat.session
+    for _ in range(100):
+        question = session.current
+        if question is None:
+            return
+        value = answers.get(question.id, question.default)
+        if on_question is not None and await on_question(pilot, question):
+            continue
+        steps = len(session.history)
+        if value is None and question.skippable:
+            await pilot.press("ctrl+n")
+        else:
+            assert value is not None, f"no answer for {question.id}"
+            await give(pilot, value)
+        await wait_for(
+            pilot, lambda steps=steps: len(session.history) > steps, what=f"an answer to {question.id}"
+        )
+    raise AssertionError("the interview did not end")
+
+
+def session_at(question_id: str, answers: Mapping[str, Any]) -> Session:
+    """A session answered from `answers` until `question_id` is the current question."""
+    session = Session.start(load_interview())
+    while session.current is not None and session.current.id != question_id:
+        question = session.current
+        value = answers.get(question.id, question.default)
+        if value is None and question.skippable:
+            session.skip()
+        else:
+            session.answer(value)
+    assert session.current is not None, f"{question_id} is not on the path of these answers"
+    return session
+
+
+def write_draft(home: Path, session: Session, draft_id: str, saved: datetime = FIXED_NOW) -> None:
+    """A draft on disk, as the app saves it, with a fixed 'saved' time."""
+    store = DraftStore(home / "drafts")
+    store.folder.mkdir(parents=True, exist_ok=True)
+    session.draft_id = draft_id
+    document = dict(session.to_dict(), saved=saved.isoformat())
+    (store.folder / f"{draft_id}.yaml").write_text(
+        yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
