@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from assistant.drafting import PolicyDrafter
 from assistant.keeper import DraftKeeper
-from assistant.keys import APP_KEYS, bind_keys
+from assistant.keys import APP_KEYS, QUIET_APP_KEYS, bind_keys
 from assistant.texts import load_texts
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.model import Interview
@@ -60,6 +60,13 @@ class PolicyAssistant(App[None]):
         self.title = self.texts("app.title")
         self.sub_title = self.texts("app.subtitle")
         bind_keys(self, APP_KEYS, self.texts, priority=True)
+        bind_keys(
+            self,
+            tuple((key, action, "") for key, action in QUIET_APP_KEYS),
+            self.texts,
+            priority=True,
+            show=False,
+        )
 
     @property
     def export_folder(self) -> Path:

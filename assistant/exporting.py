@@ -23,6 +23,10 @@ class ExportProblem(Exception):
     """The export could not be done; the message says what and where."""
 
 
+class PolicyIncomplete(ExportProblem):
+    """The answers cannot make a policy (yet): nothing was written."""
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     folder: Path
@@ -75,7 +79,7 @@ def export(
         if request.notes:
             documents["notes"] = drafter.implementation_notes(answers, language)
     except PolicyNotReady as error:
-        raise ExportProblem(str(error)) from None
+        raise PolicyIncomplete(str(error)) from None
     try:
         request.folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -37,15 +37,22 @@ START_KEYS: tuple[tuple[str, str, str], ...] = (
 PREVIEW_KEYS: tuple[tuple[str, str, str], ...] = (("escape,ctrl+t", "close", "keys.close"),)
 
 APP_KEYS: tuple[tuple[str, str, str], ...] = (("ctrl+q", "quit", "keys.quit"),)
+# Ctrl+C quits too (after saving), as people expect in a terminal; it is not shown, ctrl+q is.
+QUIET_APP_KEYS: tuple[tuple[str, str], ...] = (("ctrl+c", "quit"),)
 
 
 def bind_keys(
-    node: DOMNode, keys: tuple[tuple[str, str, str], ...], texts: UiTexts, *, priority: bool = False
+    node: DOMNode,
+    keys: tuple[tuple[str, str, str], ...],
+    texts: UiTexts,
+    *,
+    priority: bool = False,
+    show: bool = True,
 ) -> None:
-    """Add `keys` to this node's bindings, labelled in the user's language."""
+    """Add `keys` to this node's bindings, labelled in the user's language ("" label: no label)."""
     for key, action, label in keys:
         # Instance bindings: Textual keeps a per-node copy of the class bindings in `_bindings`. A key
         # bound here replaces the class's binding for it (e.g. the app's own ctrl+q, which is not shown).
         for name in key.split(","):
             node._bindings.key_to_bindings.pop(name.strip(), None)
-        node._bindings.bind(key, action, texts(label), show=True, priority=priority)
+        node._bindings.bind(key, action, texts(label) if label else "", show=show, priority=priority)

@@ -56,4 +56,4 @@ class ExportFinished(Message):
 
 @dataclass
 class ExportFailed(Message):
-    problem: str
+    problem: str  # a whole sentence for the user

@@ -202,7 +202,7 @@ def _list(items: Iterable[Any], numbered: bool) -> Table:
 def _details(details: Iterable[tuple[str, str]]) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")
     for label, value in details:
         grid.add_row(Text(f"{label}:"), Text(value))
     return grid

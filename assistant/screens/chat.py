@@ -461,20 +461,26 @@ class ChatScreen(Screen[None]):
             return
         self._say(self.t("export.working"))
         answers = dict(self.session.result())
+        open_count = sum(1 for q in self.session.path() if not self.session.route.is_answered(q))
         self.run_worker(
-            partial(self._export, request, answers, self.session.language),
+            partial(self._export, request, answers, self.session.language, open_count),
             thread=True,
             group="export",
             exit_on_error=False,
         )
 
-    def _export(self, request: Any, answers: dict[str, Any], language: str) -> None:
-        from assistant.exporting import ExportProblem, export
+    def _export(self, request: Any, answers: dict[str, Any], language: str, open_count: int) -> None:
+        from assistant.exporting import ExportProblem, PolicyIncomplete, export
 
         try:
             paths = export(self.assistant.drafter, answers, language, request)
+        except PolicyIncomplete as error:
+            if open_count:
+                self.post_message(ExportFailed(self.t("export.not_ready", count=open_count)))
+            else:
+                self.post_message(ExportFailed(self.t("export.failed", problem=str(error))))
         except ExportProblem as error:
-            self.post_message(ExportFailed(str(error)))
+            self.post_message(ExportFailed(self.t("export.failed", problem=str(error))))
         else:
             self.post_message(ExportFinished(paths))
 
@@ -484,5 +490,5 @@ class ChatScreen(Screen[None]):
         self.app.notify(self.t("export.written", files=files), timeout=8)
 
     def on_export_failed(self, message: ExportFailed) -> None:
-        self._say(self.t("export.failed", problem=message.problem), variant="problem")
-        self.app.notify(self.t("export.failed", problem=message.problem), severity="error", timeout=8)
+        self._say(message.problem, variant="problem")
+        self.app.notify(message.problem, severity="error", timeout=8)

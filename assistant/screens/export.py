@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -35,7 +35,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         session = self.chat.session
-        with Vertical(id="export-dialog", classes="dialog"):
+        with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Static(Content(self.t("export.title")), classes="dialog-title")
             if session.first_open() is not None:
                 yield Static(Content(self.t("export.draft_warning")), id="export-warning")
@@ -52,8 +52,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(id="targets")
             yield Static(id="export-problem")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.t("export.cancel"), id="cancel")
-                yield Button(self.t("export.export"), id="export", variant="primary")
+                yield Button(self.t("export.cancel"), id="cancel", compact=True)
+                yield Button(self.t("export.export"), id="export", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", ChoiceList)
@@ -94,11 +94,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if isinstance(request, str):
             shown.update(Content(""))
             return
-        lines = [self.t("export.files")]
+        names = []
         for target in targets(request):
-            mark = f"  {self.t('export.exists')}" if target.path.exists() else ""
-            lines.append(f"  {target.path}{mark}")
-        shown.update(Content("\n".join(lines)))
+            mark = f" {self.t('export.exists')}" if target.path.exists() else ""
+            names.append(f"{target.path.name}{mark}")
+        shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
 
     def _problem(self, message: str) -> None:
         problem = self.query_one("#export-problem", Static)

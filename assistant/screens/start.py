@@ -49,7 +49,8 @@ class StartScreen(Screen[None]):
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
-        self.drafts = self.assistant.store.list()
+        # Newest first (the store's order), damaged drafts after the ones that can be resumed.
+        self.drafts = sorted(self.assistant.store.list(), key=lambda draft: draft.is_damaged)
         drafts = self.query_one("#drafts", PointerList)
         drafts.show([(self._line(draft), draft.id, False) for draft in self.drafts])
         if not self.drafts:

@@ -1,0 +1,175 @@
+"""Exporting (formats, notes, never replacing a file unasked) and the live preview (beside the chat from
+120 columns, updated after every answer off the event loop, scrolled to what changed)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from uihelp import (
+    answers_file,
+    async_test,
+    chat_of,
+    give,
+    make_app,
+    session_at,
+    submit_text,
+    transcript_text,
+    wait_for,
+    write_draft,
+)
+
+from assistant.messages import PolicyAssembled
+from assistant.screens.chat import ChatScreen
+from assistant.screens.confirm import ConfirmDialog
+from assistant.screens.export import ExportDialog
+from assistant.screens.summary import SummaryScreen
+from assistant.widgets.pointer_list import PointerList
+from dialogue.session import Session
+
+LIMITED = answers_file("limited-small.yaml")
+DEPARTMENT = answers_file("department-hr.yaml")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def finished(answers: dict) -> Session:
+    """A session with every question answered, at the summary."""
+    session = session_at("effective_date", answers)
+    while session.current is not None:
+        session.answer(answers.get(session.current.id, session.current.default))
+    assert session.state == "summary"
+    return session
+
+
+@async_test
+async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
+    write_draft(home, finished(LIMITED), "done")
+    exports = home / "exports"
+    exports.mkdir()
+    existing = exports / "social-media-policy-boulangerie-dupont-srl.docx"
+    existing.write_bytes(b"my own document")
+    app = make_app(home, resume="done")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        targets = flat(str(app.screen.query_one("#targets").render()))
+        assert f"{existing.name} (exists: replaced only if you confirm)" in targets
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert str(existing) in str(app.screen.query_one("#confirm-body").render())
+        await pilot.click("#no")  # keep them
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert existing.read_bytes() == b"my own document"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
+    assert existing.read_bytes()[:2] == b"PK"  # now a real Word document
+    notes = exports / "social-media-policy-boulangerie-dupont-srl-implementation-notes.docx"
+    assert notes.exists()
+
+
+@async_test
+async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) -> None:
+    write_draft(home, finished(DEPARTMENT), "done")
+    app = make_app(home, resume="done")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        await pilot.press("1", "3", "5")  # untick Word, tick Markdown, untick the notes
+        dialog.query_one("#folder").value = str(home / "elsewhere")
+        dialog.query_one("#name").value = "hr-guidelines"
+        await pilot.pause()
+        assert flat(str(dialog.query_one("#targets").render())) == (
+            f"Files to write in {home / 'elsewhere'}: hr-guidelines.md"
+        )
+        await pilot.click("#export")
+        await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
+    written = sorted(path.name for path in (home / "elsewhere").iterdir())
+    assert written == ["hr-guidelines.md"]
+    assert DEPARTMENT["org_name"] in (home / "elsewhere" / "hr-guidelines.md").read_text(encoding="utf-8")
+
+
+@async_test
+async def test_export_says_what_is_missing_when_nothing_can_be_written(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await give(pilot, "limited")
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert "Some questions are still open" in str(app.screen.query_one("#export-warning").render())
+        # No format ticked: the dialog says so and stays.
+        await pilot.press("1")
+        await pilot.click("#export")
+        await wait_for(
+            pilot,
+            lambda: "Choose at least one format." in str(app.screen.query_one("#export-problem").render()),
+        )
+        app.screen.query_one("#formats").focus()
+        await pilot.press("1", "enter")
+        await wait_for(pilot, lambda: "cannot be exported yet" in transcript_text(app), timeout=20)
+        assert "still need an answer" in transcript_text(app)
+    assert not (home / "exports").exists() or not any((home / "exports").iterdir())
+
+
+@async_test
+async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_each_answer(home: Path) -> None:
+    write_draft(home, session_at("effective_date", LIMITED), "almost")
+    app = make_app(home, resume="almost")
+    threads: list[str] = []
+    drafter = app.drafter
+    assemble = drafter.assemble
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return assemble(*args, **kwargs)
+
+    drafter.assemble = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(130, 40)) as pilot:
+        chat = chat_of(app)
+        preview = chat.side_preview
+        assert preview.display and preview.region.width > 40
+        assert "The preview appears once enough questions are answered." in flat(preview.text)
+        await submit_text(pilot, "01/06/2026")
+        await wait_for(
+            pilot, lambda: preview.rendered is not None, timeout=20, what="the policy in the preview"
+        )
+        assert "Boulangerie Dupont SRL" in flat(preview.text)
+        assert preview.border_subtitle.endswith("words")
+        # Change the organisation's name from the summary: the preview marks what changed and goes there.
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        summary = app.screen.query_one(PointerList)
+        summary.highlighted = summary.get_option_index("personal_use")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
+        before = preview.rendered
+        await pilot.press("3")  # not during working time
+        await wait_for(pilot, lambda: preview.rendered is not before and preview.rendered.changed, timeout=20)
+        rendered = preview.rendered
+        first = rendered.first_change
+        assert first is not None and first > 0
+        assert preview.scroll_y <= first <= preview.scroll_y + preview.scrollable_content_region.height
+        assert "(changed)" in preview.text
+        assert "changed" in preview.border_subtitle
+    assert threads and "MainThread" not in threads  # assembled off the event loop
+
+
+@async_test
+async def test_only_the_newest_assembly_reaches_the_preview(home: Path) -> None:
+    write_draft(home, finished(LIMITED), "done")
+    app = make_app(home, resume="done")
+    async with app.run_test(size=(130, 40)) as pilot:
+        chat = chat_of(app)
+        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
+        newest = chat.document
+        # An assembly that was overtaken by a newer one arrives late: it is dropped.
+        chat.post_message(PolicyAssembled(chat._assembly - 1, None, "stale"))
+        await pilot.pause()
+        assert chat.document is newest
+        assert "stale" not in chat.side_preview.text

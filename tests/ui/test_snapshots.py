@@ -1,0 +1,127 @@
+"""Screenshots of the app, compared with the SVGs in __snapshots__ (update with --snapshot-update).
+
+Grouped per feature, each at 80x24 and at 120x40. Deterministic: drafts in a fixed folder with fixed
+save times, a fixed clock, UTC, no blinking cursors, no random ids on screen.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.css.query import NoMatches
+from textual.pilot import Pilot
+from uihelp import FIXED_NOW, answers_file, chat_of, make_app, session_at, steady, wait_for, write_draft
+
+from assistant.screens.chat import ChatScreen
+from assistant.screens.preview import PreviewScreen
+from assistant.screens.start import StartScreen
+from assistant.screens.summary import SummaryScreen
+from dialogue.session import Session
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
+LIMITED = answers_file("limited-small.yaml")
+
+
+@pytest.fixture
+def fixed_home() -> Path:
+    """The same folder every run: a damaged draft's message names its path."""
+    home = Path(tempfile.gettempdir()) / "policy-assistant-snapshots"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def complete(answers: dict) -> Session:
+    session = session_at("effective_date", answers)
+    while session.current is not None:
+        session.answer(answers.get(session.current.id, session.current.default))
+    return session
+
+
+def _holds(condition, app) -> bool:
+    try:
+        return bool(condition(app))
+    except NoMatches:  # not composed yet
+        return False
+
+
+def settled(screen_type: type, *conditions) -> object:
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, screen_type), what=screen_type.__name__)
+        for condition in conditions:
+            await wait_for(pilot, lambda c=condition: _holds(c, app), timeout=20)
+        steady(app)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+class TestStart:
+    def test_start_screen_lists_drafts_newest_first_and_damaged_ones(self, snap_compare, fixed_home, size):
+        write_draft(fixed_home, session_at("platforms", COMPREHENSIVE), "a", saved=FIXED_NOW)
+        write_draft(fixed_home, session_at("headcount", LIMITED), "b", saved=FIXED_NOW - timedelta(days=2))
+        damaged = fixed_home / "drafts" / "c.yaml"
+        damaged.write_text("answers: [not: a: draft\n", encoding="utf-8")
+        assert snap_compare(make_app(fixed_home), terminal_size=SIZES[size], run_before=settled(StartScreen))
+
+
+# One question of each kind, resumed from a draft so the transcript shows the answers before it.
+KINDS = {
+    "single": ("sector", COMPREHENSIVE),
+    "multi": ("regions", COMPREHENSIVE),
+    "yesno": ("advocacy", COMPREHENSIVE),
+    "text": ("org_name", COMPREHENSIVE),
+    "long_text": ("crisis_escalation", COMPREHENSIVE),
+    "number": ("headcount", COMPREHENSIVE),
+    "date": ("effective_date", LIMITED),
+    "email": ("contact_email", LIMITED),
+}
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+class TestInputs:
+    def test_first_question_of_a_new_policy(self, snap_compare, home, size):
+        app = make_app(home, new=True)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=settled(ChatScreen))
+
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_input_for_each_kind_of_question(self, snap_compare, home, size, kind):
+        question_id, answers = KINDS[kind]
+        write_draft(home, session_at(question_id, answers), "draft")
+        app = make_app(home, resume="draft")
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=settled(ChatScreen))
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+class TestSummaryAndPreview:
+    def test_summary_groups_answers_by_section(self, snap_compare, home, size):
+        write_draft(home, complete(LIMITED), "draft")
+        app = make_app(home, resume="draft")
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=settled(SummaryScreen))
+
+    def test_preview_of_the_policy(self, snap_compare, home, size):
+        session = complete(LIMITED)
+        session.finish()
+        write_draft(home, session, "draft")
+        app = make_app(home, resume="draft")
+        if SIZES[size][0] >= 120:
+            # Beside the chat.
+            run_before = settled(ChatScreen, lambda app: chat_of(app).side_preview.rendered is not None)
+        else:
+
+            async def run_before(pilot: Pilot) -> None:
+                await wait_for(
+                    pilot, lambda: _holds(lambda app: chat_of(app).document, pilot.app), timeout=20
+                )
+                await pilot.press("ctrl+t")
+                await settled(PreviewScreen, lambda app: app.screen.preview.rendered is not None)(pilot)
+
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
