@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jinja2 import Undefined
+
 from clauses.model import Block, BulletList, Inline, NumberedList, Paragraph, Run, SignatureBlock, Table
 
 OPEN, CLOSE, NEWLINE = "\ue000", "\ue001", "\ue002"
@@ -46,10 +48,14 @@ def clean(text: str) -> str:
 
 def literal(value: object) -> str:
     """Wrap a printed value as a token, so no markup inside it is ever interpreted."""
+    if isinstance(value, Undefined):
+        # str() raises StrictUndefined's own error, which names the missing answer.
+        value = str(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         # Lists, dates and booleans have no single right spelling: templates must format them.
         raise TypeError(f"a template printed a {type(value).__name__} ({value!r}); format it first")
-    text = clean(str(value)).replace("\n", NEWLINE)
+    # Surrounding blank space in an answer carries no meaning and would only disturb the layout.
+    text = clean(str(value)).strip().replace("\n", NEWLINE)
     return f"{OPEN}{text}{CLOSE}"
 
 
