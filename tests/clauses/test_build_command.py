@@ -101,3 +101,19 @@ def test_bad_options_are_one_line_errors(
     assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_readme_build_example_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Building a policy", 1)[1].split("\n## ", 1)[0]
+    command = next(line for line in section.splitlines() if line.startswith("policy-assistant build"))
+    args = command.split()[2:]
+    args[args.index("--answers") + 1] = str(ROOT / args[args.index("--answers") + 1])
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "") and out.startswith("Wrote policy.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["policy-implementation-notes.docx", "policy.docx"]
+    for name in (line.split("`")[1] for line in section.splitlines() if line.startswith("| `")):
+        assert (ROOT / "examples" / name).exists(), name
