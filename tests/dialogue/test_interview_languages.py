@@ -204,7 +204,7 @@ def test_an_unclear_answer_is_explained_in_the_interview_language() -> None:
     assert "4. Une courte liste de choses à faire et à éviter" in french
     assert "could not match" not in french and "Please" not in french
     dutch = unclear("policy_type", "xyz", "nl")
-    assert dutch.startswith('Ik vind geen keuze die past bij "xyz".')
+    assert dutch.startswith("Ik vind geen keuze die past bij ‘xyz’.")
     assert "3. Richtlijnen voor één afdeling" in dutch
 
 
@@ -268,3 +268,17 @@ def test_any_text_in_dutch_or_french_is_understood_or_explained_never_a_crash(
     assert isinstance(result, Understood | Unclear)
     if isinstance(result, Unclear):
         assert result.message.strip()
+
+
+def test_an_ambiguous_answer_names_the_candidates_in_the_interview_language() -> None:
+    assert " ou " in unclear("sector", "sector", "fr") and " or " not in unclear("sector", "sector", "fr")
+    assert "« Secteur public »" in unclear("sector", "secteur", "fr")
+    assert " of " in unclear("sector", "sector", "nl")
+
+
+def test_text_defaults_are_worded_in_each_language() -> None:
+    question = interview["policy_owner"]
+    assert interview.default(question, "en") == "the HR department"
+    assert interview.default(question, "nl") == "de HR-dienst"
+    assert interview.default(question, "fr") == "le service RH"
+    assert interview.default(interview["review_cadence"], "fr") == "yearly"
