@@ -101,7 +101,8 @@ def build_document(
                 notice.append(Clause(clause.clause_id, clause.title, None, clause.blocks, clause.statutes))
                 note_citations(clause, language.text(f"sections.{spec.id}"))
         elif spec.kind == "annex":
-            if clauses or (spec.annex == "references" and any_cited):
+            # A references annex exists exactly when something is cited.
+            if any_cited if spec.annex == "references" else clauses:
                 label = language.text("annex_label").format(letter=string.ascii_uppercase[annex_count % 26])
                 annex_count += 1
                 annex_parts.append((spec, label, clauses))

@@ -109,3 +109,20 @@ def test_random_answers_of_each_policy_type_assemble(policy_type: str, data: st.
     assert policy.title == LIBRARY.assemble(answers).title
     assert any(annex.kind == "acknowledgement" for annex in policy.annexes)
     assert LIBRARY.implementation_notes(answers).sections
+
+
+@settings(max_examples=60)
+@given(answers=answer_sets(), data=st.data())
+def test_a_live_preview_of_any_unfinished_interview_never_fails(
+    answers: dict[str, Any], data: st.DataObject
+) -> None:
+    """The chat previews the policy after every answer: every prefix of a valid path must assemble."""
+    keys = list(answers)
+    given_so_far = {key: answers[key] for key in keys[: data.draw(st.integers(0, len(keys)))]}
+    preview = LIBRARY.assemble(given_so_far, partial=True)
+    notes = LIBRARY.implementation_notes(given_so_far, partial=True)
+    for document in (preview, notes):
+        for fmt in ("md", "txt"):
+            assert render(document, fmt)
+    if len(given_so_far) == len(answers):
+        assert preview == LIBRARY.assemble(answers)
