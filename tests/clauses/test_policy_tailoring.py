@@ -350,3 +350,11 @@ def test_the_notes_cover_stakeholders_gdpr_records_and_acknowledgements() -> Non
         "Collect each employee's acknowledgement signed on paper",
     ):
         assert phrase in notes, phrase
+
+
+def test_the_whistleblowing_channel_note_follows_headcount_and_the_financial_sector() -> None:
+    assert "Internal reporting channel" not in notes_text(headcount=49, sector="other")
+    small_bank = notes_text(headcount=30, sector="finance", whistleblowing_channel=False)
+    assert "has applied to the financial sector since 15 February 2023" in small_bank
+    assert "if so set one up" in small_bank
+    assert "You told us you have none" in notes_text(headcount=50, whistleblowing_channel=False)
