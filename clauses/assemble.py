@@ -82,7 +82,7 @@ def build_document(
     rendered: Sequence[tuple[SectionSpec, list[Rendered]]],
     statute_ids: Mapping[str, Where],
 ) -> Document:
-    notice: list[Block] = []
+    notice: list[Clause] = []
     sections: list[Section] = []
     annex_parts: list[tuple[SectionSpec, str, list[Rendered]]] = []
     where_cited: dict[str, list[str]] = {}
@@ -98,10 +98,11 @@ def build_document(
     for spec, clauses in rendered:
         if spec.kind == "notice":
             for clause in clauses:
-                notice.extend(clause.blocks)
+                notice.append(Clause(clause.clause_id, clause.title, None, clause.blocks, clause.statutes))
                 note_citations(clause, language.text(f"sections.{spec.id}"))
         elif spec.kind == "annex":
-            if clauses or (spec.annex == "references" and any_cited):
+            # A references annex exists exactly when something is cited.
+            if any_cited if spec.annex == "references" else clauses:
                 label = language.text("annex_label").format(letter=string.ascii_uppercase[annex_count % 26])
                 annex_count += 1
                 annex_parts.append((spec, label, clauses))

@@ -12,7 +12,7 @@ from typing import Any
 import babel.dates
 import babel.lists
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from clauses import loader, markup
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
@@ -74,6 +74,9 @@ class Library:
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
         self._plans = {document: self._plan(document) for document in loader.DOCUMENTS}
+        self._condition_templates = {
+            document: self._compile_conditions(document) for document in loader.DOCUMENTS
+        }
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -221,23 +224,14 @@ class Library:
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)
+        selected = iter(self._selected(kind, context, partial))
         rendered: list[tuple[SectionSpec, list[Rendered]]] = []
         for plan in self._plans[kind]:
             clauses: list[Rendered] = []
             for compiled in plan.clauses:
+                if not next(selected):
+                    continue
                 spec = compiled.spec
-                try:
-                    if compiled.condition is not None and not compiled.condition(context):
-                        continue
-                except (UndefinedError, TypeError) as error:
-                    if partial and isinstance(error, UndefinedError):
-                        continue
-                    raise LibraryError(
-                        f"the condition {spec.when!r} failed: {error}",
-                        file=spec.where.file,
-                        line=spec.where.line,
-                        clause=spec.id,
-                    ) from None
                 cited.clear()
                 text = self._render(language, spec, context, partial)
                 if text is None:
@@ -260,6 +254,51 @@ class Library:
             rendered.append((plan.section, clauses))
         return build_document(kind, answers, language, facts, version, rendered, self.source.statutes)
 
+    def _selected(self, kind: str, context: dict[str, Any], partial: bool) -> list[bool]:
+        """Which clauses of the document apply, in plan order.
+
+        All conditions are evaluated in one render of one compiled template: evaluating fifty-odd
+        expressions one by one costs a context each and would dominate assembly. If that fails, or for a
+        partial preview, each is evaluated on its own, so an error names the clause at fault.
+        """
+        if not partial:
+            template = self._condition_templates[kind]
+            try:
+                return [
+                    bit == "1"
+                    for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
+                ]
+            except Exception:  # evaluated one by one below, for a precise error
+                pass
+        return [
+            self._holds(compiled, context, partial) for plan in self._plans[kind] for compiled in plan.clauses
+        ]
+
+    def _holds(self, compiled: CompiledClause, context: dict[str, Any], partial: bool) -> bool:
+        spec = compiled.spec
+        try:
+            return compiled.condition is None or bool(compiled.condition(context))
+        except Exception as error:
+            if partial and isinstance(error, UndefinedError):
+                return False
+            raise LibraryError(
+                f"the condition {spec.when!r} failed: {error}",
+                file=spec.where.file,
+                line=spec.where.line,
+                clause=spec.id,
+            ) from None
+
+    def _compile_conditions(self, document: str) -> Template:
+        """One template printing 1 or 0 for each clause of the document, in plan order."""
+        parts = [
+            "1"
+            if compiled.spec.when is None
+            else "{% if (" + compiled.spec.when + ") %}1{% else %}0{% endif %}"
+            for plan in self._plans[document]
+            for compiled in plan.clauses
+        ]
+        return self.environment.from_string("".join(parts))
+
     def _render(
         self, language: Language, spec: ClauseSpec, context: dict[str, Any], partial: bool
     ) -> str | None:
@@ -269,7 +308,7 @@ class Library:
         except Exception:
             try:
                 self.environment.handle_exception()
-            except (UndefinedError, TypeError, LookupError, SecurityError, ValueError) as error:
+            except Exception as error:
                 if partial and isinstance(error, UndefinedError):
                     return None
                 path = language.paths[spec.id]

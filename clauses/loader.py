@@ -349,8 +349,18 @@ def _check_language(source: LibrarySource, reference: LanguageSource, language: 
     for key in reference.strings:
         if key not in language.strings:
             raise LibraryError(f"missing text {key!r}, which {REFERENCE_LANGUAGE} has", file=strings_file)
+    ours = source.folders[0]
     for key in language.strings:
         where = language.string_files[key]
+        if not (
+            key.startswith(("sections.", "choices.")) or reference.string_files[key].file.is_relative_to(ours)
+        ):
+            # Texts the code prints come from our library; another folder can only replace them.
+            raise LibraryError(
+                f"text {key!r} is not one the library uses; check its spelling",
+                file=where.file,
+                line=where.line,
+            )
         if key.startswith("sections.") and key.removeprefix("sections.") not in source.sections:
             raise LibraryError(
                 f"title of an unknown section {key.removeprefix('sections.')!r}",

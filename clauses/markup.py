@@ -21,8 +21,11 @@ never inside a token, and turns each token back into plain text. So an answer su
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+
+from jinja2 import Undefined
 
 from clauses.model import Block, BulletList, Inline, NumberedList, Paragraph, Run, SignatureBlock, Table
 
@@ -46,11 +49,24 @@ def clean(text: str) -> str:
 
 def literal(value: object) -> str:
     """Wrap a printed value as a token, so no markup inside it is ever interpreted."""
+    if type(value) is str:
+        # Citations, labels and short answers repeat on every assembly: wrap each once.
+        return _token(value) if len(value) <= 200 else _wrap(value)
+    if isinstance(value, Undefined):
+        # str() raises StrictUndefined's own error, which names the missing answer.
+        value = str(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         # Lists, dates and booleans have no single right spelling: templates must format them.
         raise TypeError(f"a template printed a {type(value).__name__} ({value!r}); format it first")
-    text = clean(str(value)).replace("\n", NEWLINE)
-    return f"{OPEN}{text}{CLOSE}"
+    return _wrap(str(value))
+
+
+def _wrap(text: str) -> str:
+    # Surrounding blank space in an answer carries no meaning and would only disturb the layout.
+    return f"{OPEN}{clean(text).strip().replace(chr(10), NEWLINE)}{CLOSE}"
+
+
+_token = functools.lru_cache(maxsize=4096)(_wrap)
 
 
 def _segments(line: str) -> list[tuple[bool, str]]:

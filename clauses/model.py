@@ -105,7 +105,8 @@ class Statute:
 class Document:
     """A policy, or the implementation notes that go with it.
 
-    `notice` is shown before the first section: for a translation, the label saying which version binds.
+    `notice` is shown before the first section, unnumbered: for a translation, the label saying which
+    version binds.
     `details` are the label/value pairs of the cover (version, dates, owner, contact).
     """
 
@@ -117,14 +118,15 @@ class Document:
     date: datetime.date | None
     language: str
     language_tag: str
-    notice: tuple[Block, ...]
+    notice: tuple[Clause, ...]
     details: tuple[tuple[str, str], ...]
     sections: tuple[Section, ...]
     annexes: tuple[Annex, ...]
     statutes: tuple[Statute, ...] = field(default=())
 
     def clauses(self) -> Iterator[Clause]:
-        """Every clause, in reading order, annexes included."""
+        """Every clause, in reading order, notice and annexes included."""
+        yield from self.notice
         for part in (*self.sections, *self.annexes):
             yield from part.clauses
 

@@ -16,8 +16,8 @@ class Located(dict[str, Any]):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (its C parser when available), keeping line numbers, refusing duplicate keys.
 
     PyYAML silently keeps the last of two equal keys; in a clause file that hides a mistake.
     """

@@ -54,12 +54,16 @@ class AnswersReport:
     notes: list[str] = field(default_factory=list)
 
 
-def read_answers(path: Path | str, interview: Interview) -> dict[str, Any]:
-    """The relevant answers in `path`, validated; AnswersFileError otherwise."""
-    return check_answers(path, interview).answers
+def read_answers(path: Path | str, interview: Interview, language: str = "en") -> dict[str, Any]:
+    """The relevant answers in `path`, validated; AnswersFileError otherwise.
+
+    `language` words the defaults of the text questions left out (the policy's language, where the
+    interview exists in it).
+    """
+    return check_answers(path, interview, language).answers
 
 
-def check_answers(path: Path | str, interview: Interview) -> AnswersReport:
+def check_answers(path: Path | str, interview: Interview, language: str = "en") -> AnswersReport:
     path = Path(path)
     name = str(path)
     try:
@@ -72,10 +76,12 @@ def check_answers(path: Path | str, interview: Interview) -> AnswersReport:
         raise AnswersFileError([Problem(name, None, None, "is not UTF-8 text")]) from None
     except OSError as error:
         raise AnswersFileError([Problem(name, None, None, f"cannot be read ({error.strerror})")]) from None
-    return check_answers_text(text, interview, name)
+    return check_answers_text(text, interview, name, language)
 
 
-def check_answers_text(text: str, interview: Interview, name: str = "answers") -> AnswersReport:
+def check_answers_text(
+    text: str, interview: Interview, name: str = "answers", language: str = "en"
+) -> AnswersReport:
     try:
         data = parse_yaml(text, name)
     except DefinitionError as error:
@@ -86,10 +92,10 @@ def check_answers_text(text: str, interview: Interview, name: str = "answers") -
         raise AnswersFileError(
             [Problem(name, line_of(data), None, "must be a mapping of question id to answer")]
         )
-    return _walk(data, interview, name)
+    return _walk(data, interview, name, language)
 
 
-def _walk(data: dict[Any, Any], interview: Interview, name: str) -> AnswersReport:
+def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) -> AnswersReport:
     english = interview.language("en")
     problems: list[Problem] = []
     notes: list[str] = []
@@ -117,9 +123,9 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str) -> AnswersRepor
                 answers[question.id] = _coerce(interview, question, given, english)
             except AnswerError as error:
                 problems.append(Problem(name, line, question.id, f"{error} {allowed(question)}"))
-        elif question.default is not None:
-            answers[question.id] = question.default
-            notes.append(f"'{question.id}' is not given, so its default is used: {question.default}")
+        elif (default := interview.default(question, language)) is not None:
+            answers[question.id] = default
+            notes.append(f"'{question.id}' is not given, so its default is used: {default}")
         elif question.skippable:
             skipped.add(question.id)
         else:

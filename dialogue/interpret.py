@@ -104,6 +104,12 @@ def _candidates(interview: Interview, question_id: str) -> tuple[_Candidate, ...
     return tuple(candidates)
 
 
+def _either(labels: list[str], language: Language) -> str:
+    """'"A" or "B"', with the language's own word for "or" and its quotation marks."""
+    quoted = [language.message("quoted", text=label) for label in labels]
+    return f" {language.message('or')} ".join(quoted)
+
+
 def _options(question: Question, language: Language) -> str:
     labels = language.questions[question.id].choices
     return ", ".join(f"{number}. {labels[choice]}" for number, choice in enumerate(question.choices, 1))
@@ -125,9 +131,7 @@ def match_choice(interview: Interview, question: Question, text: str, language: 
         if len(found) > 1:
             ordered = [labels[c] for c in question.choices if c in found]
             raise AnswerError(
-                language.message(
-                    "ambiguous", text=text, matches=" or ".join(f'"{label}"' for label in ordered)
-                )
+                language.message("ambiguous", text=text, matches=_either(ordered, language))
                 + " "
                 + language.message("choose_one", options=_options(question, language))
             )

@@ -31,7 +31,7 @@ _VALIDATION_KEYS = {
     Kind.SINGLE: set(),
     Kind.YESNO: set(),
 }
-_TEXT_KEYS = {"text", "why", "hint", "choices", "aliases"}
+_TEXT_KEYS = {"text", "why", "hint", "choices", "aliases", "default"}
 
 
 def load_interview(folder: Path | str | None = None) -> Interview:
@@ -198,6 +198,11 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
     if "default" in entry:
         from dialogue.validation import check
 
+        if kind.is_text:
+            raise fail(
+                "a text question's default is worded per language: put it in each language file", "default"
+            )
+
         default = entry["default"]
         problem = check(question, default, None)
         if problem is not None:
@@ -271,6 +276,15 @@ def _languages(
         missing = sorted(set(english.messages) - set(language.messages))
         if missing:
             raise DefinitionError(f"message '{missing[0]}' is missing", file=language.file)
+        for question in questions:
+            if (english.questions[question.id].default is None) != (
+                language.questions[question.id].default is None
+            ):
+                raise DefinitionError(
+                    "the default must be given in every language or in none",
+                    file=language.file,
+                    question=question.id,
+                )
     return languages
 
 
@@ -367,10 +381,19 @@ def _question_text(question: Question, texts: Located, file: Path) -> QuestionTe
                 f"the aliases of '{key}' must be a list of words (write yes, no, on and off in quotes)",
                 "aliases",
             )
+    default = entry.get("default")
+    if default is not None:
+        from dialogue.validation import check
+
+        problem = None if question.kind.is_text else "only text questions have a default here"
+        problem = problem or check(question, default, None)
+        if problem is not None:
+            raise fail(f"default {default!r} is not a valid answer: {problem}", "default")
     return QuestionText(
         text=entry["text"].strip(),
         why=entry["why"].strip(),
         hint=str(entry.get("hint", "")).strip(),
+        default=default.strip() if isinstance(default, str) else None,
         choices={choice: labels[choice].strip() for choice in question.choices},
         aliases={key: tuple(str(word) for word in words) for key, words in aliases.items()},
     )

@@ -49,6 +49,7 @@ class QuestionText:
     text: str
     why: str
     hint: str = ""
+    default: str | None = None  # a text question's default, worded in this language
     choices: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -118,6 +119,12 @@ class Interview:
     def text(self, question: Question | str, code: str = "en") -> QuestionText:
         question_id = question if isinstance(question, str) else question.id
         return self.language(code).questions[question_id]
+
+    def default(self, question: Question, code: str = "en") -> Any:
+        """The answer offered when nothing else is: the question's default, worded in `code` for text."""
+        if question.kind.is_text:
+            return self.text(question, code).default
+        return question.default
 
     def choice_label(self, question: Question, choice: str, code: str = "en") -> str:
         return self.text(question, code).choices[choice]

@@ -68,7 +68,7 @@ def sample_values(interview: Interview, question: Question) -> list[Any]:
         sample = (sample * (minimum // len(sample) + 1))[
             : max(minimum, min(len(sample), rules.max_length or 10**6))
         ]
-        values = [v for v in (question.default, sample) if v is not None]
+        values = [v for v in (interview.default(question), sample) if v is not None]
         values += sorted(c for c in _compared_constants(interview, question) if isinstance(c, str))
     valid = [value for value in values if check(question, value, None) is None]
     unique = list({repr(value): value for value in valid}.values())

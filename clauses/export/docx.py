@@ -171,7 +171,7 @@ class _Writer:
         self.heading(model.title, 0)
         if model.subtitle:
             self.styled("Subtitle").add_run(model.subtitle)
-        for item in model.notice:
+        for item in (block for clause in model.notice for block in clause.blocks):
             if isinstance(item, Paragraph):
                 self.paragraph(item.runs, "Intense Quote")
             else:

@@ -70,7 +70,9 @@ def render(document: Document) -> str:
     body.append("</header>")
     if document.notice:
         body.append(
-            '<aside class="notice">\n' + "\n".join(block(item) for item in document.notice) + "\n</aside>"
+            '<aside class="notice">\n'
+            + "\n".join(block(item) for clause in document.notice for item in clause.blocks)
+            + "\n</aside>"
         )
     if document.details:
         rows = "\n".join(f"<tr><th>{_text(k)}</th><td>{_text(v)}</td></tr>" for k, v in document.details)

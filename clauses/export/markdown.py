@@ -20,6 +20,7 @@ from clauses.model import (
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
 # Characters that only mean something at the start of a line: headings, lists, quotes, rules, tables.
 _LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+(?=[.)]))")
+_EDGE_BREAKS = re.compile(r"^\s*\n|\n\s*$")
 
 
 def escape(text: str, *, in_table: bool = False) -> str:
@@ -28,6 +29,8 @@ def escape(text: str, *, in_table: bool = False) -> str:
     if in_table:
         # One line, after a "|" or a "#": nothing in it can start a block.
         return " ".join(line.strip() for line in escaped.split("\n"))
+    # A line break at either end would leave a dangling backslash; spaces around words must stay.
+    escaped = _EDGE_BREAKS.sub("", escaped)
     lines = [_LINE_START.sub(_escape_start, line) for line in escaped.split("\n")]
     # A hard line break inside a paragraph or item.
     return "\\\n".join(lines)
@@ -85,7 +88,7 @@ def render(document: Document) -> str:
     out: list[str] = [f"# {escape(document.title, in_table=True)}"]
     if document.subtitle:
         out.append(f"**{escape(document.subtitle, in_table=True)}**")
-    for item in document.notice:
+    for item in (block for clause in document.notice for block in clause.blocks):
         text = block(item)
         out.append("\n".join("> " + line if line else ">" for line in text.split("\n")))
     if document.details:

@@ -97,8 +97,8 @@ def render(document: Document) -> str:
     out: list[str] = [_heading(document.title, "=")]
     if document.subtitle:
         out.append(_wrap(document.subtitle))
-    for item in document.notice:
-        out.append(block(item))
+    for clause in document.notice:
+        out.extend(block(item) for item in clause.blocks)
     if document.details:
         width = max(len(label) for label, _ in document.details) + 1
         out.append(

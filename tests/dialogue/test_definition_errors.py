@@ -123,3 +123,19 @@ def test_any_corruption_of_the_definition_is_a_definition_error_or_loads(
         load_interview(folder)
     except DefinitionError as error:
         assert "\n" not in str(error) and error.file is not None
+
+
+def test_a_text_default_in_the_structure_is_refused(copy: Path) -> None:
+    edit(
+        copy / "questions.yaml",
+        "  - id: org_name\n    section: organisation\n    kind: text\n",
+        "  - id: org_name\n    section: organisation\n    kind: text\n    default: Acme\n",
+    )
+    assert "worded per language" in str(load_error(copy))
+
+
+def test_a_default_given_in_one_language_only_is_refused(copy: Path) -> None:
+    edit(copy / "lang" / "fr.yaml", "    default: le service RH\n", "")
+    error = load_error(copy)
+    assert (error.file.name, error.question) == ("fr.yaml", "policy_owner")
+    assert "every language or in none" in str(error)

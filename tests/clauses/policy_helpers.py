@@ -1,0 +1,97 @@
+"""Shared by the clause tests: the library, the interview, answers to build on, and text to search."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import clauses
+from clauses.export import render
+from clauses.model import Document
+from dialogue.answers_file import read_answers
+from dialogue.loader import load_interview
+from dialogue.paths import representative_answers
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+LIBRARY = clauses.load_library()
+INTERVIEW = load_interview()
+
+# One preferred answer per question: every option on. `answers()` keeps only what is on the path.
+EVERYTHING_ON: dict[str, Any] = {
+    "policy_type": "comprehensive",
+    "department": "marketing",
+    "department_other": "Sales",
+    "org_name": "Acme Belgium NV",
+    "regions": ["flanders", "brussels"],
+    "staff_languages": ["nl", "fr"],
+    "headcount": 120,
+    "sector": "other",
+    "employee_bodies": ["works_council", "cppw", "union_delegation"],
+    "platforms": ["linkedin", "facebook", "instagram", "x", "tiktok", "youtube", "whatsapp"],
+    "spokespersons": "the Communications department",
+    "advocacy": True,
+    "advocacy_incentives": True,
+    "personal_use": "reasonable",
+    "company_devices": True,
+    "monitoring": True,
+    "monitoring_purposes": ["unlawful_acts", "confidential_interests", "it_security", "policy_compliance"],
+    "monitoring_retention_months": 6,
+    "customer_service": True,
+    "crisis_contact": "Jan Peeters, +32 2 123 45 67",
+    "crisis_escalation": "the CEO, then the legal counsel",
+    "confidential_info": ["customer_data", "financial", "strategy", "personnel", "trade_secrets", "security"],
+    "staff_images": True,
+    "ai_content": "approved_tools",
+    "ai_tools": "Microsoft Copilot",
+    "sanctions_in_work_rules": True,
+    "whistleblowing_channel": True,
+    "whistleblowing_how": "the SpeakUp platform",
+    "it_policy": True,
+    "it_policy_name": "IT and Communication Systems Policy",
+    "acknowledgement": "paper",
+    "policy_owner": "the HR department",
+    "contact_email": "hr@acme.be",
+    "effective_date": datetime.date(2027, 3, 1),
+    "review_cadence": "yearly",
+}
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    """A complete, valid answer mapping: everything on, with `changes`, and only questions on the path.
+
+    A change to None leaves that question unanswered (for a skippable one).
+    """
+    preferred = {**EVERYTHING_ON, **changes}
+    result: dict[str, Any] = {}
+    for question in INTERVIEW.questions:
+        if question.when is not None and not question.when.holds(result):
+            continue
+        if preferred.get(question.id) is not None:
+            result[question.id] = preferred[question.id]
+    return result
+
+
+@functools.cache
+def representative_paths() -> tuple[dict[str, Any], ...]:
+    return tuple(representative_answers(INTERVIEW))
+
+
+def example(path: Path) -> dict[str, Any]:
+    return read_answers(path, INTERVIEW)
+
+
+def text(document: Document) -> str:
+    """The plain-text export with line wrapping undone, for searching sentences."""
+    return re.sub(r"\s+", " ", str(render(document, "txt")))
+
+
+def policy_text(**changes: Any) -> str:
+    return text(LIBRARY.assemble(answers(**changes)))
+
+
+def notes_text(**changes: Any) -> str:
+    return text(LIBRARY.implementation_notes(answers(**changes)))
