@@ -42,11 +42,15 @@ class PolicyDrafter:
                     raise LibraryUnavailable(_one_line(error)) from error
             return self._library
 
-    def assemble(self, answers: Mapping[str, Any], language: str = "en") -> Any:
-        """The policy document for `answers`; PolicyNotReady when they cannot make one yet."""
+    def assemble(self, answers: Mapping[str, Any], language: str = "en", *, partial: bool = False) -> Any:
+        """The policy document for `answers`; PolicyNotReady when they cannot make one yet.
+
+        `partial=True` is for the live preview of an unfinished interview: clauses that need an answer
+        not given yet are left out. Exports assemble without it, from complete answers.
+        """
         library = self.library()
         try:
-            return library.assemble(dict(answers), language=language)
+            return library.assemble(dict(answers), language=language, partial=partial)
         except Exception as error:
             raise PolicyNotReady(_one_line(error)) from error
 

@@ -335,9 +335,19 @@ class ChatScreen(Screen[None]):
         self.assistant.keeper.save(self.session, partial(self._report_save, announce=True))
 
     def action_export(self) -> None:
+        """Open the export dialog; while questions are open, say how many need an answer first."""
         from assistant.screens.export import ExportDialog
 
+        open_count = self._open_count()
+        if open_count:
+            self._say(self.t("export.not_ready", count=open_count), variant="problem")
+            if self.app.screen is not self:
+                self.app.notify(self.t("export.not_ready", count=open_count), severity="warning")
+            return
         self.app.push_screen(ExportDialog(self), self._export_chosen)
+
+    def _open_count(self) -> int:
+        return sum(1 for question in self.session.path() if not self.session.route.is_answered(question))
 
     def open_summary(self) -> None:
         from assistant.screens.summary import SummaryScreen
@@ -399,6 +409,9 @@ class ChatScreen(Screen[None]):
         """Assemble the policy from the answers so far, in a thread; the newest assembly wins."""
         self._assembly += 1
         answers = dict(self.session.result())
+        if not answers:
+            self.post_message(PolicyAssembled(self._assembly, None, self.t("preview.waiting")))
+            return
         self.run_worker(
             partial(self._assemble, self._assembly, answers, self.session.language),
             thread=True,
@@ -410,7 +423,7 @@ class ChatScreen(Screen[None]):
     def _assemble(self, generation: int, answers: dict[str, Any], language: str) -> None:
         drafter = self.assistant.drafter
         try:
-            document = drafter.assemble(answers, language)
+            document = drafter.assemble(answers, language, partial=True)
         except LibraryUnavailable as error:
             self.post_message(
                 PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
@@ -449,10 +462,16 @@ class ChatScreen(Screen[None]):
         if rendered is None:
             preview.border_subtitle = ""
             return
+        preview.border_subtitle = self.preview_caption(rendered)
+
+    def preview_caption(self, rendered: Any) -> str:
+        """ "412 words · 2 changed · in progress": the preview's size, what moved, whether it is final."""
         parts = [self.t("preview.words", words=f"{rendered.words:,}")]
         if rendered.changed:
             parts.append(self.t("preview.changed", count=len(rendered.changed)))
-        preview.border_subtitle = " · ".join(parts)
+        if self.session.first_open() is not None:
+            parts.append(self.t("preview.in_progress"))
+        return " · ".join(parts)
 
     # --- export --------------------------------------------------------------------------------------------
 
@@ -461,9 +480,8 @@ class ChatScreen(Screen[None]):
             return
         self._say(self.t("export.working"))
         answers = dict(self.session.result())
-        open_count = sum(1 for q in self.session.path() if not self.session.route.is_answered(q))
         self.run_worker(
-            partial(self._export, request, answers, self.session.language, open_count),
+            partial(self._export, request, answers, self.session.language, self._open_count()),
             thread=True,
             group="export",
             exit_on_error=False,

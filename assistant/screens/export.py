@@ -37,8 +37,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         session = self.chat.session
         with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Static(Content(self.t("export.title")), classes="dialog-title")
-            if session.first_open() is not None:
-                yield Static(Content(self.t("export.draft_warning")), id="export-warning")
             formats = ChoiceList(id="formats")
             formats.border_title = self.t("export.formats")
             formats.border_subtitle = self.t("export.list_help")

@@ -47,11 +47,7 @@ class PreviewScreen(Screen[None]):
 
     @on(PolicyPreview.Updated)
     def _updated(self, event: PolicyPreview.Updated) -> None:
-        rendered = event.rendered
-        parts = [self.chat.t("preview.words", words=f"{rendered.words:,}")]
-        if rendered.changed:
-            parts.append(self.chat.t("preview.changed", count=len(rendered.changed)))
-        self.query_one("#progress", Static).update(Content(" · ".join(parts)))
+        self.query_one("#progress", Static).update(Content(self.chat.preview_caption(event.rendered)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from uihelp import (
+    answer_all,
     answers_file,
     async_test,
     chat_of,
@@ -82,7 +83,13 @@ async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) 
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         dialog = app.screen
-        await pilot.press("1", "3", "5")  # untick Word, tick Markdown, untick the notes
+        await pilot.press("1", "5")  # untick Word and the notes: nothing to write
+        await pilot.click("#export")
+        await wait_for(
+            pilot, lambda: "Choose at least one format." in str(dialog.query_one("#export-problem").render())
+        )
+        dialog.query_one("#formats").focus()
+        await pilot.press("3")  # Markdown
         dialog.query_one("#folder").value = str(home / "elsewhere")
         dialog.query_one("#name").value = "hr-guidelines"
         await pilot.pause()
@@ -97,31 +104,22 @@ async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) 
 
 
 @async_test
-async def test_export_says_what_is_missing_when_nothing_can_be_written(home: Path) -> None:
+async def test_export_waits_until_every_question_is_answered(home: Path) -> None:
     app = make_app(home, new=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await give(pilot, "limited")
         await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
-        assert "Some questions are still open" in str(app.screen.query_one("#export-warning").render())
-        # No format ticked: the dialog says so and stays.
-        await pilot.press("1")
-        await pilot.click("#export")
         await wait_for(
-            pilot,
-            lambda: "Choose at least one format." in str(app.screen.query_one("#export-problem").render()),
+            pilot, lambda: "can be exported once every question is answered" in transcript_text(app)
         )
-        app.screen.query_one("#formats").focus()
-        await pilot.press("1", "enter")
-        await wait_for(pilot, lambda: "cannot be exported yet" in transcript_text(app), timeout=20)
-        assert "still need an answer" in transcript_text(app)
-    assert not (home / "exports").exists() or not any((home / "exports").iterdir())
+        assert "8 still open" in transcript_text(app)
+        assert isinstance(app.screen, ChatScreen)  # no dialog that could not work
+    assert not (home / "exports").exists()
 
 
 @async_test
 async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_each_answer(home: Path) -> None:
-    write_draft(home, session_at("effective_date", LIMITED), "almost")
-    app = make_app(home, resume="almost")
+    app = make_app(home, new=True)
     threads: list[str] = []
     drafter = app.drafter
     assemble = drafter.assemble
@@ -135,14 +133,27 @@ async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_eac
         chat = chat_of(app)
         preview = chat.side_preview
         assert preview.display and preview.region.width > 40
-        assert "The preview appears once enough questions are answered." in flat(preview.text)
-        await submit_text(pilot, "01/06/2026")
+        assert "The policy takes shape here from your first answer." in flat(preview.text)
+        await give(pilot, "limited")
         await wait_for(
             pilot, lambda: preview.rendered is not None, timeout=20, what="the policy in the preview"
         )
+        assert "Social Media Do's and Don'ts" in preview.text
+        assert preview.border_subtitle.endswith("words · in progress")
+        # Each answer updates it; what changed is marked and scrolled to.
+        before = preview.rendered
+        await submit_text(pilot, "Boulangerie Dupont SRL")
+        await wait_for(pilot, lambda: preview.rendered is not before, timeout=20)
         assert "Boulangerie Dupont SRL" in flat(preview.text)
-        assert preview.border_subtitle.endswith("words")
-        # Change the organisation's name from the summary: the preview marks what changed and goes there.
+        rendered = preview.rendered
+        assert rendered.changed
+        first = rendered.first_change
+        assert first is not None
+        assert preview.scroll_y <= first <= preview.scroll_y + preview.scrollable_content_region.height
+        assert "(new)" in preview.text or "(changed)" in preview.text
+        assert "changed" in preview.border_subtitle
+        # Late in the interview a change far down the policy is scrolled into view.
+        await answer_all(pilot, {**LIMITED, "org_name": "Boulangerie Dupont SRL"})
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen.query_one(PointerList)
         summary.highlighted = summary.get_option_index("personal_use")
@@ -151,12 +162,11 @@ async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_eac
         before = preview.rendered
         await pilot.press("3")  # not during working time
         await wait_for(pilot, lambda: preview.rendered is not before and preview.rendered.changed, timeout=20)
-        rendered = preview.rendered
-        first = rendered.first_change
-        assert first is not None and first > 0
+        first = preview.rendered.first_change
+        assert first is not None and first > preview.scrollable_content_region.height
         assert preview.scroll_y <= first <= preview.scroll_y + preview.scrollable_content_region.height
         assert "(changed)" in preview.text
-        assert "changed" in preview.border_subtitle
+        assert not preview.border_subtitle.endswith("in progress")
     assert threads and "MainThread" not in threads  # assembled off the event loop
 
 

@@ -51,11 +51,21 @@ def _holds(condition, app) -> bool:
         return False
 
 
+def preview_ready(app) -> bool:
+    """The side preview shows the policy for the answers so far (or its message when there are none)."""
+    if not any(isinstance(screen, ChatScreen) for screen in app.screen_stack):
+        return True
+    chat = chat_of(app)
+    if not chat.side_preview.display:
+        return True
+    return not chat.session.result() or chat.side_preview.rendered is not None
+
+
 def settled(screen_type: type, *conditions) -> object:
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
         await wait_for(pilot, lambda: isinstance(app.screen, screen_type), what=screen_type.__name__)
-        for condition in conditions:
+        for condition in (*conditions, preview_ready):
             await wait_for(pilot, lambda c=condition: _holds(c, app), timeout=20)
         steady(app)
         await pilot.pause()
