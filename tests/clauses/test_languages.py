@@ -59,10 +59,10 @@ def test_no_english_sentence_in_a_translated_example(language: str, path: Any) -
 
 @pytest.mark.parametrize("language", NON_ENGLISH)
 def test_no_english_sentence_on_any_representative_path(language: str) -> None:
-    for answers in representative_paths()[::25]:
-        answers = neutral(answers)
-        for document in (LIBRARY.assemble(answers, language), LIBRARY.implementation_notes(answers, language)):
-            assert english_sentences(str(render(document, "txt"))) == [], answers
+    for path_answers in representative_paths()[::25]:
+        answers = neutral(path_answers)
+        for build in (LIBRARY.assemble, LIBRARY.implementation_notes):
+            assert english_sentences(str(render(build(answers, language), "txt"))) == [], answers
 
 
 def test_the_english_courtesy_translation_says_so_on_its_first_page() -> None:
