@@ -104,6 +104,7 @@ class Interview:
     title_question: str | None = None
     # Words typed instead of an option, folded, across languages: yes, no, none, all, today, tomorrow.
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _free_cursors: list[Any] = field(default_factory=list, init=False, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -135,3 +136,24 @@ class Interview:
         from dialogue.machine import build_machine
 
         return build_machine(self)
+
+    def take_cursor(self, session: Any) -> Any:
+        """A machine model for `session`, at the start state.
+
+        Registering a model binds a method per state, which costs more than a whole answer, so closed
+        sessions hand their cursor back and the next session reuses it.
+        """
+        from dialogue.machine import START, Cursor
+
+        if self._free_cursors:
+            cursor = self._free_cursors.pop()
+            self.machine.set_state(START, model=cursor)
+        else:
+            cursor = Cursor(None)
+            self.machine.add_model(cursor, initial=START)
+        cursor.session = session
+        return cursor
+
+    def return_cursor(self, cursor: Any) -> None:
+        cursor.session = None
+        self._free_cursors.append(cursor)

@@ -57,8 +57,7 @@ class Session:
         self.notices: list[str] = []
         self.route = Route(interview.questions, self.answers, self.skipped)
         self._listeners: list[Callable[[Session], None]] = []
-        self._cursor = Cursor(self)
-        interview.machine.add_model(self._cursor, initial=START)
+        self._cursor = interview.take_cursor(self)
 
     @classmethod
     def start(
@@ -246,10 +245,12 @@ class Session:
         self._listeners.append(listener)
 
     def close(self) -> None:
-        """Detach from the interview's shared machine."""
-        machine = self.interview.machine
-        if self._cursor in machine.models:
-            machine.remove_model(self._cursor)
+        """Give the machine's cursor back to the interview, for the next session to use."""
+        if self._cursor.session is self:
+            detached = Cursor(None)
+            detached.state = self.state  # still readable; no longer attached to the machine
+            self.interview.return_cursor(self._cursor)
+            self._cursor = detached
 
     def __enter__(self) -> Session:
         return self
@@ -289,6 +290,8 @@ class Session:
         self._notify()
 
     def _move(self, trigger: str, **kwargs: Any) -> None:
+        if self._cursor.session is not self:
+            raise NavigationError(self._message("cannot_move"))
         try:
             moved = self._cursor.trigger(trigger, **kwargs)
         except MachineError:

@@ -1,4 +1,6 @@
-"""The examples build exactly as reviewed. After a deliberate change to the library, regenerate with
+"""The examples build exactly as reviewed, in every language of the library (golden/<lang>/).
+
+After a deliberate change to the library, regenerate with
 
     UPDATE_GOLDEN=1 PYTHONPATH=. python -m pytest tests/clauses/test_golden.py
 
@@ -19,21 +21,33 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
-def cases() -> list[tuple[Path, str, str]]:
-    return [(path, kind, fmt) for path in EXAMPLES for kind in ("policy", "notes") for fmt in ("md", "txt")]
+def cases() -> list[tuple[str, Path, str, str]]:
+    return [
+        (language, path, kind, fmt)
+        for language in sorted(LIBRARY.languages)
+        for path in EXAMPLES
+        for kind in ("policy", "notes")
+        for fmt in ("md", "txt")
+    ]
+
+
+def golden_file(language: str, path: Path, kind: str, fmt: str) -> Path:
+    suffix = "" if kind == "policy" else "-implementation-notes"
+    return GOLDEN / language / f"{path.stem}{suffix}.{fmt}"
 
 
 @pytest.mark.parametrize(
-    ("path", "kind", "fmt"), cases(), ids=lambda value: value.stem if isinstance(value, Path) else value
+    ("language", "path", "kind", "fmt"),
+    cases(),
+    ids=lambda value: value.stem if isinstance(value, Path) else value,
 )
-def test_example_matches_its_golden_output(path: Path, kind: str, fmt: str) -> None:
+def test_example_matches_its_golden_output(language: str, path: Path, kind: str, fmt: str) -> None:
     answers = example(path)
-    document = LIBRARY.assemble(answers) if kind == "policy" else LIBRARY.implementation_notes(answers)
-    output = str(render(document, fmt))
-    suffix = "" if kind == "policy" else "-implementation-notes"
-    golden = GOLDEN / f"{path.stem}{suffix}.{fmt}"
+    build = LIBRARY.assemble if kind == "policy" else LIBRARY.implementation_notes
+    output = str(render(build(answers, language), fmt))
+    golden = golden_file(language, path, kind, fmt)
     if UPDATE:
-        GOLDEN.mkdir(exist_ok=True)
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(output, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1 and review it"
     assert output == golden.read_text(encoding="utf-8"), (
@@ -50,8 +64,5 @@ def test_every_policy_type_and_department_has_an_example() -> None:
 
 
 def test_no_golden_file_is_left_over_from_a_removed_example() -> None:
-    expected = {
-        f"{path.stem}{'' if kind == 'policy' else '-implementation-notes'}.{fmt}"
-        for path, kind, fmt in cases()
-    }
-    assert {golden.name for golden in GOLDEN.iterdir()} == expected
+    expected = {golden_file(*case) for case in cases()}
+    assert set(GOLDEN.rglob("*.*")) == expected

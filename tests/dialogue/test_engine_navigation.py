@@ -215,3 +215,18 @@ def test_the_language_can_change_at_any_time_without_losing_answers(session: Ses
     assert session.answers == {"policy_type": "limited"} and session.state == "org_name"
     with pytest.raises(NavigationError, match="not available in 'xx'"):
         session.set_language("xx")
+
+
+def test_a_closed_session_keeps_its_state_but_cannot_move_and_frees_its_cursor() -> None:
+    first = Session.start(interview)
+    first.answer("limited")
+    first.close()
+    assert first.state == "org_name"
+    with pytest.raises(NavigationError):
+        first.answer("Acme")
+    with Session.start(interview) as second:
+        assert second.state == "policy_type", "the reused cursor starts afresh"
+        second.answer("comprehensive")
+        assert first.state == "org_name" and second.state == "org_name"
+        second.answer("Acme")
+        assert first.state == "org_name"

@@ -1,0 +1,40 @@
+"""Measure what users feel. Run from the repository root:
+
+    python -m benchmarks.run           # the full run: a few minutes
+    python -m benchmarks.run --quick   # a fast pass that checks the script still works (CI)
+
+It prints one table: each measure, its value, its target from issue 7 and whether it was met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from benchmarks import core
+from benchmarks.report import Measure, print_table
+
+SUITE: tuple[Callable[[bool], list[Measure]], ...] = (
+    core.assembly,
+    core.exports,
+    core.every_language_and_format,
+    core.walk_throughput,
+    core.peak_memory,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions, to check the script works")
+    args = parser.parse_args(argv)
+    measures: list[Measure] = []
+    for measure in SUITE:
+        measures.extend(measure(args.quick))
+    title = "policy-assistant benchmarks" + (" (quick mode: figures are rough)" if args.quick else "")
+    print_table(measures, title)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
