@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from assistant import conversation
 from assistant.answers import describe
@@ -29,6 +29,7 @@ from assistant.messages import (
 from assistant.rendering import Labels
 from assistant.typed import Command, UnknownCommand
 from assistant.widgets.answer_dock import AnswerDock
+from assistant.widgets.footer import KeysFooter
 from assistant.widgets.preview import PolicyPreview
 from assistant.widgets.transcript import Transcript
 from dialogue.errors import AnswerError, NavigationError
@@ -89,7 +90,7 @@ class ChatScreen(Screen[None]):
             preview = PolicyPreview(preview_labels(self.assistant), id="side-preview")
             preview.border_title = self.t("preview.title")
             yield preview
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     @property
     def transcript(self) -> Transcript:
@@ -245,7 +246,8 @@ class ChatScreen(Screen[None]):
         self.present()
 
     def on_answer_given(self, message: AnswerGiven) -> None:
-        self.request_preview()
+        # After the next frame: the next question is painted before the worker competes for the GIL.
+        self.call_after_refresh(self.request_preview)
 
     # --- commands ---------------------------------------------------------------------------------------
 

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from assistant.keys import PREVIEW_KEYS, bind_keys
+from assistant.widgets.footer import KeysFooter
 from assistant.widgets.preview import PolicyPreview
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class PreviewScreen(Screen[None]):
             yield Static(Content(self.chat.t("preview.title")), id="app-title")
             yield Static(id="progress")
         yield PolicyPreview(preview_labels(self.chat.assistant), id="full-preview")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     @property
     def preview(self) -> PolicyPreview:

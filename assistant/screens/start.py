@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from assistant.keys import START_KEYS, bind_keys
 from assistant.screens.confirm import ConfirmDialog
+from assistant.widgets.footer import KeysFooter
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftError, DraftInfo
 
@@ -43,7 +44,7 @@ class StartScreen(Screen[None]):
             yield Static(Content(self.t("start.drafts")), id="drafts-title")
             yield PointerList(id="drafts")
             yield Static(Content(self.t("start.help")), id="start-help")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_drafts()

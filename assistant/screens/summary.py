@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from assistant import conversation
 from assistant.answers import summary
 from assistant.keys import SUMMARY_KEYS, bind_keys
+from assistant.widgets.footer import KeysFooter
 from assistant.widgets.pointer_list import PointerList
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class SummaryScreen(Screen[Choice]):
                 yield Button(self.t("summary.finish"), id="finish", variant="primary")
             yield Button(self.t("summary.preview"), id="preview")
             yield Button(self.t("summary.export"), id="export")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def _open_count(self) -> int:
         return sum(

@@ -53,6 +53,7 @@ class ChoiceList(OptionList):
         self._values: list[Any] = []
         self._labels: list[str] = []
         self._ticked: set[int] = set()
+        self._pointed: int | None = None
         self.multi = False
 
     def offer(
@@ -73,6 +74,7 @@ class ChoiceList(OptionList):
             if value in chosen:
                 highlight = index
                 break
+        self._pointed = highlight  # the prompts are built with the pointer already there
         self.set_options([Option(self._prompt(index, index == highlight)) for index in range(len(entries))])
         self.highlighted = highlight if entries else None
 
@@ -85,14 +87,16 @@ class ChoiceList(OptionList):
         box = ("[x] " if index in self._ticked else "[ ] ") if self.multi else ""
         return Content.assemble(f"{pointer} {box}", (f"{index + 1}.", "bold"), " ", self._labels[index])
 
-    def _refresh_prompts(self) -> None:
-        for index in range(self.option_count):
+    def _refresh_prompts(self, indexes: set[int | None] | None = None) -> None:
+        for index in range(self.option_count) if indexes is None else indexes - {None}:
+            assert index is not None
             self.replace_option_prompt_at_index(index, self._prompt(index, index == self.highlighted))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        if self._labels and self.option_count == len(self._labels):
-            self._refresh_prompts()
+        if self._labels and self.option_count == len(self._labels) and highlighted != self._pointed:
+            self._refresh_prompts({self._pointed, highlighted})  # only the two that change
+            self._pointed = highlighted
 
     # --- actions -----------------------------------------------------------------------------------
 
@@ -127,7 +131,7 @@ class ChoiceList(OptionList):
 
     def _toggle(self, index: int) -> None:
         self._ticked ^= {index}
-        self._refresh_prompts()
+        self._refresh_prompts({index})
 
     async def _on_click(self, event: events.Click) -> None:
         clicked = event.style.meta.get("option")

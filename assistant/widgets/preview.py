@@ -50,7 +50,7 @@ class PolicyPreview(ScrollView, can_focus=True):
         self._shown: Any | None = None  # the document the lines show
         self._generation = 0
         self._rendered_width = 0
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self.rendered: RenderedPolicy | None = None
         self.message = ""
 
@@ -171,8 +171,10 @@ class PolicyPreview(ScrollView, can_focus=True):
         base: Style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        strip = self._cache.get(index)
+        key = (index, scroll_x, width)
+        strip = self._cache.get(key)
         if strip is None:
-            strip = self._lines[index].apply_style(base)
-            self._cache[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+            strip = self._lines[index].apply_style(base).crop_extend(scroll_x, scroll_x + width, base)
+            strip = strip.apply_offsets(scroll_x, index)
+            self._cache[key] = strip
+        return strip

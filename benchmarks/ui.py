@@ -1,0 +1,375 @@
+"""What users feel in the chat. Run from the repository root:
+
+    python -m benchmarks.ui            # a few minutes
+    python -m benchmarks.ui --quick    # a fast pass that checks the script still works
+
+- time to the first question on screen, cold, in a real pseudo-terminal, next to the floor (a minimal
+  Textual app showing one line) from the same run, and their ratio;
+- time from an answer to the next question on screen, median and p95 over a complete conversation,
+  with the preview beside the chat (130x40) and without it (80x24), and again at message 200;
+- a live preview refresh of the complete policy: from the answer to its new lines on screen, and the
+  longest event-loop stall meanwhile.
+
+The in-app measures run headless (`App.run_test`): "on screen" is the compositor's frame that first
+contains the new question, which is what a terminal would be sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import select
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from benchmarks.report import Measure, print_table
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPREHENSIVE = ROOT / "examples" / "comprehensive-brussels.yaml"
+FLOOR_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Floor(App):
+    def compose(self):
+        yield Static("The floor is on screen")
+
+
+Floor().run()
+"""
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# --- first question, in a pseudo-terminal ------------------------------------------------------------
+
+
+def time_to_text(
+    argv: list[str], marker: str, env: dict[str, str], size: tuple[int, int] = (100, 30)
+) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal until `marker` is written to it."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    start = time.perf_counter()
+    pid, descriptor = pty.fork()
+    if pid == 0:  # the child: becomes the program
+        os.execvpe(argv[0], argv, env)
+    columns, rows = size
+    fcntl.ioctl(descriptor, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    seen = b""
+    wanted = marker.encode()
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([descriptor], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                seen += os.read(descriptor, 65536)
+            except OSError:
+                break
+            if wanted in seen:
+                return time.perf_counter() - start
+        raise RuntimeError(f"{marker!r} never appeared on screen")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(descriptor)
+
+
+def first_question(quick: bool) -> list[Measure]:
+    runs = 3 if quick else 15
+    app_times: list[float] = []
+    floor_times: list[float] = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "POLICY_ASSISTANT_HOME": home, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
+        env.pop("TEXTUAL", None)
+        for _ in range(runs):  # interleaved, so both see the same machine
+            floor_times.append(
+                time_to_text([sys.executable, "-c", FLOOR_APP], "The floor is on screen", env) * 1000
+            )
+            app_times.append(
+                time_to_text([sys.executable, "-m", "assistant", "--new"], "Which kind of social media", env)
+                * 1000
+            )
+    app, floor = statistics.median(app_times), statistics.median(floor_times)
+    return [
+        Measure(
+            "First question on screen (pty, cold)", app, "ms", None, detail=f"min {min(app_times):.0f} ms"
+        ),
+        Measure(
+            "Floor: minimal Textual app (pty, cold)",
+            floor,
+            "ms",
+            None,
+            detail=f"min {min(floor_times):.0f} ms",
+        ),
+        Measure("First question / floor", app / floor, "x", 1.3),
+    ]
+
+
+# --- answers in the running app -----------------------------------------------------------------------
+
+
+class FrameWatch:
+    """Notes when the compositor produces the first frame in which a condition holds."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._condition: Callable[[], bool] | None = None
+        self.at: float | None = None
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None and self._condition is not None and self._condition():
+                self.at = time.perf_counter()
+                self._condition = None
+
+        app._display = display
+
+    def expect(self, condition: Callable[[], bool]) -> None:
+        self.at = None
+        self._condition = condition
+
+
+class LoopWatch:
+    """The longest the event loop went without running a 1 ms timer: what typing would feel."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.longest = max(self.longest, (time.perf_counter() - before - 0.001) * 1000)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+
+    def stop(self) -> float:
+        if self._task is not None:
+            self._task.cancel()
+        return self.longest
+
+
+def _answers() -> dict[str, Any]:
+    from dialogue.answers_file import read_answers
+    from dialogue.loader import load_interview
+
+    answers = read_answers(COMPREHENSIVE, load_interview())
+    answers.setdefault("ai_tools", "Microsoft Copilot with the company licence")
+    return answers
+
+
+async def _wait(pilot: Any, condition: Callable[[], Any], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("timed out")
+        await pilot.pause(0.005)
+
+
+async def _answer(pilot: Any, chat: Any, value: Any) -> tuple[str, str | None]:
+    """Prepare the input for `value` and return the key that sends it (and its character)."""
+    from dialogue.model import Kind
+
+    question = chat.session.current
+    dock = chat.dock
+    if question.kind is Kind.SINGLE:
+        digit = str(question.choices.index(value) + 1)
+        return digit, digit
+    if question.kind is Kind.YESNO:
+        digit = "1" if value else "2"
+        return digit, digit
+    if question.kind is Kind.MULTI:
+        dock.choices._ticked = {question.choices.index(choice) for choice in value}
+        return "enter", "\r"
+    text = value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value)
+    if question.kind is Kind.LONG_TEXT:
+        dock.long_answer.text = text
+    else:
+        dock.field.value = text
+    await pilot.pause()
+    return "enter", "\r"
+
+
+async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
+    """Milliseconds from the key that sends `value` to the frame showing the next question."""
+    from textual import events
+
+    from assistant.widgets.transcript import AssistantBubble
+
+    app = pilot.app
+    chat = app.screen
+    key, character = await _answer(pilot, chat, value)
+    asked = len(chat.query("AssistantBubble.-question"))
+
+    def next_question_shown() -> bool:
+        if app.screen is not chat:  # the last answer opens the summary
+            return app.screen.is_mounted and bool(app.screen.query("PointerList"))
+        bubbles = chat.query(AssistantBubble).filter(".-question")
+        return len(bubbles) > asked and bubbles.last().region.height > 0
+
+    frames.expect(next_question_shown)
+    start = time.perf_counter()
+    app.post_message(events.Key(key, character))
+    await _wait(pilot, lambda: frames.at is not None)
+    return (frames.at - start) * 1000
+
+
+async def _conversation(size: tuple[int, int], quick: bool, long_session: bool) -> list[float]:
+    from assistant.app import PolicyAssistant
+    from dialogue.drafts import DraftStore
+
+    answers = _answers()
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as home:
+        app = PolicyAssistant(store=DraftStore(Path(home)), new=True, export_folder=Path(home))
+        async with app.run_test(size=size) as pilot:
+            frames = FrameWatch(app)
+            chat = app.screen
+            await _wait(pilot, lambda: chat.session.current is not None)
+            if long_session:
+                # Grow the transcript to 200 messages: answer, go back, answer again, ...
+                await _answer_and_back(pilot, chat, answers, messages=200)
+            limit = 8 if quick else 100
+            while (question := chat.session.current) is not None and len(times) < limit:
+                times.append(await _one_answer(pilot, frames, answers[question.id]))
+                await pilot.pause()
+    return times
+
+
+async def _answer_and_back(pilot: Any, chat: Any, answers: dict[str, Any], messages: int) -> None:
+    from textual import events
+
+    while len(chat.transcript.bubbles) < messages:
+        question = chat.session.current
+        key, character = await _answer(pilot, chat, answers[question.id])
+        steps = len(chat.session.history)
+        pilot.app.post_message(events.Key(key, character))
+        await _wait(pilot, lambda steps=steps: len(chat.session.history) > steps)
+        await pilot.pause()
+        chat.action_back()  # and answer it again: the transcript grows, the position does not
+        await pilot.pause()
+
+
+def answer_latency(quick: bool) -> list[Measure]:
+    measures = []
+    for label, size, long_session in (
+        ("preview on, 130x40", (130, 40), False),
+        ("preview off, 80x24", (80, 24), False),
+        ("at message 200, preview on", (130, 40), True),
+    ):
+        times = asyncio.run(_conversation(size, quick, long_session))
+        measures.append(
+            Measure(
+                f"Answer → next question, p95 ({label})",
+                _p95(times),
+                "ms",
+                16.0,
+                detail=f"median {statistics.median(times):.1f} ms over {len(times)} answers",
+            )
+        )
+    return measures
+
+
+# --- the preview of the complete policy ---------------------------------------------------------------
+
+
+async def _preview_refreshes(quick: bool) -> tuple[list[float], list[float], int]:
+    from assistant.app import PolicyAssistant
+    from assistant.widgets.preview import PolicyPreview
+    from dialogue.drafts import DraftStore
+    from dialogue.loader import load_interview
+    from dialogue.session import Session
+
+    answers = _answers()
+    session = Session.start(load_interview())
+    while (question := session.current) is not None:
+        session.answer(answers[question.id])
+    refreshes: list[float] = []
+    stalls: list[float] = []
+    with tempfile.TemporaryDirectory() as home:
+        store = DraftStore(Path(home))
+        store.save(session)
+        app = PolicyAssistant(store=store, resume=session.draft_id, export_folder=Path(home))
+        async with app.run_test(size=(130, 40)) as pilot:
+            from assistant.screens.chat import ChatScreen
+
+            chat = next(screen for screen in app.screen_stack if isinstance(screen, ChatScreen))
+            preview: PolicyPreview = chat.side_preview
+            await _wait(pilot, lambda: preview.rendered is not None)
+            words = preview.rendered.words
+            loop = LoopWatch()
+            names = ["Kanaalzone Logistics NV", "Kanaalzone Logistiek BV"]
+            for turn in range(3 if quick else 20):
+                # An answer changes the organisation's name, which appears all over the policy.
+                chat.session.answers["org_name"] = names[turn % 2]
+                before = preview.rendered
+                await pilot.pause()
+                loop.start()
+                start = time.perf_counter()
+                chat.request_preview()
+                await _wait(pilot, lambda before=before: preview.rendered is not before)
+                refreshes.append((time.perf_counter() - start) * 1000)
+                await pilot.pause()
+                stalls.append(loop.stop())
+    return refreshes, stalls, words
+
+
+def preview_refresh(quick: bool) -> list[Measure]:
+    refreshes, stalls, words = asyncio.run(_preview_refreshes(quick))
+    return [
+        Measure(
+            f"Live preview refresh, complete policy ({words:,} words)",
+            statistics.median(refreshes),
+            "ms",
+            100.0,
+            detail=f"p95 {_p95(refreshes):.0f} ms; answer to new lines on screen",
+        ),
+        Measure(
+            "Longest event-loop stall during a refresh",
+            max(stalls),
+            "ms",
+            16.0,
+            detail=f"median {statistics.median(stalls):.1f} ms",
+        ),
+    ]
+
+
+SUITE: tuple[Callable[[bool], list[Measure]], ...] = (first_question, answer_latency, preview_refresh)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ui", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions, to check the script works")
+    args = parser.parse_args(argv)
+    measures: list[Measure] = []
+    for measure in SUITE:
+        measures.extend(measure(args.quick))
+    title = "policy-assistant: the chat" + (" (quick mode: figures are rough)" if args.quick else "")
+    print_table(measures, title)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
