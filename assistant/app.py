@@ -89,7 +89,7 @@ class PolicyAssistant(App[None]):
 
         if self._resume:
             try:
-                return ChatScreen(self.store.load(self._resume, self.interview), resumed=True)
+                return self._resumed(self._resume)
             except DraftError as error:
                 self.call_later(self.notify, str(error), severity="error", timeout=10)
                 return StartScreen()
@@ -104,9 +104,15 @@ class PolicyAssistant(App[None]):
 
     def open_draft(self, draft_id: str) -> None:
         """Resume a draft; DraftError (with the file and the reason) when it cannot be read."""
+
+        self.push_screen(self._resumed(draft_id))
+
+    def _resumed(self, draft_id: str) -> Screen:
         from assistant.screens.chat import ChatScreen
 
-        self.push_screen(ChatScreen(self.store.load(draft_id, self.interview), resumed=True))
+        session = self.store.load(draft_id, self.interview)
+        saved = next((draft.saved for draft in self.store.list() if draft.id == draft_id), None)
+        return ChatScreen(session, resumed=True, saved=saved)
 
     # --- quitting without losing anything ------------------------------------------------------------
 

@@ -95,9 +95,10 @@ class PolicyRenderer:
         add(Text(document.title, style="bold", justify="center"))
         if document.subtitle:
             add(Text(document.subtitle, style="italic", justify="center"))
-        for block in document.notice:
-            lines.append(_blank(width))
-            add(_block(block))
+        for clause in document.notice:  # unnumbered, before the first section (e.g. a translation notice)
+            anchors[clause.id] = len(lines)
+            lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=False))
+            words += _words(clause)
         if document.details:
             lines.append(_blank(width))
             add(_details(document.details))

@@ -55,10 +55,11 @@ class ChatScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
 
-    def __init__(self, session: Session, *, resumed: bool = False) -> None:
+    def __init__(self, session: Session, *, resumed: bool = False, saved: datetime | None = None) -> None:
         super().__init__()
         self.session = session
         self.resumed = resumed
+        self._saved = saved  # when a resumed draft was last saved
         self.document: Any | None = None
         self.preview_problem: str | None = None
         self._assembly = 0
@@ -107,6 +108,8 @@ class ChatScreen(Screen[None]):
     def on_mount(self) -> None:
         self.assistant.keeper.attach(self.session, self._report_save)
         self.side_preview.show_message(self.t("preview.waiting"))
+        if self._saved is not None:
+            self._show_saved(self._saved)
         if self.resumed:
             self._replay()
         else:
@@ -398,6 +401,12 @@ class ChatScreen(Screen[None]):
         )
         if message.announce:
             self._say(self.t("chat.saved_now", path=str(message.path)))
+
+    def _show_saved(self, at: datetime) -> None:
+        local = at.astimezone() if at.tzinfo else at
+        self.query_one("#save-status", Static).update(
+            Content(self.t("status.saved", time=local.strftime("%H:%M")))
+        )
 
     def on_draft_not_saved(self, message: DraftNotSaved) -> None:
         self.query_one("#save-status", Static).update(Content(self.t("status.not_saved")))

@@ -40,7 +40,7 @@ def finished(answers: dict) -> Session:
     """A session with every question answered, at the summary."""
     session = session_at("effective_date", answers)
     while session.current is not None:
-        session.answer(answers.get(session.current.id, session.current.default))
+        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
     assert session.state == "summary"
     return session
 
@@ -156,11 +156,11 @@ async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_eac
         await answer_all(pilot, {**LIMITED, "org_name": "Boulangerie Dupont SRL"})
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen.query_one(PointerList)
-        summary.highlighted = summary.get_option_index("personal_use")
+        summary.highlighted = summary.get_option_index("sanctions_in_work_rules")
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
         before = preview.rendered
-        await pilot.press("3")  # not during working time
+        await pilot.press("1")  # yes: the sanctions clause near the end changes
         await wait_for(pilot, lambda: preview.rendered is not before and preview.rendered.changed, timeout=20)
         first = preview.rendered.first_change
         assert first is not None and first > preview.scrollable_content_region.height

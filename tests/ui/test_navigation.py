@@ -246,3 +246,26 @@ async def test_light_and_dark_themes(home: Path) -> None:
         app.action_toggle_theme()
         await pilot.pause()
         assert app.current_theme.dark is not dark
+
+
+@async_test
+async def test_defaults_are_offered_to_accept_with_enter(home: Path) -> None:
+    write_draft(home, session_at("spokespersons", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        session = chat.session
+        assert chat.dock.field.value == "the Communications department"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "advocacy")
+        assert session.answers["spokespersons"] == "the Communications department"
+        await give(pilot, False)
+        await wait_for(pilot, lambda: current_id(app) == "personal_use")
+        assert chat.dock.choices.highlighted == 0  # "Within reason", the default
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "company_devices")
+        assert chat.dock.choices.highlighted == 0  # yes, the default
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "monitoring")
+        assert chat.dock.choices.highlighted == 1  # no, the default
+        assert session.answers["personal_use"] == "reasonable" and session.answers["company_devices"] is True

@@ -40,7 +40,7 @@ def fixed_home() -> Path:
 def complete(answers: dict) -> Session:
     session = session_at("effective_date", answers)
     while session.current is not None:
-        session.answer(answers.get(session.current.id, session.current.default))
+        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
     return session
 
 

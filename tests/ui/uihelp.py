@@ -141,7 +141,7 @@ async def answer_all(pilot: Pilot, answers: Mapping[str, Any], on_question: Call
         question = session.current
         if question is None:
             return
-        value = answers.get(question.id, question.default)
+        value = answers.get(question.id, session.interview.default(question))
         if on_question is not None and await on_question(pilot, question):
             continue
         steps = len(session.history)
@@ -161,7 +161,7 @@ def session_at(question_id: str, answers: Mapping[str, Any]) -> Session:
     session = Session.start(load_interview())
     while session.current is not None and session.current.id != question_id:
         question = session.current
-        value = answers.get(question.id, question.default)
+        value = answers.get(question.id, session.interview.default(question))
         if value is None and question.skippable:
             session.skip()
         else:

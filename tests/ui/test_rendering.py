@@ -1,0 +1,86 @@
+"""The preview's rendering of a policy to lines, and how two assemblies are compared."""
+
+from __future__ import annotations
+
+import pytest
+from uihelp import EXAMPLES, answers_file
+
+from assistant.rendering import PolicyRenderer, clause_changes
+
+
+@pytest.fixture(scope="module")
+def library():
+    import clauses
+
+    return clauses.load_library()
+
+
+def lines_of(rendered) -> str:
+    return "\n".join(strip.text.rstrip() for strip in rendered.lines)
+
+
+@pytest.mark.parametrize("example", sorted(path.name for path in EXAMPLES.glob("*.yaml")))
+def test_every_example_renders_as_readable_text(library, example: str) -> None:
+    answers = answers_file(example)
+    document = library.assemble(answers)
+    rendered = PolicyRenderer().render(document, 80)
+    text = lines_of(rendered)
+    assert document.title in text
+    assert answers["org_name"] in text
+    for clause in document.clauses():
+        if clause.title:
+            assert clause.title in text, clause.id
+        assert clause.id in rendered.anchors
+    assert "Clause(" not in text and "Run(" not in text  # model objects never leak as reprs
+    assert all(strip.cell_length == 80 for strip in rendered.lines)
+    assert rendered.words > 300
+
+
+def test_a_change_is_found_and_marked_and_numbering_alone_is_no_change(library) -> None:
+    answers = answers_file("comprehensive-brussels.yaml")
+    before = library.assemble(answers)
+    after = library.assemble({**answers, "monitoring": False})
+    changes = clause_changes(before, after)
+    assert changes  # monitoring clauses disappear, the statement that there is none appears
+    assert set(changes.values()) <= {"new", "changed"}
+    # Clauses that only moved up in numbering are not reported.
+    for clause in after.clauses():
+        if clause.id not in changes:
+            old = before.clause(clause.id)
+            assert (old.title, old.blocks) == (clause.title, clause.blocks)
+    rendered = PolicyRenderer().render(after, 70, previous=before)
+    assert rendered.changed == tuple(c.id for c in after.clauses() if c.id in changes)
+    first = rendered.first_change
+    assert first == rendered.anchors[rendered.changed[0]]
+    marked = lines_of(rendered).splitlines()[first : first + 3]
+    assert any(line.startswith("▌") for line in marked)
+
+
+def test_nothing_is_marked_on_the_first_assembly(library) -> None:
+    document = library.assemble(answers_file("limited-small.yaml"))
+    rendered = PolicyRenderer().render(document, 60)
+    assert rendered.changed == () and rendered.first_change is None
+    assert "▌" not in lines_of(rendered)
+
+
+def test_a_cancelled_rendering_returns_nothing(library) -> None:
+    document = library.assemble(answers_file("limited-small.yaml"))
+    assert PolicyRenderer().render(document, 60, cancelled=lambda: True) is None
+
+
+def test_unchanged_clauses_are_not_rendered_again(library, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = answers_file("comprehensive-brussels.yaml")
+    renderer = PolicyRenderer()
+    first = library.assemble(answers)
+    renderer.render(first, 80)
+    rendered_blocks = []
+    import assistant.rendering as rendering
+
+    original = rendering._block
+    monkeypatch.setattr(rendering, "_block", lambda block: rendered_blocks.append(block) or original(block))
+    second = library.assemble({**answers, "crisis_contact": "Someone else, +32 2 000 00 00"})
+    renderer.render(second, 80, previous=first)
+    changed = clause_changes(first, second)
+    assert changed
+    changed_blocks = sum(len(second.clause(clause_id).blocks) for clause_id in changed)
+    assert len(rendered_blocks) <= changed_blocks + 10  # the changed clauses, plus the title page
