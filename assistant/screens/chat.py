@@ -514,9 +514,12 @@ class ChatScreen(Screen[None]):
             self.post_message(ExportFinished(paths))
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        files = "\n".join(f"  {path}" for path in message.paths)
-        self._say(self.t("export.written", files=files))
-        self.app.notify(self.t("export.written", files=files), timeout=8)
+        folder = message.paths[0].parent if message.paths else ""
+        files = "\n".join(f"  {path.name}" for path in message.paths)
+        self._say(self.t("export.written", folder=str(folder), files=files))
+        self.app.notify(
+            self.t("export.written_short", count=len(message.paths), folder=str(folder)), timeout=8
+        )
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self._say(message.problem, variant="problem")

@@ -50,6 +50,7 @@ class ChoiceList(OptionList):
         super().__init__(id=id, classes=classes)
         self._on_typing = on_typing
         self._forwarding = False  # typing started: every character goes to the field until focus returns
+        self._burst: list[str] = []  # digits just typed: ticks, or the start of a typed answer
         self._values: list[Any] = []
         self._labels: list[str] = []
         self._ticked: set[int] = set()
@@ -65,6 +66,7 @@ class ChoiceList(OptionList):
     ) -> None:
         """Show `entries` (value, label); preselect `selected` (a value, or a list of values when multi)."""
         self.multi = multi
+        self._burst.clear()
         self._values = [value for value, _ in entries]
         self._labels = [label for _, label in entries]
         chosen = list(selected or []) if multi else [selected]
@@ -147,13 +149,28 @@ class ChoiceList(OptionList):
         # Runs before the list's own bindings (space, digits), so once typing has started a space or a
         # digit is text, even if the keys arrive faster than the focus moves to the field.
         character = event.character
-        if self._on_typing is None or not character or not character.isprintable():
+        if self._on_typing is None:
             return
-        if self._forwarding or not (character.isspace() or character in "123456789"):
-            event.stop()
-            event.prevent_default()
-            self._forwarding = True
-            self._on_typing(character)
+        if not character or not character.isprintable():
+            self._burst.clear()  # an arrow, enter, ...: the digits so far were meant as ticks
+            return
+        if character in "123456789" and not self._forwarding:
+            self._burst.append(character)  # ticks it (the binding runs next) unless text follows
+            return
+        if character.isspace() and not self._forwarding and not self._burst:
+            return  # space ticks the highlighted option
+        # Text: "2, 3" or "1 3" typed into a checklist is text, so the digits' ticks are undone.
+        event.stop()
+        event.prevent_default()
+        typed = "".join(self._burst) if self.multi else ""
+        for digit in self._burst if self.multi else ():
+            self._ticked ^= {int(digit) - 1}
+        if self._burst and self.multi:
+            self._refresh_prompts()
+        self._burst.clear()
+        self._forwarding = True
+        self._on_typing(typed + character)
 
     def on_focus(self) -> None:
         self._forwarding = False
+        self._burst.clear()

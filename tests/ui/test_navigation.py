@@ -269,3 +269,22 @@ async def test_defaults_are_offered_to_accept_with_enter(home: Path) -> None:
         await wait_for(pilot, lambda: current_id(app) == "monitoring")
         assert chat.dock.choices.highlighted == 1  # no, the default
         assert session.answers["personal_use"] == "reasonable" and session.answers["company_devices"] is True
+
+
+@async_test
+async def test_numbers_typed_as_text_in_a_checklist_are_text(home: Path) -> None:
+    write_draft(home, session_at("regions", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        # "2, 3": the 2 first ticks Wallonia, then the comma shows it was text: the tick is undone.
+        await type_text(pilot, "2, 3")
+        assert chat.dock.field.value == "2, 3"
+        assert chat.dock.choices.ticked == []
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "staff_languages")
+        assert chat.session.answers["regions"] == ["wallonia", "brussels"]
+        # Digits alone still tick, and enter confirms the ticks.
+        await pilot.press("1", "2", "enter")
+        await wait_for(pilot, lambda: current_id(app) == "headcount")
+        assert chat.session.answers["staff_languages"] == ["nl", "fr"]
