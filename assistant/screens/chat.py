@@ -60,7 +60,8 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.resumed = resumed
         self._saved = saved  # when a resumed draft was last saved
-        self.document: Any | None = None
+        self.document: Any | None = None  # the policy as the answers so far make it
+        self.previous_document: Any | None = None  # ... and before the last change, to show what changed
         self.preview_problem: str | None = None
         self._assembly = 0
         self._asked: str | None = None  # the question on screen, so it is asked once
@@ -448,6 +449,8 @@ class ChatScreen(Screen[None]):
     def on_policy_assembled(self, message: PolicyAssembled) -> None:
         if message.generation != self._assembly:
             return  # an older assembly finished late
+        if message.document is not None and self.document is not None:
+            self.previous_document = self.document
         self.document = message.document
         self.preview_problem = message.problem
         for preview in self.previews():

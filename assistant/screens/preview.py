@@ -42,7 +42,7 @@ class PreviewScreen(Screen[None]):
         preview = self.preview
         preview.focus()
         if self.chat.document is not None:
-            preview.show_document(self.chat.document)
+            preview.show_document(self.chat.document, previous=self.chat.previous_document)
         else:
             preview.show_message(self.chat.preview_problem or self.chat.t("preview.waiting"))
 

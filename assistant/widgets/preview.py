@@ -56,8 +56,14 @@ class PolicyPreview(ScrollView, can_focus=True):
 
     # --- what to show ----------------------------------------------------------------------------------
 
-    def show_document(self, document: Any) -> None:
-        """Render `document` (in a thread) and show it, marking and scrolling to what changed."""
+    def show_document(self, document: Any, previous: Any | None = None) -> None:
+        """Render `document` (in a thread) and show it, marking and scrolling to what changed.
+
+        Changes are against what this preview showed before, or `previous` when it showed nothing yet
+        (a preview opened after the answer that changed the policy).
+        """
+        if self._shown is None and previous is not None:
+            self._shown = previous
         self._document = document
         self.message = ""
         self._request()

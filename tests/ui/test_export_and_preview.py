@@ -24,6 +24,7 @@ from assistant.messages import PolicyAssembled
 from assistant.screens.chat import ChatScreen
 from assistant.screens.confirm import ConfirmDialog
 from assistant.screens.export import ExportDialog
+from assistant.screens.preview import PreviewScreen
 from assistant.screens.summary import SummaryScreen
 from assistant.widgets.pointer_list import PointerList
 from dialogue.session import Session
@@ -183,3 +184,25 @@ async def test_only_the_newest_assembly_reaches_the_preview(home: Path) -> None:
         await pilot.pause()
         assert chat.document is newest
         assert "stale" not in chat.side_preview.text
+
+
+@async_test
+async def test_in_a_narrow_terminal_the_preview_screen_shows_what_the_last_answer_changed(home: Path) -> None:
+    write_draft(home, session_at("sanctions_in_work_rules", LIMITED), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        assert not chat.side_preview.display
+        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
+        first = chat.document
+        await give(pilot, True)
+        await wait_for(pilot, lambda: chat.document is not first, timeout=20)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
+        preview = app.screen.preview
+        await wait_for(pilot, lambda: preview.rendered is not None, timeout=20)
+        assert preview.rendered.changed
+        assert "(changed)" in preview.text or "(new)" in preview.text
+        line = preview.rendered.first_change
+        assert preview.scroll_y <= line <= preview.scroll_y + preview.scrollable_content_region.height
+        assert "changed" in str(app.screen.query_one("#progress").render())
