@@ -221,13 +221,13 @@ async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
     app = pilot.app
     chat = app.screen
     key, character = await _answer(pilot, chat, value)
-    asked = len(chat.query("AssistantBubble.-question"))
+    asked = chat.query(AssistantBubble).filter(".-question").last()
 
     def next_question_shown() -> bool:
         if app.screen is not chat:  # the last answer opens the summary
             return app.screen.is_mounted and bool(app.screen.query("PointerList"))
-        bubbles = chat.query(AssistantBubble).filter(".-question")
-        return len(bubbles) > asked and bubbles.last().region.height > 0
+        newest = chat.query(AssistantBubble).filter(".-question").last()
+        return newest is not asked and newest.region.height > 0
 
     frames.expect(next_question_shown)
     start = time.perf_counter()
@@ -261,7 +261,8 @@ async def _conversation(size: tuple[int, int], quick: bool, long_session: bool) 
 async def _answer_and_back(pilot: Any, chat: Any, answers: dict[str, Any], messages: int) -> None:
     from textual import events
 
-    while len(chat.transcript.bubbles) < messages:
+    transcript = chat.transcript
+    while len(transcript.earlier.messages) + len(transcript.bubbles) < messages:
         question = chat.session.current
         key, character = await _answer(pilot, chat, answers[question.id])
         steps = len(chat.session.history)

@@ -2,6 +2,11 @@
 
 Bubbles are `Static`s holding plain `Content` (never markup, never Textual's Markdown widget), each led by
 who speaks ("Assistant:", "You:") so nothing depends on colour.
+
+Every widget in the column is laid out again after each answer, so a long session would slow down with
+every message. Only the most recent bubbles stay widgets; older ones move, in chunks and after the frame
+that shows the next question, into one `EarlierMessages` text at the top: still there to scroll back
+to, at the cost of one widget.
 """
 
 from __future__ import annotations
@@ -10,9 +15,20 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+LIVE_BUBBLES = 30  # bubbles kept as widgets ...
+ARCHIVE_CHUNK = 20  # ... and how many move into the earlier messages at a time
+USER_INDENT = " " * 8
+
 
 class Bubble(Static):
     """One message of the conversation."""
+
+    def __init__(self, message: Content, *, classes: str | None = None) -> None:
+        super().__init__(message, classes=classes)
+        self.message = message
+
+    def as_text(self) -> Content:
+        return self.message
 
 
 class AssistantBubble(Bubble):
@@ -22,52 +38,81 @@ class AssistantBubble(Bubble):
 class UserBubble(Bubble):
     """The user's answer, in words."""
 
+    def as_text(self) -> Content:
+        return Content(USER_INDENT) + self.message
+
 
 class SectionDivider(Static):
     """Where the interview moves on to a new section."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(Content(title))
+        self.message = Content(title)
+
+    def as_text(self) -> Content:
+        return self.message
+
+
+class EarlierMessages(Static):
+    """Older messages as one text, so the column keeps few widgets however long the session."""
+
+    def __init__(self) -> None:
+        super().__init__(Content(""))
+        self.messages: list[Content] = []
+
+    def add(self, messages: list[Content]) -> None:
+        self.messages.extend(messages)
+        self.update(Content("\n\n").join(self.messages))
+        self.display = True
 
 
 class Transcript(VerticalScroll, can_focus=False):
     """The bubbles, kept scrolled to the newest one unless the user scrolls up to read."""
 
+    def compose(self):  # type: ignore[no-untyped-def]
+        earlier = EarlierMessages()
+        earlier.display = False
+        yield earlier
+
     def on_mount(self) -> None:
         self.anchor()
 
-    def say(
-        self,
-        speaker: str,
-        text: str,
-        *,
-        hint: str = "",
-        variant: str = "note",
-        question_id: str | None = None,
-    ) -> AssistantBubble:
+    def say(self, speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
         parts: list[str | tuple[str, str]] = [(speaker, "bold"), " ", text]
         if hint:
             parts += ["\n", (hint, "italic")]
-        bubble = AssistantBubble(Content.assemble(*parts), classes=f"-{variant}")
-        if question_id:
-            bubble.question_id = question_id  # type: ignore[attr-defined]
-        self.mount(bubble)
-        return bubble
+        return self._add(AssistantBubble(Content.assemble(*parts), classes=f"-{variant}"))
 
     def hear(self, speaker: str, text: str) -> UserBubble:
-        bubble = UserBubble(Content.assemble((speaker, "bold"), " ", text))
-        self.mount(bubble)
-        return bubble
+        return self._add(UserBubble(Content.assemble((speaker, "bold"), " ", text)))
 
     def divider(self, title: str) -> SectionDivider:
-        divider = SectionDivider(Content(title))
-        self.mount(divider)
-        return divider
+        return self._add(SectionDivider(title))
 
-    def clear(self) -> None:
-        self.remove_children()
+    def _add(self, widget):  # type: ignore[no-untyped-def]
+        self.mount(widget)
+        if len(self.children) > LIVE_BUBBLES + ARCHIVE_CHUNK:
+            self.call_after_refresh(self._archive)
+        return widget
+
+    def _archive(self) -> None:
+        live = [child for child in self.children if not isinstance(child, EarlierMessages)]
+        if len(live) <= LIVE_BUBBLES + ARCHIVE_CHUNK:
+            return
+        oldest = live[:ARCHIVE_CHUNK]
+        self.query_one(EarlierMessages).add([widget.as_text() for widget in oldest])  # type: ignore[attr-defined]
+        self.remove_children(oldest)
 
     @property
     def bubbles(self) -> list[Bubble]:
         return list(self.query(Bubble))
 
-    def last_text(self) -> str:
-        bubbles = self.bubbles
-        return str(bubbles[-1].render()) if bubbles else ""
+    @property
+    def earlier(self) -> EarlierMessages:
+        return self.query_one(EarlierMessages)
+
+    def text(self) -> str:
+        """The whole conversation as plain text, earlier messages included (tests, copying)."""
+        parts = [str(message) for message in self.earlier.messages]
+        parts += [str(bubble.message) for bubble in self.bubbles]
+        return "\n".join(parts)

@@ -288,3 +288,25 @@ async def test_numbers_typed_as_text_in_a_checklist_are_text(home: Path) -> None
         await pilot.press("1", "2", "enter")
         await wait_for(pilot, lambda: current_id(app) == "headcount")
         assert chat.session.answers["staff_languages"] == ["nl", "fr"]
+
+
+@async_test
+async def test_a_long_conversation_keeps_few_widgets_and_every_message(home: Path) -> None:
+    from assistant.widgets.transcript import ARCHIVE_CHUNK, LIVE_BUBBLES
+
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        transcript = chat.transcript
+        await give(pilot, "limited")
+        for turn in range(30):  # answer and go back: the conversation grows, the position does not
+            await submit_text(pilot, f"Organisation {turn}")
+            await wait_for(pilot, lambda: current_id(app) == "regions")
+            await pilot.press("ctrl+b")
+            await wait_for(pilot, lambda: current_id(app) == "org_name")
+        await pilot.pause()
+        assert len(transcript.children) <= LIVE_BUBBLES + ARCHIVE_CHUNK + 1
+        assert transcript.earlier.display and transcript.earlier.messages
+        said = transcript.text()
+        assert said.index("You: Organisation 0") < said.index("You: Organisation 29")
+        assert said.startswith("Assistant: Hello!")  # the greeting, now among the earlier messages

@@ -60,7 +60,7 @@ def chat_of(app: PolicyAssistant) -> ChatScreen:
 
 
 def transcript_text(app: PolicyAssistant) -> str:
-    return "\n".join(str(bubble.render()) for bubble in chat_of(app).transcript.bubbles)
+    return chat_of(app).transcript.text()
 
 
 # Answers some example files leave out (they predate a question), so every walk can finish.
