@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -84,10 +85,20 @@ class ChoiceList(OptionList):
     def ticked(self) -> list[Any]:
         return [value for index, value in enumerate(self._values) if index in self._ticked]
 
-    def _prompt(self, index: int, highlighted: bool) -> Content:
-        pointer = "›" if highlighted else " "
-        box = ("[x] " if index in self._ticked else "[ ] ") if self.multi else ""
-        return Content.assemble(f"{pointer} {box}", (f"{index + 1}.", "bold"), " ", self._labels[index])
+    def _prompt(self, index: int, highlighted: bool) -> Table:
+        """ "› [x] 3. Label", as a grid so that a long label wraps under itself."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=1, no_wrap=True)
+        if self.multi:
+            grid.add_column(width=3, no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        cells = [Text("›" if highlighted else " ")]  # Text, never markup: "[x]" is not a tag
+        if self.multi:
+            cells.append(Text("[x]" if index in self._ticked else "[ ]"))
+        cells += [Text(f"{index + 1}.", style="bold"), Text(self._labels[index])]
+        grid.add_row(*cells)
+        return grid
 
     def _refresh_prompts(self, indexes: set[int | None] | None = None) -> None:
         for index in range(self.option_count) if indexes is None else indexes - {None}:
