@@ -141,14 +141,18 @@ class PolicyAssistant(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from assistant.screens.chat import ChatScreen
 
-        yield from super().get_system_commands(screen)
         texts = self.texts
+        for command in super().get_system_commands(screen):
+            if command.callback != self.action_quit:  # ours says that nothing is lost
+                yield command
+        yield SystemCommand(texts("keys.quit"), texts("palette.quit"), self.action_quit)
         yield SystemCommand(texts("palette.theme_title"), texts("palette.theme"), self.action_toggle_theme)
         if isinstance(screen, ChatScreen):
             for name in CHAT_COMMANDS:
-                yield SystemCommand(
-                    texts(f"keys.{name}"), texts(f"palette.{name}"), partial(screen.run_command, name)
-                )
+                if screen.check_action(name, ()) is not False:  # e.g. skip only where allowed
+                    yield SystemCommand(
+                        texts(f"keys.{name}"), texts(f"palette.{name}"), partial(screen.run_command, name)
+                    )
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
