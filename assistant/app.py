@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -13,7 +14,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from assistant.drafting import PolicyDrafter
+from assistant.drafting import PolicyDrafter, PolicyNotReady
 from assistant.keeper import DraftKeeper
 from assistant.keys import APP_KEYS, QUIET_APP_KEYS, bind_keys
 from assistant.texts import load_texts
@@ -30,6 +31,24 @@ def default_export_folder() -> Path:
 
     documents = user_documents_path()
     return documents if documents.is_dir() else Path.home()
+
+
+_settled = False
+
+
+def settle_memory() -> None:
+    """Once per process, after start-up: move what exists to the garbage collector's permanent
+    generation. A full collection then scans only what came later, so it no longer stalls the event
+    loop for tens of milliseconds in the middle of a preview refresh. (No collection first: that
+    would itself stall; the little start-up garbage kept is the price.)"""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.freeze()
+
+
+def memory_settled() -> bool:
+    return _settled
 
 
 class PolicyAssistant(App[None]):
@@ -113,6 +132,17 @@ class PolicyAssistant(App[None]):
         session = self.store.load(draft_id, self.interview)
         saved = next((draft.saved for draft in self.store.list() if draft.id == draft_id), None)
         return ChatScreen(session, resumed=True, saved=saved)
+
+    # --- warming up after the first question is on screen --------------------------------------
+
+    def warm_up(self) -> None:
+        """Load the clause library in a worker, then settle memory, while the user reads."""
+        self.run_worker(self._load_library, thread=True, group="library", exit_on_error=False)
+
+    def _load_library(self) -> None:
+        with contextlib.suppress(PolicyNotReady):  # the preview says so when it is asked for
+            self.drafter.library()
+        self.call_from_thread(settle_memory)
 
     # --- quitting without losing anything ------------------------------------------------------------
 

@@ -15,8 +15,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-LIVE_BUBBLES = 30  # bubbles kept as widgets ...
-ARCHIVE_CHUNK = 20  # ... and how many move into the earlier messages at a time
+LIVE_BUBBLES = 20  # bubbles kept as widgets ...
+ARCHIVE_CHUNK = 10  # ... and how many move into the earlier messages at a time
 USER_INDENT = " " * 8
 
 

@@ -63,14 +63,9 @@ def transcript_text(app: PolicyAssistant) -> str:
     return chat_of(app).transcript.text()
 
 
-# Answers some example files leave out (they predate a question), so every walk can finish.
-SUPPLEMENT = {"ai_tools": "Microsoft Copilot with the company licence"}
-
-
 def answers_file(name: str) -> dict[str, Any]:
-    """The answers of one of the example files in examples/, completed where they leave a gap."""
-    data = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
-    return {**SUPPLEMENT, **data}
+    """The answers of one of the example files in examples/ (each a complete interview)."""
+    return dict(yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8")))
 
 
 def steady(app: PolicyAssistant) -> None:
