@@ -24,6 +24,7 @@ from typing import Any
 
 from clauses import yamlfile
 from clauses.errors import LibraryError
+from clauses.markup import squeeze
 
 REFERENCE_LANGUAGE = "en"
 DOCUMENTS = ("policy", "implementation_notes")
@@ -278,7 +279,7 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
                     file=statutes,
                     line=line,
                 )
-            language.statutes[statute_id] = {key: " ".join(texts[key].split()) for key in STATUTE_FIELDS}
+            language.statutes[statute_id] = {key: squeeze(texts[key]) for key in STATUTE_FIELDS}
             language.statute_files[statute_id] = Where(statutes, line)
     templates = folder / "clauses"
     if templates.is_dir():
@@ -299,7 +300,7 @@ def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, st
         if isinstance(value, Mapping):
             yield from _leaves(value, dotted + ".")
         elif isinstance(value, str) and value.strip():
-            yield dotted, " ".join(value.split()), yamlfile.line_of(data)
+            yield dotted, squeeze(value), yamlfile.line_of(data)
         else:
             raise LibraryError(
                 f"text {dotted!r} must be non-empty text, not {value!r}", line=yamlfile.line_of(data)

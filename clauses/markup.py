@@ -42,6 +42,14 @@ class MarkupError(ValueError):
     """A template produced markup the parser cannot read, such as an unclosed ``**``."""
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def squeeze(text: str) -> str:
+    """Single spaces, trimmed; no-break spaces stay, since French typography needs them (« x », a :)."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def clean(text: str) -> str:
     """Text safe for every format: line breaks unified, unsafe control characters removed."""
     return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

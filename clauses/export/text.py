@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from clauses.markup import squeeze
 from clauses.model import (
     Block,
     BulletList,
@@ -81,7 +82,7 @@ def block(item: Block) -> str:
 
 
 def _heading(text: str, rule: str) -> str:
-    text = " ".join(text.split())
+    text = squeeze(text)
     return f"{text}\n{rule * min(len(text), WIDTH)}"
 
 
