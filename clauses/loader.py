@@ -332,7 +332,11 @@ def check(source: LibrarySource) -> None:
     for key in REQUIRED_STRINGS:
         if key not in reference.strings:
             raise LibraryError(f"missing text {key!r}", file=_folder_file(source, reference, "strings.yaml"))
-    for language in source.languages.values():
+    # English first: a mistake in the reference texts themselves is reported as such, not as a text
+    # some other language lacks.
+    for language in sorted(
+        source.languages.values(), key=lambda language: language.code != REFERENCE_LANGUAGE
+    ):
         _check_language(source, reference, language)
 
 
