@@ -69,22 +69,22 @@ def test_a_users_folder_overrides_clauses_by_id_and_adds_new_ones(tmp_path: Path
 
 
 def test_a_missing_translation_is_a_load_error_naming_the_clause(tmp_path: Path) -> None:
-    folder = tmp_path / "nl-only"
-    shutil.copytree(DEFAULT_FOLDER / "en", folder / "nl")
-    (folder / "nl" / "clauses" / "monitoring_never.j2").unlink()
+    folder = tmp_path / "xx-only"
+    shutil.copytree(DEFAULT_FOLDER / "en", folder / "xx")
+    (folder / "xx" / "clauses" / "monitoring_never.j2").unlink()
     with pytest.raises(LibraryError) as caught:
         load_library(folder)
     message = str(caught.value)
     assert "clauses.yaml, line" in message and "clause 'monitoring_never'" in message
-    assert "nl/clauses/monitoring_never.j2" in message
+    assert "xx/clauses/monitoring_never.j2" in message
 
 
 def test_a_missing_text_in_another_language_is_a_load_error(tmp_path: Path) -> None:
-    folder = tmp_path / "nl-text"
-    shutil.copytree(DEFAULT_FOLDER / "en", folder / "nl")
-    strings = folder / "nl" / "strings.yaml"
+    folder = tmp_path / "xx-text"
+    shutil.copytree(DEFAULT_FOLDER / "en", folder / "xx")
+    strings = folder / "xx" / "strings.yaml"
     strings.write_text(strings.read_text(encoding="utf-8").replace("  cited_in: Cited in\n", ""), "utf-8")
-    with pytest.raises(LibraryError, match=r"nl/strings\.yaml: missing text 'references\.cited_in'"):
+    with pytest.raises(LibraryError, match=r"xx/strings\.yaml: missing text 'references\.cited_in'"):
         load_library(folder)
 
 
