@@ -467,7 +467,7 @@ class Review:
                     raised = finding.status != "missing" and requirement.applies and not requirement.met
                 if raised:
                     passages = (finding.passage,) if finding.passage else ()
-                    note = finding.note if finding.status == "weak" else f"No {finding.title.lower()} found."
+                    note = finding.note if finding.status == "weak" else f"Not found: {finding.title}."
                     result.append(RiskFinding(risk.id, risk.title, risk.why, passages, fixes, note))
                 continue
             if any(next(r for r in elements[e].requirements if r.id == q).met for e, q in risk.unless_met):
