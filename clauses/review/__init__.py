@@ -13,6 +13,8 @@ Bad input raises ReviewInputError, a broken rules file RulesError: both one line
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from pathlib import Path
 
 from clauses.review.errors import ReviewInputError, RulesError
@@ -49,18 +51,23 @@ __all__ = [
 
 def review_file(path: str | Path, *, rules: Rules | None = None) -> Report:
     """Review a policy file (.md, .txt, .html or .docx); ReviewInputError if it cannot be read."""
+    started = time.perf_counter()
     path = Path(path)
-    return _review(read_file(path), rules, path.name)
+    return _review(read_file(path), rules, path.name, started)
 
 
 def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rules | None = None) -> Report:
     """Review a policy given as text in a format (md, txt or html)."""
     if fmt not in ("md", "txt", "html"):
         raise ReviewInputError(f"cannot review text as {fmt!r}; use md, txt or html")
-    return _review(read_bytes(text.encode("utf-8"), fmt, source), rules, source)
+    started = time.perf_counter()
+    return _review(read_bytes(text.encode("utf-8"), fmt, source), rules, source, started)
 
 
-def _review(text: Text, rules: Rules | None, source: str) -> Report:
+def _review(text: Text, rules: Rules | None, source: str, started: float | None = None) -> Report:
     from clauses.review.engine import Review
 
-    return Review(text, rules or default_rules(), source).run()
+    report = Review(text, rules or default_rules(), source).run()
+    if started is None:
+        return report
+    return dataclasses.replace(report, seconds=time.perf_counter() - started)

@@ -46,6 +46,7 @@ class Sentence:
     text: str
     block: Block
     language: str
+    line: int | None = None
     _starts: list[int] | None = field(default=None, repr=False)
 
     def word_at(self, offset: int) -> int:
@@ -81,7 +82,7 @@ def language_scores(words: Sequence[str], languages: dict[str, LanguageWords]) -
     return {code: sum(1 for word in words if word in lang.detect) for code, lang in languages.items()}
 
 
-def detect(words: Sequence[str], languages: dict[str, LanguageWords], minimum: int = 3) -> str | None:
+def detect(words: Sequence[str], languages: dict[str, LanguageWords], minimum: int = 2) -> str | None:
     """The language most of these words belong to, or None if too few are known words."""
     scores = language_scores(words, languages)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0] != "en", item[0]))
@@ -171,7 +172,7 @@ def _quote(hit: Hit) -> Passage:
         piece = text[begin : begin + QUOTE_LIMIT]
         text = ("…" if begin else "") + piece.strip() + ("…" if begin + QUOTE_LIMIT < len(text) else "")
     block = hit.sentence.block
-    return Passage(text, Location(block.heading, block.paragraph, block.line, block.index))
+    return Passage(text, Location(block.heading, block.paragraph, hit.sentence.line, block.index))
 
 
 def _heading_passage(block: Block) -> Passage:
@@ -217,8 +218,11 @@ class Review:
                 continue
             if skipping:
                 continue
+            cursor = 0
             for piece in split_sentences(block.text):
-                self.sentences.append(Sentence(piece, block, language))
+                offset = block.text.find(piece, cursor)
+                cursor = max(cursor, offset)
+                self.sentences.append(Sentence(piece, block, language, block.line_at(max(offset, 0))))
         total = sum(shares.values()) or 1
         self.shares = {code: round(count / total, 3) for code, count in sorted(shares.items()) if count}
         # A second language counts when it holds a real part of the text (a bilingual policy).
@@ -253,6 +257,15 @@ class Review:
             if any(match(matcher, sentence) for matcher in select(words) or ()):
                 return block
         return None
+
+    def matching_headings(self, select: Any) -> set[str]:
+        found = set()
+        for block, language in self.headings:
+            words = self._words(language)
+            sentence = Sentence(block.text, block, language)
+            if any(match(matcher, sentence) for matcher in select(words) or ()):
+                found.add(block.text)
+        return found
 
     def clause(self, clause_id: str) -> ClauseRef:
         return ClauseRef(
@@ -310,18 +323,19 @@ class Review:
                 )
             )
         if topic is not None:
-            passage = _quote(topic)
-            if heading is not None and topic.sentence.block.heading != heading.text:
-                # Prefer the passage under the element's own heading.
-                under = next(
-                    (
-                        hit
-                        for hit in self.find(lambda lang: words(lang).topic)
-                        if hit.sentence.block.heading == heading.text
-                    ),
-                    None,
+            # Quote the element's own section where it has one, else its first mention.
+            headings = self.matching_headings(lambda lang: words(lang).headings)
+            under = None
+            if headings:
+                select = (
+                    (lambda lang: words(lang).topic)
+                    if not none_hit
+                    else (lambda lang: _excluding(words(lang).topic, words(lang).none))
                 )
-                passage = _quote(under) if under else passage
+                under = next(
+                    (hit for hit in self.find(select) if hit.sentence.block.heading in headings), None
+                )
+            passage = _quote(under or topic)
         elif heading is not None:
             following = next((s for s in self.sentences if s.block.heading == heading.text), None)
             passage = (

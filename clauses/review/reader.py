@@ -7,6 +7,7 @@ ReviewInputError; nothing here raises anything else for bad input.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import unicodedata
@@ -46,6 +47,13 @@ class Block:
     index: int
     is_heading: bool = False
     lead: str = ""
+    breaks: tuple[int, ...] = ()  # offsets in `text` where a new line of the file begins
+
+    def line_at(self, offset: int) -> int | None:
+        """The file's line holding the character at `offset` of the text (None for DOCX)."""
+        if self.line is None:
+            return None
+        return self.line + bisect.bisect_right(self.breaks, offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,22 +199,50 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
 
 
+def clean_lines(raw: str) -> tuple[str, tuple[int, ...]]:
+    """Whitespace collapsed to single spaces, and where each later line of `raw` starts in the result."""
+    out: list[str] = []
+    breaks: list[int] = []
+    space = False
+    newlines = 0
+    size = 0
+    for char in raw:
+        if char in "\u00ad\u200b":
+            continue
+        if char.isspace():
+            space = True
+            newlines += char == "\n"
+            continue
+        if size:
+            if space:
+                out.append(" ")
+                size += 1
+            breaks.extend([size] * newlines)
+        out.append(char)
+        size += 1
+        space = False
+        newlines = 0
+    return "".join(out), tuple(breaks)
+
+
 def _locate(raws: Iterable[_Raw]) -> Iterator[Block]:
     heading: str | None = None
     paragraph = 0
     lead = ""
     index = 0
     for raw in raws:
-        text = clean(raw.text)
+        text, breaks = clean_lines(raw.text)
         if not text:
             continue
         index += 1
         if raw.is_heading:
             heading, paragraph, lead = text, 0, ""
-            yield Block(text, heading, 0, raw.line, index, is_heading=True)
+            yield Block(text, heading, 0, raw.line, index, is_heading=True, breaks=breaks)
             continue
         paragraph += 1
-        yield Block(text, heading, paragraph, raw.line, index, lead=lead if raw.is_item else "")
+        yield Block(
+            text, heading, paragraph, raw.line, index, lead=lead if raw.is_item else "", breaks=breaks
+        )
         if not raw.is_item:
             lead = _last_sentence(text) if text.endswith(":") else ""
 
@@ -284,7 +320,7 @@ def _markdown_blocks(lines: list[str]) -> Iterator[_Raw]:
         if current is None:
             current = _Raw(text, number)
         else:
-            current.text += " " + text
+            current.text += "\n" + text
     if current:
         yield current
 
@@ -328,7 +364,7 @@ def _text_blocks(lines: list[str]) -> Iterator[_Raw]:
             elif current is None:
                 current = _Raw(line.strip(), start + offset)
             else:
-                current.text += " " + line.strip()
+                current.text += "\n" + line.strip()
         if current:
             yield current
 
@@ -412,7 +448,9 @@ class _HtmlReader(HTMLParser):
         if self.skip:
             return
         if data.strip() and self.line is None:
-            self.line = self.getpos()[0]
+            leading = data[: len(data) - len(data.lstrip())]
+            self.line = self.getpos()[0] + leading.count("\n")
+            data = data.lstrip()
             if self.row is not None and not self.row:
                 self.row_line = self.line
         self.parts.append(data)
