@@ -274,7 +274,11 @@ class _Checks:
         if allowed is not None:
             unknown = sorted(set(value) - set(allowed))
             if unknown:
-                self._fail(f"{what}: unknown key {unknown[0]!r} (allowed: {', '.join(allowed)})", value, line)
+                self._fail(
+                    f"{what}: unknown key {str(unknown[0])!r} (allowed: {', '.join(allowed)})",
+                    unknown[0],
+                    _line(value, line),
+                )
         return value
 
     def _list(self, top: dict[str, Any], key: str) -> list[Any]:
@@ -309,9 +313,13 @@ class _Checks:
         fixes = self._strings(value, _line(item, 1), "'fix'")
         if required and not fixes:
             self._fail("'fix' must name at least one clause", item)
-        for clause in fixes:
+        for clause in value if isinstance(value, list) else fixes:
             if clause not in self.clauses:
-                self._fail(f"'fix' names {clause!r}, which is not a clause of the library", item)
+                self._fail(
+                    f"'fix' names {str(clause)!r}, which is not a clause of the library",
+                    clause,
+                    _line(item, 1),
+                )
         return tuple(fixes)
 
     def _unique(self, ids: list[str], where: Any, what: str) -> None:
@@ -470,7 +478,12 @@ class _LanguageReader:
                 self.fail(f"{what}: a pattern must be a text or a mapping", item, _line(where, 1))
             unknown = sorted(set(item) - set(_MATCHER_KEYS))
             if unknown:
-                self.fail(f"{what}: unknown key {unknown[0]!r} (allowed: {', '.join(_MATCHER_KEYS)})", item)
+                allowed = ", ".join(_MATCHER_KEYS)
+                self.fail(
+                    f"{what}: unknown key {str(unknown[0])!r} (allowed: {allowed})",
+                    unknown[0],
+                    _line(item, 1),
+                )
             parts = item.get("all")
             if not isinstance(parts, list) or not parts:
                 self.fail(f"{what}: 'all' must be a non-empty list of patterns", item)
@@ -503,7 +516,9 @@ class _LanguageReader:
         top = self.mapping(data, None, "the file")
         unknown = sorted(set(top) - set(_LANGUAGE_KEYS))
         if unknown:
-            self.fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(_LANGUAGE_KEYS)})", top)
+            self.fail(
+                f"unknown key {str(unknown[0])!r} (allowed: {', '.join(_LANGUAGE_KEYS)})", unknown[0], 1
+            )
         code = top.get("language")
         if not isinstance(code, str) or not _LANGUAGE.match(code) or code != self.path.stem:
             self.fail(f"'language' must be the two-letter code of the file name ({self.path.stem!r})", top)
@@ -551,7 +566,9 @@ class _LanguageReader:
             entry = self.mapping(entry, section, f"elements.{element.id}")
             unknown = sorted(set(entry) - set(_ELEMENT_KEYS))
             if unknown:
-                self.fail(f"elements.{element.id}: unknown key {unknown[0]!r}", entry)
+                self.fail(
+                    f"elements.{element.id}: unknown key {str(unknown[0])!r}", unknown[0], _line(entry, 1)
+                )
             requires = self.mapping(entry.get("requires") or {}, entry, f"elements.{element.id}.requires")
             wanted = {requirement.id for requirement in element.requires}
             for key in requires:
