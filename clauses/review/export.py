@@ -94,6 +94,10 @@ def _md_passage(passage: Passage | None) -> str:
     return f"> “{_md(passage.text)}”  \n> — {_md(str(passage.location))}\n"
 
 
+def _md_fixes(fixes: tuple[ClauseRef, ...]) -> str:
+    return "; ".join(f"`{fix.id}` ({_md(fix.title)})" for fix in fixes)
+
+
 def _md_element(element: ElementFinding) -> list[str]:
     lines = [f"### {STATUS_MARK[element.status]} {_md(element.title)}: {element.status}", ""]
     if element.passage is not None:
@@ -110,7 +114,7 @@ def _md_element(element: ElementFinding) -> list[str]:
         lines.append("")
     lines += [f"**Why it matters.** {_md(element.why)}", ""]
     if element.suggested and element.status != "present":
-        lines += [f"**Fix with:** {_md(fixes_text(element.suggested))}", ""]
+        lines += [f"**Fix with:** {_md_fixes(element.suggested)}", ""]
     return lines
 
 
@@ -120,7 +124,7 @@ def _md_risk(risk: RiskFinding) -> list[str]:
         lines.append(_md_passage(passage))
     if risk.note:
         lines += [_md(risk.note), ""]
-    lines += [f"**Why it matters.** {_md(risk.why)}", "", f"**Fix with:** {_md(fixes_text(risk.fixes))}", ""]
+    lines += [f"**Why it matters.** {_md(risk.why)}", "", f"**Fix with:** {_md_fixes(risk.fixes)}", ""]
     return lines
 
 
@@ -154,7 +158,7 @@ def markdown(report: Report) -> str:
         for item in report.inferred:
             value = ", ".join(map(str, item.value)) if isinstance(item.value, list) else str(item.value)
             source = _md(str(item.evidence.location)) if item.evidence else ""
-            lines.append(f"| {item.question} | {_md(value)} | {source} |")
+            lines.append(f"| `{item.question}` | {_md(value)} | {source} |")
         lines += [
             "",
             "Start a draft with these answers to confirm: `policy-assistant review FILE --start-draft`.",

@@ -136,7 +136,10 @@ def read_bytes(data: bytes, fmt: str, name: str = "the file") -> Text:
         else:
             blocks = list(_text_blocks(lines))
     located = tuple(_locate(blocks))
-    if not any(not block.is_heading for block in located):
+    if located and all(block.is_heading for block in located):
+        # Nothing but short lines, such as a one-line note: read them as text, not headings.
+        located = tuple(_locate(_Raw(b.text, b.line) for b in located))
+    if not located:
         raise ReviewInputError(f"{name} has no text to review")
     return Text(located, fmt)
 
