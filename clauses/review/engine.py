@@ -208,8 +208,10 @@ class Review:
         skips = [lang.skip_sections for lang in self.languages.values() if lang.skip_sections is not None]
         skipping = False
         for block, words in zip(self.text.blocks, block_words, strict=True):
-            language = (detect(words, self.languages, minimum=3) if len(words) >= 6 else None) or default
-            shares[language] = shares.get(language, 0) + len(words)
+            found = detect(words, self.languages, minimum=3) if len(words) >= 6 else None
+            language = found or default
+            if found or self.language:  # words of no known language are not counted as English
+                shares[language] = shares.get(language, 0) + len(words)
             if block.is_heading:
                 # A references annex cites statutes; what it says about them is not a rule of the policy.
                 skipping = any(pattern.search(block.text) for pattern in skips)
