@@ -447,6 +447,14 @@ class Review:
                 inferred[inference.question] = Inferred(inference.question, False, finding.passage)
             elif finding.status != "missing" and inference.question not in inferred:
                 inferred[inference.question] = Inferred(inference.question, True, finding.passage)
+        for inference in self.rules.inferences:
+            if inference.kind == "languages":
+                spoken = [code for code in inference.choices if code in self.present_languages]
+                if spoken:
+                    inferred[inference.question] = Inferred(inference.question, spoken, None)
+        for inference in self.rules.inferences:
+            if inference.if_answer and not all(_holds(inferred, q, v) for q, v in inference.if_answer):
+                inferred.pop(inference.question, None)
         inferred = _consistent(inferred)
         language_finding, language_risk = self.language_check(inferred)
         elements.append(language_finding)
@@ -615,6 +623,13 @@ def _convert(inference: Any, raw: str) -> Any:
     if len(text) < 2 or len(text) > 120:
         return None
     return text
+
+
+def _holds(inferred: dict[str, Inferred], question: str, value: str) -> bool:
+    answer = inferred.get(question)
+    if answer is None:
+        return False
+    return value in answer.value if isinstance(answer.value, list) else str(answer.value) == value
 
 
 def _consistent(inferred: dict[str, Inferred]) -> dict[str, Inferred]:

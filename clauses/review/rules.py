@@ -36,7 +36,7 @@ CHECKS_FILE = "checks.yaml"
 CLAUSE_LIBRARY = Path(__file__).resolve().parent.parent / "library"
 
 STATUSES = ("present", "weak", "missing")
-INFERENCE_KINDS = ("choices", "choice", "yesno", "capture", "number", "email")
+INFERENCE_KINDS = ("choices", "choice", "yesno", "capture", "number", "email", "languages")
 FLAGS = re.IGNORECASE | re.UNICODE
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _LANGUAGE = re.compile(r"[a-z]{2}\Z")
@@ -136,6 +136,7 @@ class Inference:
     from_element: str | None = None
     minimum: int | None = None
     maximum: int | None = None
+    if_answer: tuple[tuple[str, str], ...] = ()  # only when these inferred answers hold (or include)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,8 @@ class _Checks:
         self.element_ids = {element.id: element for element in self.elements}
         self.risks = tuple(self._risk(item) for item in self._list(top, "risks"))
         self._unique([risk.id for risk in self.risks], top["risks"], "risk")
-        self.inferences = tuple(self._inference(item) for item in self._list(top, "inferences"))
+        self._raw_inferences = self._list(top, "inferences")
+        self.inferences = tuple(self._inference(item) for item in self._raw_inferences)
         self._unique([inference.question for inference in self.inferences], top["inferences"], "inference")
         language = self._mapping(top.get("language"), _line(top, 1), "language", ("required", "rules"))
         required = self._mapping(language.get("required"), _line(language, 1), "language.required", None)
@@ -397,12 +399,13 @@ class _Checks:
         )
 
     def _inference(self, item: Any) -> Inference:
-        item = self._mapping(item, 1, "an inference", ("question", "kind", "choices", "from", "min", "max"))
+        keys = ("question", "kind", "choices", "from", "min", "max", "if_answer")
+        item = self._mapping(item, 1, "an inference", keys)
         kind = item.get("kind")
         if kind not in INFERENCE_KINDS:
             self._fail(f"'kind' must be one of {', '.join(INFERENCE_KINDS)}", item)
         choices = tuple(self._strings(item.get("choices") or [], _line(item, 1), "'choices'"))
-        if kind in ("choices", "choice") and not choices:
+        if kind in ("choices", "choice", "languages") and not choices:
             self._fail(f"an inference of kind {kind!r} needs its choices", item)
         source = item.get("from")
         element = None
@@ -419,7 +422,20 @@ class _Checks:
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 self._fail(f"'{key}' must be a whole number", item)
             bounds.append(value)
-        return Inference(self._id(item, "question"), str(kind), choices, element, bounds[0], bounds[1])
+        conditions = self._mapping(item.get("if_answer") or {}, _line(item, 1), "'if_answer'", None)
+        known = {str(entry.get("question")) for entry in self._raw_inferences if isinstance(entry, dict)}
+        for question in conditions:
+            if question not in known:
+                self._fail(f"'if_answer' names {str(question)!r}, which is not an inference", question)
+        return Inference(
+            self._id(item, "question"),
+            str(kind),
+            choices,
+            element,
+            bounds[0],
+            bounds[1],
+            tuple((str(question), str(value)) for question, value in conditions.items()),
+        )
 
 
 # --- a language's words -----------------------------------------------------------------------------------
@@ -620,8 +636,10 @@ class _LanguageReader:
         result: dict[str, Any] = {}
         for key, value in section.items():
             inference = known.get(key)
-            if inference is None:
-                self.fail(f"'inferences': {key!r} is not an inference in checks", key, _line(section, 1))
+            if inference is None or inference.kind == "languages":
+                self.fail(
+                    f"'inferences': {key!r} is not an inference that takes words", key, _line(section, 1)
+                )
                 continue
             what = f"inferences.{key}"
             if inference.kind in ("choices", "choice"):
@@ -652,7 +670,11 @@ class _LanguageReader:
                     )
                 result[key] = matchers
         for inference in self.checks.inferences:
-            if inference.from_element is None and inference.question not in result:
+            if (
+                inference.from_element is None
+                and inference.kind != "languages"
+                and inference.question not in result
+            ):
                 self.fail(f"'inferences' has no words for {inference.question!r}", section, _line(top, 1))
         return result
 

@@ -545,9 +545,13 @@ def test_a_french_policy_for_a_flemish_employer_has_the_wrong_language() -> None
 
 def test_a_brussels_policy_in_one_language_only_is_weak() -> None:
     text = "Dit beleid geldt voor alle werknemers van onze zetel in Brussel. Wij vragen nooit uw wachtwoord."
-    language = review_text(text).element("language")
+    report = review_text(text)
+    language = report.element("language")
     assert language.status == "weak"
     assert "No French text found" in language.note
+    # The policy's language shows the Brussels staff's: the interview asks it only for Brussels.
+    assert report.inferred_answers == {"regions": ["brussels"], "staff_languages": ["nl"]}
+    assert "staff_languages" not in review_text(text.replace("Brussel", "Gent")).inferred_answers
 
 
 def test_a_bilingual_policy_counts_both_languages() -> None:
