@@ -25,7 +25,6 @@ from clauses.review.rules import ElementCheck, LanguageWords, Matcher, Rules
 QUOTE_LIMIT = 320
 MAX_PASSAGES = 12  # per risk: enough to act on, never a wall of text
 NEGATION_BEFORE = 8  # words before a match in which a negation cancels it
-NEGATION_AFTER = 5  # words after it, up to the next comma
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"\S+")
 # A sentence ends at . ! ? followed by a space and a capital, a digit or an opening quote; not after a
@@ -37,6 +36,9 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 
+
+# A German or Dutch date ("26. April 2002", "1. Juni") is not the end of a sentence.
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.$")
 
 # --- sentences ----------------------------------------------------------------------------------------
 
@@ -61,7 +63,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.start()]
-        if _ABBREVIATION.search(candidate.rstrip("\"'”’»)")):
+        if _ABBREVIATION.search(candidate.rstrip("\"'”’»)")) or _DAY_NUMBER.search(candidate):
             continue
         if candidate.strip():
             pieces.append(candidate.strip())
@@ -118,7 +120,7 @@ def _negated(sentence: Sentence, start: int, end: int, words: LanguageWords) -> 
     if before_words and negation.search(" ".join(before_words)):
         return True
     after = re.split(r"[,;:]", text[end:], maxsplit=1)[0]
-    after_words = after.split()[:NEGATION_AFTER]
+    after_words = after.split()[: words.negation_after]
     if after_words and negation.search(" ".join(after_words)):
         return True
     if words.negation_scope is not None:

@@ -155,6 +155,7 @@ class LanguageWords:
     name: str
     detect: frozenset[str]
     negation: re.Pattern[str]
+    negation_after: int
     negation_scope: re.Pattern[str] | None
     contrast: re.Pattern[str] | None
     skip_sections: re.Pattern[str] | None
@@ -445,6 +446,7 @@ _LANGUAGE_KEYS = (
     "name",
     "detect",
     "negation",
+    "negation_after",
     "negation_scope",
     "contrast",
     "skip_sections",
@@ -554,6 +556,9 @@ class _LanguageReader:
             else None
         )
         contrast = self.alternatives(top["contrast"], top, "contrast") if "contrast" in top else None
+        after = top.get("negation_after", 5)
+        if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after <= 40:
+            self.fail("'negation_after' must be a number of words from 0 to 40", after, _line(top, 1))
         skip = top.get("skip_sections")
         skip_sections = self.alternatives(skip, top, "skip_sections") if skip is not None else None
         courtesy = self.matchers(top.get("courtesy"), top, "'courtesy'")
@@ -562,6 +567,7 @@ class _LanguageReader:
             name=str(name),
             detect=frozenset(str(word).lower() for word in detect),
             negation=negation,
+            negation_after=after,
             negation_scope=scope,
             contrast=contrast,
             skip_sections=skip_sections,
