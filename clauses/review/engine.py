@@ -58,7 +58,41 @@ class Sentence:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
+MAX_SENTENCE_WORDS = 120  # longer "sentences" (lists without full stops, run-on text) are cut up
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences, each at most MAX_SENTENCE_WORDS words (cut at a semicolon or comma when possible)."""
+    pieces: list[str] = []
+    for sentence in _sentences(text):
+        if len(sentence.split()) <= MAX_SENTENCE_WORDS:
+            pieces.append(sentence)
+        else:
+            pieces.extend(_cut(sentence))
+    return pieces
+
+
+def _cut(sentence: str) -> list[str]:
+    pieces: list[str] = []
+    current: list[str] = []
+    for part in re.split(r"(?<=[;,])\s+", sentence):
+        words = part.split()
+        while len(words) > MAX_SENTENCE_WORDS:
+            if current:
+                pieces.append(" ".join(current))
+                current = []
+            pieces.append(" ".join(words[:MAX_SENTENCE_WORDS]))
+            words = words[MAX_SENTENCE_WORDS:]
+        if current and len(current) + len(words) > MAX_SENTENCE_WORDS:
+            pieces.append(" ".join(current))
+            current = []
+        current.extend(words)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def _sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):

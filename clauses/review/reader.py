@@ -19,8 +19,9 @@ from pathlib import Path
 
 from clauses.review.errors import ReviewInputError
 
-# A policy of 5,000 words is about 35 KB of text. Beyond these limits the file is not a policy.
-MAX_TEXT_BYTES = 2 * 1024 * 1024
+# A policy of 5,000 words is about 35 KB of text. Beyond these limits the file is not a policy (and a
+# review of 1 MB of text, some 150,000 words, still takes only a second or two).
+MAX_TEXT_BYTES = 1024 * 1024
 MAX_DOCX_BYTES = 25 * 1024 * 1024  # photos and logos make DOCX files larger; their text still counts
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # refuse ZIP bombs before python-docx unpacks anything
 
@@ -135,6 +136,12 @@ def read_bytes(data: bytes, fmt: str, name: str = "the file") -> Text:
             blocks = list(_markdown_blocks(lines))
         else:
             blocks = list(_text_blocks(lines))
+    size = sum(len(raw.text) for raw in blocks)
+    if size > MAX_TEXT_BYTES:
+        raise ReviewInputError(
+            f"{name} holds {human_size(size)} of text, too much for a policy: the review reads up to "
+            f"{human_size(MAX_TEXT_BYTES)}"
+        )
     located = tuple(_locate(blocks))
     if located and all(block.is_heading for block in located):
         # Nothing but short lines, such as a one-line note: read them as text, not headings.

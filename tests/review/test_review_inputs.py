@@ -53,7 +53,26 @@ def test_a_huge_file_is_refused_at_once_with_its_size(
     started = time.perf_counter()
     message = refused(capsys, path)
     assert time.perf_counter() - started < 1.0
-    assert message == "policy.txt is 10.0 MB, too large for a policy: the review reads TXT files up to 2.0 MB"
+    assert message == "policy.txt is 10.0 MB, too large for a policy: the review reads TXT files up to 1.0 MB"
+
+
+def test_a_docx_with_too_much_text_is_refused(tmp_path: Path) -> None:
+    document = docx.Document()
+    for _ in range(60):
+        document.add_paragraph("Employees must not disclose confidential information. " * 400)
+    path = tmp_path / "policy.docx"
+    document.save(path)
+    assert path.stat().st_size < 1024 * 1024  # compressed, the file itself is small
+    with pytest.raises(ReviewInputError, match=r"^policy\.docx holds 1\.2 MB of text, too much for a policy"):
+        read_file(path)
+
+
+def test_run_on_text_without_full_stops_is_reviewed_in_linear_time() -> None:
+    text = "monitor all personal accounts passwords must reply evenings consent processing " * 2000
+    started = time.perf_counter()
+    report = review_text(text)
+    assert time.perf_counter() - started < 3.0
+    assert report.risk("personal_passwords") is not None
 
 
 def test_binary_data_is_not_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
