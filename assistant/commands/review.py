@@ -128,7 +128,7 @@ def print_report(report: Any, path: str | None = None, hint: bool = True) -> Non
     from rich.table import Table
     from rich.text import Text
 
-    from clauses.review.export import fixes_text, language_line, summary
+    from clauses.review.export import fixes_text, language_line, summary, where_found
 
     console = Console()
     header = (
@@ -143,7 +143,7 @@ def print_report(report: Any, path: str | None = None, hint: bool = True) -> Non
     overview.add_column("Where it was found", ratio=4, overflow="fold")
     for element in report.elements:
         mark, colour = STATUS_STYLE[element.status]
-        where = escape(str(element.passage.location)) if element.passage else "[dim]not found[/]"
+        where = escape(where_found(element)) if element.passage or element.note else "[dim]not found[/]"
         overview.add_row(escape(element.title), f"[{colour}]{mark} {element.status}[/]", where)
     console.print(overview)
 

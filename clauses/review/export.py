@@ -74,6 +74,15 @@ def language_line(report: Report) -> str:
     return f"{report.language_name} ({shares})"
 
 
+def where_found(element: ElementFinding) -> str:
+    """Where the element was found; for the language, what was detected."""
+    if element.passage is not None:
+        return str(element.passage.location)
+    if element.note:
+        return element.note.split(". ", 1)[0].rstrip(".") + "."
+    return "not found"
+
+
 def fixes_text(fixes: tuple[ClauseRef, ...]) -> str:
     return "; ".join(f"{fix.id} ({fix.title})" for fix in fixes)
 
@@ -142,7 +151,7 @@ def markdown(report: Report) -> str:
         "|---|---|---|",
     ]
     for element in report.elements:
-        where = _md(str(element.passage.location)) if element.passage else "not found"
+        where = _md(where_found(element))
         lines.append(f"| {_md(element.title)} | {STATUS_MARK[element.status]} {element.status} | {where} |")
     lines.append("")
     for element in report.elements:
@@ -223,7 +232,7 @@ def html(report: Report) -> str:
         "<table><thead><tr><th>Element</th><th>Status</th><th>Where</th></tr></thead><tbody>",
     ]
     for element in report.elements:
-        where = str(element.passage.location) if element.passage else "not found"
+        where = where_found(element)
         parts.append(
             f'<tr><td><a href="#element-{_h(element.id)}">{_h(element.title)}</a></td>'
             f'<td class="{element.status}">{STATUS_MARK[element.status]} {element.status}</td>'
