@@ -1,0 +1,79 @@
+"""Punctuation, spacing, labels and dates read right in every language, on every path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from jinja2 import nodes
+from policy_helpers import LIBRARY, block_texts, representative_paths
+
+from clauses.library import make_environment
+
+LANGUAGES = LIBRARY.languages
+
+# A word glued to the punctuation before it (",the"), a word glued to a bracket, a space before a
+# comma, full stop or (outside French) a colon or semicolon, doubled spaces, spaces at either end.
+GLUED = re.compile(r"\w[,;:](?=[^\W\d_])|[^\W\d_]\(|\)(?=[^\W\d_])| [,.;:]|  |^\s|\s$")
+# French puts a no-break space before ; : ! ? (a colon inside an address such as https: is not one).
+FRENCH_BARE = re.compile(r"(?<!\u00a0)[;:!?](?!\S)")
+# Words written with a bracket inside them on purpose.
+BRACKETED_WORDS = ("(cyber)", "(Cyber-)")
+
+
+def _edges(node: nodes.Node) -> tuple[list[str], list[str]]:
+    """The constant texts a printed expression may start and end with."""
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return [node.value], [node.value]
+    if isinstance(node, nodes.CondExpr):
+        first = _edges(node.expr1)
+        second = _edges(node.expr2) if node.expr2 is not None else ([], [])
+        return first[0] + second[0], first[1] + second[1]
+    if isinstance(node, nodes.Concat):
+        return _edges(node.nodes[0])[0], _edges(node.nodes[-1])[1]
+    return [], []
+
+
+def _templates() -> list[Path]:
+    folder = Path(LIBRARY.source.folders[0])
+    return sorted(folder.glob("*/clauses/*.j2"))
+
+
+@pytest.mark.parametrize("path", _templates(), ids=lambda path: f"{path.parent.parent.name}/{path.stem}")
+def test_no_template_prints_fixed_words_with_spaces_at_their_edges(path: Path) -> None:
+    """Printed values lose their edge spaces (clauses.markup.literal): fixed words belong in the text."""
+    tree = make_environment().parse(path.read_text(encoding="utf-8"))
+    expressions = [node for output in tree.find_all(nodes.Output) for node in output.nodes]
+    expressions += [assign.node for assign in tree.find_all(nodes.Assign)]
+    for expression in expressions:
+        if isinstance(expression, nodes.TemplateData):
+            continue
+        leading, trailing = _edges(expression)
+        assert not [text for text in leading if text[:1].isspace()], (path.name, expression.lineno)
+        assert not [text for text in trailing if text[-1:].isspace()], (path.name, expression.lineno)
+
+
+def _spacing_problems(text: str, language: str) -> list[str]:
+    for word in BRACKETED_WORDS:
+        text = text.replace(word, word.strip("()-"))
+    found = [match.group() for match in GLUED.finditer(text)]
+    if language == "fr":
+        found += [match.group() for match in FRENCH_BARE.finditer(text)]
+    return found
+
+
+def test_the_spacing_check_sees_what_it_must() -> None:
+    assert _spacing_problems("in the private sector,the Act", "en") == ["r,"]
+    assert _spacing_problems("the Act(2022) and (cyber)harassment", "en") == ["t("]
+    assert _spacing_problems("a list ; and  more .", "en") == [" ;", "  ", " ."]
+    assert _spacing_problems("Objet: le droit ; voir https://example.be", "fr") == [" ;", ":", ";"]
+    assert _spacing_problems("Objet\u00a0: le droit\u00a0; voir https://example.be", "fr") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_is_glued_to_punctuation_on_any_representative_path(language: str) -> None:
+    for answers in representative_paths()[::3]:
+        for build in (LIBRARY.assemble, LIBRARY.implementation_notes):
+            for clause_id, text in block_texts(build(answers, language)):
+                assert _spacing_problems(text, language) == [], (clause_id, text)
