@@ -122,3 +122,8 @@ def list_items(document: Document, clause_id: str) -> tuple[str, ...]:
         if isinstance(block, BulletList | NumberedList)
         for item in block.items
     )
+
+
+def clause_text(document: Document, clause_id: str) -> str:
+    """One clause's text, blocks joined by spaces."""
+    return " ".join(text for clause, text in block_texts(document) if clause == clause_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from policy_helpers import LIBRARY, answers, text
+from policy_helpers import LIBRARY, answers, clause_text, text
 
 LANGUAGES = LIBRARY.languages
 
@@ -30,3 +30,60 @@ SERIOUS_CAUSE = {
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_serious_cause_is_the_standard_of_article_35_in_every_policy(language: str, policy_type: str) -> None:
     assert SERIOUS_CAUSE[language] in policy(language, policy_type=policy_type)
+
+
+# --- monitoring: who is informed, and the sanctions -------------------------------------------------
+
+# How each language says that the employees are "also" informed individually after the body.
+ALSO = {"en": " also ", "nl": " ook ", "fr": " en outre ", "de": "Außerdem "}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_employee_bodies_every_employee_is_informed_once(language: str) -> None:
+    document = LIBRARY.assemble(answers(employee_bodies=[]), language)
+    information = clause_text(document, "monitoring_information")
+    assert ALSO[language] not in information
+    with_body = clause_text(
+        LIBRARY.assemble(answers(employee_bodies=["cppw"]), language), "monitoring_information"
+    )
+    assert ALSO[language] in with_body
+
+
+@pytest.mark.parametrize("bodies", [[], ["cppw"], ["works_council", "union_delegation"]])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_monitoring_is_evaluated_with_the_one_body_informed_or_without_naming_bodies(
+    language: str, bodies: list[str]
+) -> None:
+    """Never "the employee bodies" when there is one body, or none."""
+    plural = {
+        "en": ("the employee bodies",),
+        "nl": ("de overlegorganen",),
+        "fr": ("les organes de concertation",),
+        "de": ("die Arbeitnehmervertretungen", "den Arbeitnehmervertretungen"),
+    }[language]
+    monitoring = answers(employee_bodies=bodies, monitoring=True)
+    for document in (
+        LIBRARY.assemble(monitoring, language),
+        LIBRARY.implementation_notes(monitoring, language),
+        LIBRARY.assemble(answers(employee_bodies=bodies, monitoring=False), language),
+    ):
+        for words in plural:
+            assert words not in text(document)
+    if bodies:
+        body = LIBRARY.text(language, f"choices.bodies.{bodies[0]}")
+        assert body in clause_text(
+            LIBRARY.implementation_notes(monitoring, language), "notes_monitoring_employees"
+        )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_notes_announce_sanctions_only_once_the_work_rules_list_them(language: str) -> None:
+    listed = {
+        "en": "the sanctions the work rules provide for a breach",
+        "nl": "de sancties die het arbeidsreglement voor een inbreuk vermeldt",
+        "fr": "des sanctions que le règlement de travail prévoit en cas de manquement",
+        "de": "die Sanktionen, welche die Arbeitsordnung für einen Verstoß vorsieht",
+    }[language]
+    for in_work_rules in (True, False):
+        notes = LIBRARY.implementation_notes(answers(sanctions_in_work_rules=in_work_rules), language)
+        assert (listed in clause_text(notes, "notes_monitoring_employees")) is in_work_rules
