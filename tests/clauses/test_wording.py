@@ -87,3 +87,47 @@ def test_the_notes_announce_sanctions_only_once_the_work_rules_list_them(languag
     for in_work_rules in (True, False):
         notes = LIBRARY.implementation_notes(answers(sanctions_in_work_rules=in_work_rules), language)
         assert (listed in clause_text(notes, "notes_monitoring_employees")) is in_work_rules
+
+
+# --- counts: spokespersons, purposes ------------------------------------------------------------------
+
+SPOKESPERSONS_PLURAL = {
+    "en": ("Spokespersons", "the spokespersons"),
+    "nl": ("De woordvoerders", "de woordvoerders"),
+    "fr": ("Les porte-parole", "les porte-parole", "aux porte-parole", "des porte-parole"),
+    "de": ("Die Sprecher ", "die Sprecher ", "den Sprechern"),
+}
+
+
+@pytest.mark.parametrize("policy_type", ["comprehensive", "department"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_single_spokesperson_is_never_called_spokespersons(language: str, policy_type: str) -> None:
+    for department in ("marketing", "other"):
+        document = policy(
+            language, policy_type=policy_type, department=department, spokespersons="Jan Peeters"
+        )
+        for plural in SPOKESPERSONS_PLURAL[language]:
+            assert plural not in document, plural
+        assert "Jan Peeters" in document
+
+
+OTHER_PURPOSES = {
+    "en": ("one of the other purposes", "the other purpose"),
+    "nl": ("een van de andere hierboven vermelde doeleinden", "het andere hierboven vermelde doeleinde"),
+    "fr": ("l'une des autres finalités", "l'autre finalité"),
+    "de": ("einen der anderen oben genannten Zwecke", "den anderen oben genannten Zweck"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_other_purposes_are_counted(language: str) -> None:
+    several, one = OTHER_PURPOSES[language]
+
+    def individualisation(purposes: list[str]) -> str:
+        document = LIBRARY.assemble(answers(monitoring_purposes=purposes), language)
+        return clause_text(document, "monitoring_individualisation")
+
+    assert one in individualisation(["unlawful_acts", "policy_compliance"])
+    assert several not in individualisation(["unlawful_acts", "policy_compliance"])
+    assert several in individualisation(["unlawful_acts", "it_security", "policy_compliance"])
+    assert one not in individualisation(["unlawful_acts"])
