@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 from jinja2 import nodes
-from policy_helpers import LIBRARY, block_texts, representative_paths
+from policy_helpers import LIBRARY, answers, block_texts, list_items, representative_paths
 
 from clauses.library import make_environment
 
@@ -73,7 +74,32 @@ def test_the_spacing_check_sees_what_it_must() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_word_is_glued_to_punctuation_on_any_representative_path(language: str) -> None:
-    for answers in representative_paths()[::3]:
+    for path_answers in representative_paths()[::3]:
         for build in (LIBRARY.assemble, LIBRARY.implementation_notes):
-            for clause_id, text in block_texts(build(answers, language)):
+            for clause_id, text in block_texts(build(path_answers, language)):
                 assert _spacing_problems(text, language) == [], (clause_id, text)
+
+
+REGION_SETS = [
+    list(regions)
+    for size in range(1, 5)
+    for regions in itertools.combinations(("flanders", "wallonia", "brussels", "german"), size)
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lists_of_language_versions_end_with_a_full_stop(language: str) -> None:
+    seen = 0
+    for regions in REGION_SETS:
+        for staff in (["nl"], ["fr"], ["nl", "fr"]):
+            changes = {"regions": regions, "staff_languages": staff}
+            policy = LIBRARY.assemble(answers(**changes), language)
+            notes = LIBRARY.implementation_notes(answers(**changes), language)
+            lists = [list_items(notes, "notes_language_versions")]
+            if "courtesy_translation" in policy.clause_ids():
+                lists.append(list_items(policy, "courtesy_translation"))
+                seen += 1
+            for items in lists:
+                assert items[-1].endswith("."), items
+                assert all(item.endswith((";", "\u00a0;")) for item in items[:-1]), items
+    assert seen
