@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import nodes
-from policy_helpers import LIBRARY, answers, block_texts, list_items, representative_paths
+from policy_helpers import LIBRARY, answers, block_texts, clause_text, list_items, representative_paths
 
 from clauses.library import make_environment
 
@@ -103,3 +103,18 @@ def test_the_lists_of_language_versions_end_with_a_full_stop(language: str) -> N
                 assert items[-1].endswith("."), items
                 assert all(item.endswith((";", "\u00a0;")) for item in items[:-1]), items
     assert seen
+
+
+@pytest.mark.parametrize("escalation", ["the CEO, then the legal counsel", "1. Call the CEO.\n2. Then Legal"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_step_of_the_crisis_alert_ends_with_a_full_stop_whatever_was_typed(
+    language: str, escalation: str
+) -> None:
+    with_escalation = LIBRARY.assemble(answers(crisis_escalation=escalation), language)
+    without = LIBRARY.assemble(answers(crisis_escalation=None), language)
+    for document in (with_escalation, without):
+        steps = list_items(document, "crisis_alert")
+        assert len(steps) == 4
+        assert all(step.endswith(".") for step in steps), steps
+    # The typed text is printed as typed, on its own after a label.
+    assert escalation in clause_text(with_escalation, "crisis_alert")
