@@ -55,6 +55,7 @@ REQUIRED_STRINGS = (
     "references.subject",
     "references.cited_in",
     "defaults.owner",
+    "typography.colon",
 )
 
 

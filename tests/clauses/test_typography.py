@@ -10,6 +10,7 @@ import pytest
 from jinja2 import nodes
 from policy_helpers import LIBRARY, answers, block_texts, clause_text, list_items, representative_paths
 
+from clauses.export import render
 from clauses.library import make_environment
 
 LANGUAGES = LIBRARY.languages
@@ -51,16 +52,16 @@ def test_no_template_prints_fixed_words_with_spaces_at_their_edges(path: Path) -
         if isinstance(expression, nodes.TemplateData):
             continue
         leading, trailing = _edges(expression)
-        assert not [text for text in leading if text[:1].isspace()], (path.name, expression.lineno)
-        assert not [text for text in trailing if text[-1:].isspace()], (path.name, expression.lineno)
+        assert not [words for words in leading if words[:1].isspace()], (path.name, expression.lineno)
+        assert not [words for words in trailing if words[-1:].isspace()], (path.name, expression.lineno)
 
 
-def _spacing_problems(text: str, language: str) -> list[str]:
+def _spacing_problems(words: str, language: str) -> list[str]:
     for word in BRACKETED_WORDS:
-        text = text.replace(word, word.strip("()-"))
-    found = [match.group() for match in GLUED.finditer(text)]
+        words = words.replace(word, word.strip("()-"))
+    found = [match.group() for match in GLUED.finditer(words)]
     if language == "fr":
-        found += [match.group() for match in FRENCH_BARE.finditer(text)]
+        found += [match.group() for match in FRENCH_BARE.finditer(words)]
     return found
 
 
@@ -76,8 +77,8 @@ def test_the_spacing_check_sees_what_it_must() -> None:
 def test_no_word_is_glued_to_punctuation_on_any_representative_path(language: str) -> None:
     for path_answers in representative_paths()[::3]:
         for build in (LIBRARY.assemble, LIBRARY.implementation_notes):
-            for clause_id, text in block_texts(build(path_answers, language)):
-                assert _spacing_problems(text, language) == [], (clause_id, text)
+            for clause_id, words in block_texts(build(path_answers, language)):
+                assert _spacing_problems(words, language) == [], (clause_id, words)
 
 
 REGION_SETS = [
@@ -118,3 +119,30 @@ def test_every_step_of_the_crisis_alert_ends_with_a_full_stop_whatever_was_typed
         assert all(step.endswith(".") for step in steps), steps
     # The typed text is printed as typed, on its own after a label.
     assert escalation in clause_text(with_escalation, "crisis_alert")
+
+
+# --- labels and dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_labels_take_the_colon_of_their_language(language: str, fmt: str) -> None:
+    colon = LIBRARY.text(language, "typography.colon")
+    assert colon == ("\u00a0:" if language == "fr" else ":")
+    for build in (LIBRARY.assemble, LIBRARY.implementation_notes):
+        document = build(answers(), language)
+        assert document.colon == colon
+        output = str(render(document, fmt))
+        if language == "fr":
+            assert FRENCH_BARE.findall(output) == [], [
+                line for line in output.splitlines() if FRENCH_BARE.search(line)
+            ][:5]
+        else:
+            assert "\u00a0:" not in output
+
+
+def test_the_text_export_writes_french_labels_with_a_no_break_space() -> None:
+    output = str(render(LIBRARY.assemble(answers(), "fr"), "txt"))
+    for label in ("Version", "Objet", "Cité dans", "Nom", "Entrée en vigueur", "Réseaux sociaux"):
+        assert f"{label}\u00a0:" in output, label
+        assert f"{label}:" not in output, label
