@@ -56,6 +56,8 @@ REQUIRED_STRINGS = (
     "references.cited_in",
     "defaults.owner",
     "typography.colon",
+    "dates.long",
+    "dates.first_of_month",
 )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from pathlib import Path
 
 import pytest
 from jinja2 import nodes
-from policy_helpers import LIBRARY, answers, block_texts, clause_text, list_items, representative_paths
+from policy_helpers import LIBRARY, answers, block_texts, clause_text, list_items, representative_paths, text
 
 from clauses.export import render
 from clauses.library import make_environment
@@ -146,3 +147,26 @@ def test_the_text_export_writes_french_labels_with_a_no_break_space() -> None:
     for label in ("Version", "Objet", "Cité dans", "Nom", "Entrée en vigueur", "Réseaux sociaux"):
         assert f"{label}\u00a0:" in output, label
         assert f"{label}:" not in output, label
+
+
+FIRST_OF_MARCH = {"en": "1 March 2027", "nl": "1 maart 2027", "fr": "1er mars 2027", "de": "1. März 2027"}
+FIFTEENTH = {"en": "15 March 2027", "nl": "15 maart 2027", "fr": "15 mars 2027", "de": "15. März 2027"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dates_on_the_first_of_the_month_take_the_form_of_the_language(language: str) -> None:
+    first = answers(effective_date=datetime.date(2027, 3, 1), review_cadence="yearly")
+    policy = LIBRARY.assemble(first, language)
+    notes = LIBRARY.implementation_notes(first, language)
+    # The cover, the body and the review date all use it.
+    assert dict(policy.details)[LIBRARY.text(language, "details.effective_date")] == FIRST_OF_MARCH[language]
+    assert dict(policy.details)[LIBRARY.text(language, "details.review")] == FIRST_OF_MARCH[language].replace(
+        "2027", "2028"
+    )
+    for document in (policy, notes):
+        assert FIRST_OF_MARCH[language] in text(document)
+    fifteenth = LIBRARY.assemble(answers(effective_date=datetime.date(2027, 3, 15)), language)
+    assert FIFTEENTH[language] in text(fifteenth)
+    if language == "fr":
+        assert " 1 mars" not in text(policy) + text(notes)
+        assert "15er" not in text(fifteenth)
