@@ -131,3 +131,29 @@ def test_the_other_purposes_are_counted(language: str) -> None:
     assert several not in individualisation(["unlawful_acts", "policy_compliance"])
     assert several in individualisation(["unlawful_acts", "it_security", "policy_compliance"])
     assert one not in individualisation(["unlawful_acts"])
+
+
+# --- thresholds ----------------------------------------------------------------------------------------
+
+REACHING_A_THRESHOLD = {
+    "en": "you reach the threshold",
+    "nl": "bereikt u de drempel",
+    "fr": "vous atteignez le seuil",
+    "de": "erreichen Sie den Schwellenwert",
+}
+PROVIDED_FOR_BY_LAW = {
+    "en": "The law provides for",
+    "nl": "De wet voorziet in",
+    "fr": "La loi prévoit",
+    "de": "Das Gesetz sieht",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_threshold_is_where_the_law_provides_for_a_body_not_proof_that_it_exists(language: str) -> None:
+    notes = LIBRARY.implementation_notes(answers(headcount=150, employee_bodies=[], sector="other"), language)
+    thresholds = clause_text(notes, "notes_employee_bodies")
+    assert REACHING_A_THRESHOLD[language] not in thresholds
+    assert thresholds.count(PROVIDED_FOR_BY_LAW[language]) == 2
+    # The procedures follow the bodies the organisation actually has.
+    assert "notes_work_rules_without_council" in notes.clause_ids()
