@@ -55,6 +55,9 @@ REQUIRED_STRINGS = (
     "references.subject",
     "references.cited_in",
     "defaults.owner",
+    "typography.colon",
+    "dates.long",
+    "dates.first_of_month",
 )
 
 

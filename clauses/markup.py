@@ -42,12 +42,14 @@ class MarkupError(ValueError):
     """A template produced markup the parser cannot read, such as an unclosed ``**``."""
 
 
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_BLANKS = " \t\n\r\f\v"
+_SPACES = re.compile(f"[{_BLANKS}]+")
 
 
 def squeeze(text: str) -> str:
-    """Single spaces, trimmed; no-break spaces stay, since French typography needs them (« x », a :)."""
-    return _SPACES.sub(" ", text).strip()
+    """Single spaces, trimmed; no-break spaces stay, even at the edges, since French typography needs
+    them (« x », a :, and the label colon "\u00a0:")."""
+    return _SPACES.sub(" ", text).strip(_BLANKS)
 
 
 def clean(text: str) -> str:
