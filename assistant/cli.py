@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules under assistant/commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("chat", "questions", "flow", "check-answers", "build", "drafts")
+COMMANDS: tuple[str, ...] = ("chat", "questions", "flow", "check-answers", "build", "drafts", "review")
 
 
 class UsageError(Exception):

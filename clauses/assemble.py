@@ -163,6 +163,7 @@ def build_document(
         details=details_of(answers, language, facts, version),
         sections=tuple(sections),
         annexes=tuple(annexes),
+        colon=language.text("typography.colon"),
         statutes=statutes,
     )
 

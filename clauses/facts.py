@@ -14,10 +14,17 @@ REVIEW_MONTHS = {"half_yearly": 6, "yearly": 12, "two_yearly": 24}
 REGION_LANGUAGES = {"flanders": ("nl",), "wallonia": ("fr",), "german": ("de",)}
 LANGUAGE_ORDER = ("nl", "fr", "de")
 
+# CBA No. 81: monitoring is explained to the works council, or without one the committee for prevention
+# and protection at work, or without one the trade union delegation (legal reference, section 4).
+MONITORING_BODIES = ("works_council", "cppw", "union_delegation")
+
 
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Values templates may use on every path, whatever was asked.
+
+    `monitoring_body` is the one employee body CBA No. 81 has the organisation inform of monitoring and
+    evaluate it with, or None when the organisation has none of them (then the employees are informed).
 
     The limited path never asks for an owner, an acknowledgement method or a review cadence; these
     take the interview's own defaults so the policy still names an owner and a review date.
@@ -30,6 +37,7 @@ class Facts:
     review_date: datetime.date | None
     required_languages: tuple[str, ...]
     courtesy: bool
+    monitoring_body: str | None
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -55,6 +63,7 @@ def derive(answers: Mapping[str, Any], language: str, default_owner: str) -> Fac
     months = REVIEW_MONTHS[cadence]
     effective = answers.get("effective_date")
     required = required_languages(answers)
+    bodies = answers.get("employee_bodies") or ()
     return Facts(
         owner=answers.get("policy_owner", default_owner),
         acknowledgement=answers.get("acknowledgement", "paper"),
@@ -63,4 +72,5 @@ def derive(answers: Mapping[str, Any], language: str, default_owner: str) -> Fac
         review_date=add_months(effective, months) if isinstance(effective, datetime.date) else None,
         required_languages=required,
         courtesy=language not in required,
+        monitoring_body=next((body for body in MONITORING_BODIES if body in bodies), None),
     )

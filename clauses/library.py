@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import traceback
 from collections.abc import Callable, Mapping, Sequence
@@ -134,13 +135,18 @@ class Library:
                 [choice(group, choice_id) for choice_id in choice_ids], locale=locale
             )
 
+        long_date, first_of_month = strings["dates.long"], strings["dates.first_of_month"]
+
+        @functools.lru_cache(maxsize=256)
+        def format_date(day: datetime.date) -> str:
+            """A date written out in the language: "1 March 2027", "1er mars 2027", "1. März 2027"."""
+            return babel.dates.format_date(day, first_of_month if day.day == 1 else long_date, locale=locale)
+
         helpers = {
             **self.environment.globals,
             "choice": choice,
             "choices": choices,
-            "format_date": functools.lru_cache(maxsize=256)(
-                functools.partial(babel.dates.format_date, format="long", locale=locale)
-            ),
+            "format_date": format_date,
             "format_list": lambda items: babel.lists.format_list(list(items), locale=locale),
         }
         return Language(

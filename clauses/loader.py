@@ -24,6 +24,7 @@ from typing import Any
 
 from clauses import yamlfile
 from clauses.errors import LibraryError
+from clauses.markup import squeeze
 
 REFERENCE_LANGUAGE = "en"
 DOCUMENTS = ("policy", "implementation_notes")
@@ -54,6 +55,9 @@ REQUIRED_STRINGS = (
     "references.subject",
     "references.cited_in",
     "defaults.owner",
+    "typography.colon",
+    "dates.long",
+    "dates.first_of_month",
 )
 
 
@@ -278,7 +282,7 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
                     file=statutes,
                     line=line,
                 )
-            language.statutes[statute_id] = {key: " ".join(texts[key].split()) for key in STATUTE_FIELDS}
+            language.statutes[statute_id] = {key: squeeze(texts[key]) for key in STATUTE_FIELDS}
             language.statute_files[statute_id] = Where(statutes, line)
     templates = folder / "clauses"
     if templates.is_dir():
@@ -299,7 +303,7 @@ def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, st
         if isinstance(value, Mapping):
             yield from _leaves(value, dotted + ".")
         elif isinstance(value, str) and value.strip():
-            yield dotted, " ".join(value.split()), yamlfile.line_of(data)
+            yield dotted, squeeze(value), yamlfile.line_of(data)
         else:
             raise LibraryError(
                 f"text {dotted!r} must be non-empty text, not {value!r}", line=yamlfile.line_of(data)
@@ -331,7 +335,11 @@ def check(source: LibrarySource) -> None:
     for key in REQUIRED_STRINGS:
         if key not in reference.strings:
             raise LibraryError(f"missing text {key!r}", file=_folder_file(source, reference, "strings.yaml"))
-    for language in source.languages.values():
+    # English first: a mistake in the reference texts themselves is reported as such, not as a text
+    # some other language lacks.
+    for language in sorted(
+        source.languages.values(), key=lambda language: language.code != REFERENCE_LANGUAGE
+    ):
         _check_language(source, reference, language)
 
 

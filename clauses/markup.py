@@ -42,6 +42,16 @@ class MarkupError(ValueError):
     """A template produced markup the parser cannot read, such as an unclosed ``**``."""
 
 
+_BLANKS = " \t\n\r\f\v"
+_SPACES = re.compile(f"[{_BLANKS}]+")
+
+
+def squeeze(text: str) -> str:
+    """Single spaces, trimmed; no-break spaces stay, even at the edges, since French typography needs
+    them (« x », a :, and the label colon "\u00a0:")."""
+    return _SPACES.sub(" ", text).strip(_BLANKS)
+
+
 def clean(text: str) -> str:
     """Text safe for every format: line breaks unified, unsafe control characters removed."""
     return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

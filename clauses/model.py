@@ -108,6 +108,8 @@ class Document:
     `notice` is shown before the first section, unnumbered: for a translation, the label saying which
     version binds.
     `details` are the label/value pairs of the cover (version, dates, owner, contact).
+    `colon` is how the language writes a colon after a label ("Version: 1.0"): ":" in most languages,
+    a no-break space and ":" in French. Renderers that write labels themselves take it from here.
     """
 
     kind: Literal["policy", "implementation_notes"]
@@ -122,6 +124,7 @@ class Document:
     details: tuple[tuple[str, str], ...]
     sections: tuple[Section, ...]
     annexes: tuple[Annex, ...]
+    colon: str
     statutes: tuple[Statute, ...] = field(default=())
 
     def clauses(self) -> Iterator[Clause]:

@@ -1,9 +1,14 @@
-"""Plain text, wrapped for reading in a terminal or a mail."""
+"""Plain text, wrapped for reading in a terminal or a mail.
+
+Labels this renderer writes itself ("Version: 1.0", a table's "Term: meaning") end with the document's
+own colon (`Document.colon`), so French reads "Version : 1.0" with a no-break space.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
+from clauses.markup import squeeze
 from clauses.model import (
     Block,
     BulletList,
@@ -42,24 +47,26 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
     return "\n".join(lines)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]], colon: str) -> str:
     """A table as one entry per row, which survives any width.
 
     Two columns read as "term: meaning"; with more, the first cell heads "Header: value" lines.
     """
     if len(header) == 2:
-        return "\n".join(_wrap(f"{row[0]}: {row[1]}", "  ", "    ") for row in rows)
+        return "\n".join(_wrap(f"{row[0]}{colon} {row[1]}", "  ", "    ") for row in rows)
     entries = []
     for first, *rest in rows:
         lines = [_wrap(first, "  ", "  ")]
         lines.extend(
-            _wrap(f"{name}: {value}", "    ", "      ") for name, value in zip(header[1:], rest, strict=False)
+            _wrap(f"{name}{colon} {value}", "    ", "      ")
+            for name, value in zip(header[1:], rest, strict=False)
         )
         entries.append("\n".join(lines))
     return "\n\n".join(entries)
 
 
-def block(item: Block) -> str:
+def block(item: Block, colon: str) -> str:
+    """One block as text; `colon` ends the labels of tables and signature fields."""
     if isinstance(item, Paragraph):
         return _wrap(_plain(item.runs))
     if isinstance(item, BulletList):
@@ -72,47 +79,50 @@ def block(item: Block) -> str:
         )
     if isinstance(item, Table):
         return _table(
-            [_plain(cell) for cell in item.header], [[_plain(cell) for cell in row] for row in item.rows]
+            [_plain(cell) for cell in item.header],
+            [[_plain(cell) for cell in row] for row in item.rows],
+            colon,
         )
     if isinstance(item, SignatureBlock):
-        width = max(len(label) for label in item.fields) + 1
-        return "\n\n".join(f"  {label + ':':<{width}} {'_' * 40}" for label in item.fields)
+        width = max(len(label) for label in item.fields) + len(colon)
+        return "\n\n".join(f"  {label + colon:<{width}} {'_' * 40}" for label in item.fields)
     raise TypeError(f"unknown block {item!r}")
 
 
 def _heading(text: str, rule: str) -> str:
-    text = " ".join(text.split())
+    text = squeeze(text)
     return f"{text}\n{rule * min(len(text), WIDTH)}"
 
 
-def _clause(clause: Clause, numbered: bool) -> list[str]:
+def _clause(clause: Clause, numbered: bool, colon: str) -> list[str]:
     out = []
     if clause.title:
         out.append(f"{clause.number} {clause.title}" if numbered and clause.number else clause.title)
-    out.extend(block(item) for item in clause.blocks)
+    out.extend(block(item, colon) for item in clause.blocks)
     return out
 
 
 def render(document: Document) -> str:
+    colon = document.colon
     out: list[str] = [_heading(document.title, "=")]
     if document.subtitle:
         out.append(_wrap(document.subtitle))
     for clause in document.notice:
-        out.extend(block(item) for item in clause.blocks)
+        out.extend(block(item, colon) for item in clause.blocks)
     if document.details:
-        width = max(len(label) for label, _ in document.details) + 1
+        width = max(len(label) for label, _ in document.details) + len(colon)
         out.append(
             "\n".join(
-                _wrap(f"{label + ':':<{width}} {value}", "", " " * (width + 1))
+                _wrap(f"{label + colon:<{width}} {value}", "", " " * (width + 1))
                 for label, value in document.details
             )
         )
     for section in document.sections:
         out.append(_heading(f"{section.number}. {section.title}", "-"))
         for clause in section.clauses:
-            out.extend(_clause(clause, numbered=True))
+            out.extend(_clause(clause, numbered=True, colon=colon))
     for annex in document.annexes:
         out.append(_heading(f"{annex.label}. {annex.title}", "="))
         for clause in annex.clauses:
-            out.extend(_clause(clause, numbered=False))
+            out.extend(_clause(clause, numbered=False, colon=colon))
     return "\n\n".join(out) + "\n"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import clauses
 from clauses.export import render
-from clauses.model import Document
+from clauses.model import BulletList, Document, Inline, NumberedList, Paragraph, Table
 from dialogue.answers_file import read_answers
 from dialogue.loader import load_interview
 from dialogue.paths import representative_answers
@@ -95,3 +96,34 @@ def policy_text(**changes: Any) -> str:
 
 def notes_text(**changes: Any) -> str:
     return text(LIBRARY.implementation_notes(answers(**changes)))
+
+
+def block_texts(document: Document) -> Iterator[tuple[str, str]]:
+    """(clause id, text) of every paragraph, list item and table cell, in reading order."""
+    for clause in document.clauses():
+        for block in clause.blocks:
+            if isinstance(block, Paragraph):
+                pieces: tuple[Inline, ...] = (block.runs,)
+            elif isinstance(block, BulletList | NumberedList):
+                pieces = block.items
+            elif isinstance(block, Table):
+                pieces = tuple(cell for row in (block.header, *block.rows) for cell in row)
+            else:
+                continue
+            for runs in pieces:
+                yield clause.id, "".join(run.text for run in runs)
+
+
+def list_items(document: Document, clause_id: str) -> tuple[str, ...]:
+    """The items of the clause's lists, as plain text."""
+    return tuple(
+        "".join(run.text for run in item)
+        for block in document.clause(clause_id).blocks
+        if isinstance(block, BulletList | NumberedList)
+        for item in block.items
+    )
+
+
+def clause_text(document: Document, clause_id: str) -> str:
+    """One clause's text, blocks joined by spaces."""
+    return " ".join(text for clause, text in block_texts(document) if clause == clause_id)

@@ -16,7 +16,14 @@ from clauses.library import DEFAULT_FOLDER
 
 
 def user_library(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A user's folder; each English template is given in every other language of the library too,
+    since a clause must exist in all of them."""
     folder = tmp_path / "mine"
+    files = dict(files)
+    for name, content in list(files.items()):
+        if name.startswith("en/clauses/"):
+            for language in LIBRARY.languages:
+                files.setdefault(name.replace("en/", f"{language}/", 1), content)
     for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,7 +41,8 @@ def load_error(tmp_path: Path, files: dict[str, str]) -> str:
 
 def test_the_default_library_is_built_once_and_complete() -> None:
     assert load_library() is load_library()
-    assert LIBRARY.languages == ("en",)
+    with_texts = {folder.name for folder in DEFAULT_FOLDER.iterdir() if (folder / "strings.yaml").is_file()}
+    assert "en" in LIBRARY.languages and set(LIBRARY.languages) == with_texts
     assert len(LIBRARY.clause_ids) > 60
 
 
@@ -61,22 +69,22 @@ def test_a_users_folder_overrides_clauses_by_id_and_adds_new_ones(tmp_path: Path
 
 
 def test_a_missing_translation_is_a_load_error_naming_the_clause(tmp_path: Path) -> None:
-    folder = tmp_path / "nl-only"
-    shutil.copytree(DEFAULT_FOLDER / "en", folder / "nl")
-    (folder / "nl" / "clauses" / "monitoring_never.j2").unlink()
+    folder = tmp_path / "xx-only"
+    shutil.copytree(DEFAULT_FOLDER / "en", folder / "xx")
+    (folder / "xx" / "clauses" / "monitoring_never.j2").unlink()
     with pytest.raises(LibraryError) as caught:
         load_library(folder)
     message = str(caught.value)
     assert "clauses.yaml, line" in message and "clause 'monitoring_never'" in message
-    assert "nl/clauses/monitoring_never.j2" in message
+    assert "xx/clauses/monitoring_never.j2" in message
 
 
 def test_a_missing_text_in_another_language_is_a_load_error(tmp_path: Path) -> None:
-    folder = tmp_path / "nl-text"
-    shutil.copytree(DEFAULT_FOLDER / "en", folder / "nl")
-    strings = folder / "nl" / "strings.yaml"
+    folder = tmp_path / "xx-text"
+    shutil.copytree(DEFAULT_FOLDER / "en", folder / "xx")
+    strings = folder / "xx" / "strings.yaml"
     strings.write_text(strings.read_text(encoding="utf-8").replace("  cited_in: Cited in\n", ""), "utf-8")
-    with pytest.raises(LibraryError, match=r"nl/strings\.yaml: missing text 'references\.cited_in'"):
+    with pytest.raises(LibraryError, match=r"xx/strings\.yaml: missing text 'references\.cited_in'"):
         load_library(folder)
 
 
@@ -193,8 +201,9 @@ def test_partial_answers_give_a_preview_of_what_is_known() -> None:
 
 
 def test_an_unknown_language_is_a_clear_error() -> None:
-    with pytest.raises(LibraryError, match=r"no texts in language 'nl' \(available: en\)"):
-        LIBRARY.assemble(answers(), "nl")
+    available = ", ".join(sorted(LIBRARY.languages))
+    with pytest.raises(LibraryError, match=rf"no texts in language 'xx' \(available: {available}\)"):
+        LIBRARY.assemble(answers(), "xx")
 
 
 yaml_text = st.text(alphabet=st.sampled_from(list("abc:-[]{}'\" \n\t#&*!|>%@`0123456789_")), max_size=120)

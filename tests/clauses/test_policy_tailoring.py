@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from policy_helpers import LIBRARY, answers, notes_text, policy_text, text
+from policy_helpers import LIBRARY, answers, clause_text, notes_text, policy_text, text
 
 
 def section_titles(**changes: object) -> list[str]:
@@ -119,7 +119,7 @@ def test_with_monitoring_every_cba_81_element_is_in_the_policy() -> None:
         "never reads private messages",
         "never installs monitoring software on personal devices",
         # regular evaluation and the legal basis
-        "evaluates the monitoring regularly with the employee bodies",
+        "evaluates the monitoring regularly with the works council",
         "never consent",
     ):
         assert element in policy, element
@@ -140,16 +140,26 @@ def test_only_the_chosen_purposes_are_listed() -> None:
         (["works_council", "cppw", "union_delegation"], "the works council"),
         (["cppw", "union_delegation"], "the committee for prevention and protection at work"),
         (["union_delegation"], "the trade union delegation"),
-        ([], "all employees"),
     ],
 )
 def test_monitoring_information_goes_to_the_right_body_first(bodies: list[str], informed: str) -> None:
-    assert f"Before monitoring starts, the organisation informs {informed} of" in policy_text(
-        employee_bodies=bodies
-    )
+    policy = policy_text(employee_bodies=bodies)
+    assert f"Before monitoring starts, the organisation informs {informed} of" in policy
+    assert f"It evaluates the monitoring regularly with {informed} (CBA No. 81)" in policy
     notes = notes_text(employee_bodies=bodies)
     assert "Inform each employee, then evaluate" in notes
-    assert informed.removeprefix("all ") in notes
+    assert f"inform {informed}." in notes.lower()
+    assert f"Evaluate the monitoring regularly with {informed}," in notes
+
+
+def test_without_employee_bodies_monitoring_information_goes_to_every_employee_once() -> None:
+    policy = clause_text(LIBRARY.assemble(answers(employee_bodies=[])), "monitoring_information")
+    assert "the organisation informs all employees, each of them individually, of" in policy
+    assert " also " not in policy
+    assert "It evaluates the monitoring regularly (CBA No. 81)" in policy
+    notes = notes_text(employee_bodies=[])
+    assert "inform the employees themselves" in notes
+    assert "Evaluate the monitoring regularly, and adjust it" in notes
 
 
 def test_without_monitoring_the_policy_says_plainly_that_nothing_is_monitored() -> None:

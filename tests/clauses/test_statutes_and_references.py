@@ -102,3 +102,11 @@ def test_no_date_number_or_article_is_invented() -> None:
 def test_the_article_finder_sees_what_it_must() -> None:
     found = _article_numbers("article 17, 3° of the Act of 3 July 1978; art. XI.174 and articles 8 and 10")
     assert found == {"17, 3°", "XI.174", "8", "10"}
+
+
+def test_the_unfair_commercial_practices_directive_is_not_called_an_eu_directive_nor_numbered() -> None:
+    """It is an EC directive, and the legal reference gives no number: cite it by its name only."""
+    for language in LIBRARY.languages:
+        texts = LIBRARY.source.languages[language].statutes["ucpd"]
+        for field in ("cite", "full"):
+            assert not re.search(r"\bEU\b|\(E[UC]\)|\d", texts[field]), (language, field, texts[field])

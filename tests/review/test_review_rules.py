@@ -1,0 +1,197 @@
+"""The review rules are data: a mistake in them is one line naming the file and the line; a new rule or
+language needs no code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clauses.review import RulesError, load_rules, review_text
+from clauses.review.rules import RULES_FOLDER, default_rules
+
+LOCATED = re.compile(r"^(?P<file>\S+\.yaml), line (?P<line>\d+): (?P<problem>.+)$")
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES_FOLDER, folder)
+    return folder
+
+
+def error_of(folder: Path) -> tuple[str, int, str]:
+    """Load the rules, expecting a RulesError: its file name, line and problem."""
+    with pytest.raises(RulesError) as raised:
+        load_rules(folder)
+    message = str(raised.value)
+    assert "\n" not in message
+    found = LOCATED.match(message)
+    assert found, message
+    return Path(found["file"]).name, int(found["line"]), found["problem"]
+
+
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in a file; return the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def test_the_shipped_rules_load_in_four_languages() -> None:
+    rules = default_rules()
+    assert sorted(rules.languages) == ["de", "en", "fr", "nl"]
+    assert len(rules.elements) == 18 and len(rules.risks) == 22
+
+
+def test_an_invalid_regular_expression_names_its_file_and_line(rules: Path) -> None:
+    line = replace(rules / "nl.yaml", "'\\bklokkenlu(id|ider)\\w*'", "'\\bklokkenlu(id|ider\\w*'")
+    assert error_of(rules) == (
+        "nl.yaml",
+        line,
+        "the pattern '\\\\bklokkenlu(id|ider\\\\w*' is not a valid regular expression: missing ), "
+        "unterminated subpattern",
+    )
+
+
+def test_invalid_yaml_names_its_line(rules: Path) -> None:
+    line = replace(rules / "fr.yaml", "  scope:\n", "  scope: [\n")
+    name, at, problem = error_of(rules)
+    assert (name, problem.startswith("not valid YAML")) == ("fr.yaml", True)
+    assert at >= line
+
+
+def test_an_unknown_key_names_its_line(rules: Path) -> None:
+    line = replace(rules / "en.yaml", "      within: 12\n", "      within: 12\n      near: 3\n")
+    assert error_of(rules) == (
+        "en.yaml",
+        line + 1,
+        "risks.criticism_ban: unknown key 'near' (allowed: all, within, unless, negatable)",
+    )
+
+
+def test_a_duplicate_key_names_its_line(rules: Path) -> None:
+    line = replace(rules / "de.yaml", "  definitions:\n", "  scope: []\n  definitions:\n")
+    assert error_of(rules) == ("de.yaml", line, "duplicate key 'scope'")
+
+
+def test_a_fix_naming_no_clause_of_the_library(rules: Path) -> None:
+    line = replace(rules / "checks.yaml", "fix: [rights_never]", "fix: [rights_nevr]")
+    assert error_of(rules) == (
+        "checks.yaml",
+        line,
+        "'fix' names 'rights_nevr', which is not a clause of the library",
+    )
+
+
+def test_a_language_missing_the_words_of_a_risk(rules: Path) -> None:
+    text = (rules / "de.yaml").read_text(encoding="utf-8")
+    start = text.index("  covert_evidence:\n")
+    end = text.index("\ninferences:")
+    (rules / "de.yaml").write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    name, _, problem = error_of(rules)
+    assert (name, problem) == ("de.yaml", "'risks' has no words for 'covert_evidence'")
+
+
+def test_a_risk_pattern_needs_a_known_risk(rules: Path) -> None:
+    line = replace(rules / "en.yaml", "  covert_evidence:\n", "  covert_evidense:\n")
+    assert error_of(rules) == ("en.yaml", line, "'risks': 'covert_evidense' is not a risk in checks")
+
+
+def test_a_capture_needs_a_value_group(rules: Path) -> None:
+    replace(rules / "en.yaml", "(?P<value>\\d{1,2}) months?\\b.{0,40}", "(\\d{1,2}) months?\\b.{0,40}")
+    assert "needs a group named 'value'" in error_of(rules)[2]
+
+
+MUTATIONS = st.tuples(
+    st.sampled_from(["checks.yaml", "en.yaml", "nl.yaml", "fr.yaml", "de.yaml"]),
+    st.integers(min_value=0, max_value=10_000),
+    st.sampled_from(["", "  - '('", "x: [", "{", "  : -", "\t", "- 1", "  topic: 3", "'", "&a *b", "[[[]]]"]),
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutation=MUTATIONS)
+def test_a_damaged_rules_file_loads_or_fails_in_one_line_naming_file_and_line(
+    rules: Path, mutation: tuple[str, int, str]
+) -> None:
+    name, where, junk = mutation
+    path = rules / name
+    original = (RULES_FOLDER / name).read_text(encoding="utf-8")
+    lines = original.splitlines()
+    lines[where % len(lines)] = junk
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_rules(rules)
+    except RulesError as error:
+        found = LOCATED.match(str(error))
+        assert found, str(error)
+        assert Path(found["file"]).name in {name, "checks.yaml", "en.yaml", "nl.yaml", "fr.yaml", "de.yaml"}
+        assert 1 <= int(found["line"]) <= len(lines) + 1
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+# --- new rules and languages are data ------------------------------------------------------------------
+
+
+def test_a_new_risk_is_data_only(rules: Path) -> None:
+    checks = rules / "checks.yaml"
+    replace(
+        checks,
+        "  - id: english_only\n",
+        "  - id: lie_detector\n    title: Lie detector tests\n    why: Never allowed.\n"
+        "    fix: [rights_never]\n\n  - id: english_only\n",
+    )
+    for code, words in (
+        ("en", "lie detector"),
+        ("nl", "leugendetector"),
+        ("fr", "détecteur de mensonges"),
+        ("de", "Lügendetektor"),
+    ):
+        replace(
+            rules / f"{code}.yaml", "\ninferences:\n", f"\n  lie_detector: ['\\b{words}']\n\ninferences:\n"
+        )
+    report = review_text("Staff must pass a lie detector test once a year.", rules=load_rules(rules))
+    risk = report.risk("lie_detector")
+    assert risk is not None and risk.passages[0].text.startswith("Staff must pass a lie detector test")
+    assert [fix.id for fix in risk.fixes] == ["rights_never"]
+
+
+def test_a_new_language_is_data_only(rules: Path) -> None:
+    english = yaml.safe_load((rules / "en.yaml").read_text(encoding="utf-8"))
+    spanish = dict(english, language="es", name="Spanish")
+    spanish["detect"] = [
+        "el",
+        "la",
+        "los",
+        "las",
+        "y",
+        "que",
+        "de",
+        "en",
+        "para",
+        "con",
+        "por",
+        "una",
+        "empleados",
+    ]
+    spanish["risks"] = dict(
+        english["risks"], personal_passwords=["\\bcontraseñas?\\b.{0,60}\\bcuentas personales\\b"]
+    )
+    (rules / "es.yaml").write_text(yaml.safe_dump(spanish, allow_unicode=True), encoding="utf-8")
+    loaded = load_rules(rules)
+    assert sorted(loaded.languages) == ["de", "en", "es", "fr", "nl"]
+    report = review_text(
+        "Los empleados deben dar las contraseñas de sus cuentas personales a la empresa y para el jefe.",
+        rules=loaded,
+    )
+    assert (report.language, report.language_name) == ("es", "Spanish")
+    assert report.risk("personal_passwords") is not None
