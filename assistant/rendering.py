@@ -84,6 +84,7 @@ class PolicyRenderer:
         """The document as lines `width` cells wide; None if `cancelled()` turned true on the way."""
         width = max(width, GUTTER + 20)
         changes = clause_changes(previous, document)
+        colon = getattr(document, "colon", ":")  # "Version: 1.0", or "Version : 1.0" in French
         console = _console(width - GUTTER)
         lines: list[Strip] = []
         anchors: dict[str, int] = {}
@@ -97,11 +98,11 @@ class PolicyRenderer:
             add(Text(document.subtitle, style="italic", justify="center"))
         for clause in document.notice:  # unnumbered, before the first section (e.g. a translation notice)
             anchors[clause.id] = len(lines)
-            lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=False))
+            lines.extend(self._clause(console, clause, width, changes.get(clause.id), False, colon))
             words += _words(clause)
         if document.details:
             lines.append(_blank(width))
-            add(_details(document.details))
+            add(_details(document.details, colon))
         for section in document.sections:
             lines.append(_blank(width))
             add(Text(f"{section.number}. {section.title}", style="bold underline"))
@@ -109,7 +110,7 @@ class PolicyRenderer:
                 if cancelled():
                     return None
                 anchors[clause.id] = len(lines)
-                lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=True))
+                lines.extend(self._clause(console, clause, width, changes.get(clause.id), True, colon))
                 words += _words(clause)
         for annex in document.annexes:
             lines.append(_blank(width))
@@ -119,15 +120,15 @@ class PolicyRenderer:
                 if cancelled():
                     return None
                 anchors[clause.id] = len(lines)
-                lines.extend(self._clause(console, clause, width, changes.get(clause.id), numbered=False))
+                lines.extend(self._clause(console, clause, width, changes.get(clause.id), False, colon))
                 words += _words(clause)
         changed = tuple(clause.id for clause in document.clauses() if clause.id in changes)
         return RenderedPolicy(width, lines, anchors, changed, words)
 
     def _clause(
-        self, console: Console, clause: Any, width: int, change: str | None, numbered: bool
+        self, console: Console, clause: Any, width: int, change: str | None, numbered: bool, colon: str
     ) -> list[Strip]:
-        key = (clause, width, change, numbered, self.accent, self.labels)
+        key = (clause, width, change, numbered, colon, self.accent, self.labels)
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
@@ -146,7 +147,7 @@ class PolicyRenderer:
         for number, block in enumerate(clause.blocks):
             if number:
                 parts.append(Text(""))
-            parts.append(_block(block))
+            parts.append(_block(block, colon))
         strips: list[Strip] = []
         for number, part in enumerate(parts):
             strips.extend(self._strips(console, part, width, mark=bool(change) and number > 0))
@@ -200,16 +201,16 @@ def _list(items: Iterable[Any], numbered: bool) -> Table:
     return grid
 
 
-def _details(details: Iterable[tuple[str, str]]) -> Table:
+def _details(details: Iterable[tuple[str, str]], colon: str) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
     for label, value in details:
-        grid.add_row(Text(f"{label}:"), Text(value))
+        grid.add_row(Text(f"{label}{colon}"), Text(value))
     return grid
 
 
-def _block(block: Any) -> RenderableType:
+def _block(block: Any, colon: str = ":") -> RenderableType:
     from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
     from clauses.model import Table as TableBlock
 
@@ -233,7 +234,7 @@ def _block(block: Any) -> RenderableType:
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         for label in block.fields:
-            grid.add_row(Text(f"{label}:"), Text("_" * 30))
+            grid.add_row(Text(f"{label}{colon}"), Text("_" * 30))
         return grid
     return Text(str(block))
 

@@ -77,7 +77,9 @@ def test_unchanged_clauses_are_not_rendered_again(library, monkeypatch: pytest.M
     import assistant.rendering as rendering
 
     original = rendering._block
-    monkeypatch.setattr(rendering, "_block", lambda block: rendered_blocks.append(block) or original(block))
+    monkeypatch.setattr(
+        rendering, "_block", lambda block, colon=":": rendered_blocks.append(block) or original(block, colon)
+    )
     second = library.assemble({**answers, "crisis_contact": "Someone else, +32 2 000 00 00"})
     renderer.render(second, 80, previous=first)
     changed = clause_changes(first, second)
