@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
@@ -57,8 +56,10 @@ class DraftInfo:
 
 
 class DraftStore:
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, clock: Callable[[], datetime] | None = None) -> None:
         self.folder = folder or default_folder()
+        # The time a draft says it was saved; tests fix it so what they show does not depend on the day.
+        self.clock = clock or (lambda: datetime.now(UTC))
 
     def path_of(self, draft_id: str) -> Path:
         if not draft_id or not all(c.isalnum() or c in "-_" for c in draft_id):
@@ -66,7 +67,7 @@ class DraftStore:
         return self.folder / f"{draft_id}{_SUFFIX}"
 
     def new_id(self) -> str:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")
         while True:
             draft_id = f"{stamp}-{secrets.token_hex(2)}"
             if not self.path_of(draft_id).exists():
@@ -81,7 +82,9 @@ class DraftStore:
     def write(self, draft_id: str, snapshot: dict[str, Any]) -> Path:
         """Write a snapshot from `Session.to_dict()` atomically (callable from a worker thread)."""
         path = self.path_of(draft_id)
-        document = dict(snapshot, saved=datetime.now(UTC).isoformat())
+        document = dict(snapshot, saved=self.clock().isoformat())
+        import yaml  # imported when first needed: it is not needed before the first answer
+
         text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -144,6 +147,8 @@ class DraftStore:
             raise DraftError(f"The draft {path} is damaged (not text). It was kept as it is.") from None
         except OSError as error:
             raise DraftError(f"The draft {path} cannot be read ({error.strerror}).") from None
+        import yaml
+
         try:
             return yaml.safe_load(text)
         except yaml.YAMLError as error:

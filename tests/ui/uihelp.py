@@ -40,7 +40,8 @@ def async_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
 def make_app(home: Path, **options: Any) -> PolicyAssistant:
     """The app with its drafts and exports in `home`, and a clock that always says 25/11/2026 14:02."""
     options.setdefault("export_folder", home / "exports")
-    return PolicyAssistant(store=DraftStore(home / "drafts"), clock=lambda: FIXED_NOW, **options)
+    store = DraftStore(home / "drafts", clock=lambda: FIXED_NOW)
+    return PolicyAssistant(store=store, clock=lambda: FIXED_NOW, **options)
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
