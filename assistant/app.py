@@ -147,6 +147,7 @@ class PolicyAssistant(App[None]):
     # --- quitting without losing anything ------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # off during start-up (see assistant.cli.main)
         if self.is_headless:
             return
         loop = asyncio.get_running_loop()

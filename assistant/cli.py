@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
+        # Start-up allocates many long-lived objects and no garbage worth collecting, so collections
+        # only delay the first question; the app turns collection back on once it has drawn it.
+        gc.disable()
         from assistant.commands.chat import run
 
         handler = run

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
-
 from dialogue.errors import AnswerError, DefinitionError, DialogueError
 from dialogue.interpret import Understood, interpret, match_choice
 from dialogue.model import Interview, Kind, Language, Question
@@ -101,6 +99,8 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
     notes: list[str] = []
     for key in data:
         if key not in interview.by_id:
+            from rapidfuzz import process
+
             close = process.extractOne(str(key), list(interview.by_id), score_cutoff=70)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(

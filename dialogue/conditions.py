@@ -10,63 +10,79 @@ A condition sees the answers given so far. Two kinds of absent answer matter:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 from typing import Any, NoReturn
-
-from jinja2 import TemplateSyntaxError, Undefined, nodes
-from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.parser import Parser
-from jinja2.sandbox import SandboxedEnvironment
 
 
 class UnknownAnswer(Exception):
     """The condition depends on an answer that has not been given yet."""
 
 
-class Missing(Undefined):
-    """An answer that is not part of the path: false in every test."""
-
-    __slots__ = ()
-
-    def __lt__(self, other: object) -> bool:
-        return False
-
-    __le__ = __gt__ = __ge__ = __lt__
-
-    def __eq__(self, other: object) -> bool:
-        return False
-
-    def __ne__(self, other: object) -> bool:
-        return True
-
-    def __hash__(self) -> int:
-        return 0
+class ConditionError(ValueError):
+    """A condition that does not parse, or uses what conditions may not use."""
 
 
-class Unknown(Missing):
-    """An answer still to come: any use of it means the outcome is open."""
-
-    __slots__ = ()
-
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise UnknownAnswer(self._undefined_name)
-
-    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __bool__ = __iter__ = __len__ = __str__ = __contains__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __add__ = __radd__ = __sub__ = __rsub__ = __getitem__ = _fail_with_undefined_error  # type: ignore[assignment]
-
-    def __hash__(self) -> int:
-        return 1
-
-
-_ENVIRONMENT = SandboxedEnvironment(undefined=Missing, autoescape=False)
 _CACHE_LIMIT = 4096
 
 
-class ConditionError(ValueError):
-    """A condition that does not parse, or uses what conditions may not use."""
+@functools.cache
+def _jinja() -> SimpleNamespace:
+    """Jinja's sandbox and the two kinds of absent answer, made on first use.
+
+    Importing Jinja2 costs about 20 ms; an interview restored from the cache needs it only when a
+    condition is first evaluated, after the first question is already on screen.
+    """
+    from jinja2 import TemplateError, Undefined, nodes
+    from jinja2.exceptions import SecurityError, UndefinedError
+    from jinja2.parser import Parser
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class Missing(Undefined):
+        """An answer that is not part of the path: false in every test."""
+
+        __slots__ = ()
+
+        def __lt__(self, other: object) -> bool:
+            return False
+
+        __le__ = __gt__ = __ge__ = __lt__
+
+        def __eq__(self, other: object) -> bool:
+            return False
+
+        def __ne__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return 0
+
+    class Unknown(Missing):
+        """An answer still to come: any use of it means the outcome is open."""
+
+        __slots__ = ()
+
+        def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
+            raise UnknownAnswer(self._undefined_name)
+
+        __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _fail_with_undefined_error  # type: ignore[assignment]
+        __bool__ = __iter__ = __len__ = __str__ = __contains__ = _fail_with_undefined_error  # type: ignore[assignment]
+        __add__ = __radd__ = __sub__ = __rsub__ = __getitem__ = _fail_with_undefined_error  # type: ignore[assignment]
+
+        def __hash__(self) -> int:
+            return 1
+
+    return SimpleNamespace(
+        environment=SandboxedEnvironment(undefined=Missing, autoescape=False),
+        Unknown=Unknown,
+        nodes=nodes,
+        Parser=Parser,
+        TemplateError=TemplateError,
+        evaluation_errors=(UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError),
+    )
 
 
 @dataclass(frozen=True)
@@ -79,13 +95,13 @@ class Comparison:
 
 @dataclass
 class Condition:
-    """A compiled `when` expression and the answers it reads."""
+    """A `when` expression, the answers it reads, and (once compiled) the function that evaluates it."""
 
     source: str
     names: tuple[str, ...]
     comparisons: tuple[Comparison, ...]
-    _evaluate: Callable[..., Any] = field(repr=False)
-    _cache: dict[tuple[Any, ...], bool] = field(default_factory=dict, repr=False)
+    _evaluate: Callable[..., Any] | None = field(default=None, repr=False, compare=False)
+    _cache: dict[tuple[Any, ...], bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def __name__(self) -> str:  # shown on transitions' diagrams
@@ -94,22 +110,25 @@ class Condition:
     def holds(self, answers: Mapping[str, Any]) -> bool:
         """True or False; raises UnknownAnswer while the outcome depends on answers still to come.
 
-        `answers` maps a name to its value, to `Unknown` while open; absent names are Missing.
+        `answers` maps a name to its value, to `UNKNOWN` while open; absent names are Missing.
         """
         key = tuple(_cache_key(answers.get(name, _ABSENT)) for name in self.names)
         try:
             return self._cache[key]
         except KeyError:
             pass
+        jinja = _jinja()
+        if self._evaluate is None:
+            self._evaluate = jinja.environment.compile_expression(self.source, undefined_to_none=False)
         context = {name: value for name, value in answers.items() if name in self.names}
         for name, value in context.items():
             if value is UNKNOWN:
-                context[name] = Unknown(name=name)
+                context[name] = jinja.Unknown(name=name)
         try:
             outcome = bool(self._evaluate(**context))
         except UnknownAnswer:
             raise
-        except (UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError) as error:
+        except jinja.evaluation_errors as error:
             raise ConditionError(f"condition '{self.source}' cannot be evaluated: {error}") from None
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -143,12 +162,15 @@ def compile_condition(source: str) -> Condition:
     """Parse and compile `source`; raise ConditionError with a plain explanation if it is not usable."""
     if not isinstance(source, str) or not source.strip():
         raise ConditionError("a condition must be a non-empty expression")
+    jinja = _jinja()
+    nodes = jinja.nodes
     try:
-        parser = Parser(_ENVIRONMENT, source, state="variable")
+        parser = jinja.Parser(jinja.environment, source, state="variable")
         tree = parser.parse_expression()
         if not parser.stream.eos:
-            raise TemplateSyntaxError("unexpected text after the expression", parser.stream.current.lineno)
-    except TemplateSyntaxError as error:
+            parser.fail("unexpected text after the expression")
+        evaluate = jinja.environment.compile_expression(source, undefined_to_none=False)
+    except jinja.TemplateError as error:
         raise ConditionError(f"condition '{source}' is not a valid expression: {error.message}") from None
     for test in _find_all(tree, nodes.Test):
         if test.name in {"defined", "undefined", "none"}:
@@ -157,18 +179,18 @@ def compile_condition(source: str) -> Condition:
                 "false, so test the answer itself"
             )
     names = tuple(sorted({node.name for node in _find_all(tree, nodes.Name) if node.ctx == "load"}))
-    evaluate = _ENVIRONMENT.compile_expression(source, undefined_to_none=False)
     return Condition(source, names, tuple(_comparisons(tree)), evaluate)
 
 
-def _find_all(tree: nodes.Node, node_type: type[nodes.Node]) -> Iterable[Any]:
+def _find_all(tree: Any, node_type: type) -> Iterable[Any]:
     """Like Node.find_all, but the root itself counts too."""
     if isinstance(tree, node_type):
         yield tree
     yield from tree.find_all(node_type)
 
 
-def _constants(node: nodes.Node) -> tuple[Any, ...] | None:
+def _constants(node: Any) -> tuple[Any, ...] | None:
+    nodes = _jinja().nodes
     if isinstance(node, nodes.Const):
         return (node.value,)
     if isinstance(node, nodes.List | nodes.Tuple) and all(isinstance(i, nodes.Const) for i in node.items):
@@ -176,7 +198,8 @@ def _constants(node: nodes.Node) -> tuple[Any, ...] | None:
     return None
 
 
-def _comparisons(tree: nodes.Node) -> Iterable[Comparison]:
+def _comparisons(tree: Any) -> Iterable[Comparison]:
+    nodes = _jinja().nodes
     for compare in _find_all(tree, nodes.Compare):
         left = compare.expr
         for operand in compare.ops:

@@ -17,8 +17,6 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from dialogue.errors import AnswerError
 from dialogue.model import Interview, Kind, Language, Question
 from dialogue.validation import clean_text, validate
@@ -169,6 +167,8 @@ def _distinctive_words(text: str, candidates: tuple[_Candidate, ...]) -> set[str
 def _fuzzy(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
     if len(text) < 3:
         return set()
+    from rapidfuzz import fuzz  # only misspelt answers need it; it costs start-up time
+
     best: dict[str, float] = {}
     for candidate in candidates:
         score = max(
