@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 from clauses.model import (
@@ -30,10 +31,32 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as WordParagraph
 
 
-def _runs(paragraph: WordParagraph, runs: Inline) -> None:
+_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
+
+
+def _runs(p: Any, runs: Inline) -> None:
+    """Each run as a <w:r> built directly with lxml.
+
+    python-docx's `Run.text` setter walks the text a character at a time and its element helpers scan
+    for each child's place: together most of the export's time. A newline in an answer becomes a line
+    break <w:br/> (never a new paragraph) and a tab a <w:tab/>, as python-docx would write them.
+    """
+    from docx.oxml.parser import OxmlElement
+
     for run in runs:
-        # python-docx writes a newline as <w:br/>: a line break inside an answer, never a new paragraph.
-        paragraph.add_run(run.text).bold = run.bold or None
+        r = OxmlElement("w:r")
+        if run.bold:
+            properties = OxmlElement("w:rPr")
+            properties.append(OxmlElement("w:b"))
+            r.append(properties)
+        for piece in _BREAKS.split(run.text):
+            if piece == "\t":
+                r.append(OxmlElement("w:tab"))
+            elif piece in ("\n", "\r", "\r\n"):
+                r.append(OxmlElement("w:br"))
+            elif piece:
+                r.add_t(piece)
+        p.append(r)
 
 
 def _qn(tag: str) -> str:
@@ -86,21 +109,26 @@ class _Writer:
     # --- blocks ------------------------------------------------------------------------------------
 
     def styled(self, style: str | None) -> WordParagraph:
+        from docx.oxml.parser import OxmlElement
+
         paragraph = self.word.add_paragraph()
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.word.styles[style].style_id
-            paragraph._p.get_or_add_pPr().style = self._style_ids[style]
+            # <w:pPr><w:pStyle/></w:pPr> built directly: python-docx's setter scans for its place.
+            properties = OxmlElement("w:pPr")
+            properties.append(OxmlElement("w:pStyle", {_qn("w:val"): self._style_ids[style]}))
+            paragraph._p.insert(0, properties)
         return paragraph
 
     def paragraph(self, runs: Inline, style: str | None = None) -> WordParagraph:
         paragraph = self.styled(style)
-        _runs(paragraph, runs)
+        _runs(paragraph._p, runs)
         return paragraph
 
     def heading(self, text: str, level: int) -> WordParagraph:
         paragraph = self.styled("Title" if level == 0 else f"Heading {level}")
-        paragraph.add_run(text)
+        _runs(paragraph._p, (Run(text),))
         return paragraph
 
     def block(self, item: Block) -> None:
@@ -113,9 +141,11 @@ class _Writer:
             num_id = self._new_numbering()
             for entry in item.items:
                 paragraph = self.paragraph(entry, "List Number")
-                num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-                num_pr.get_or_add_ilvl().val = 0
-                num_pr.get_or_add_numId().val = num_id
+                # After the paragraph's <w:pStyle>, where the schema puts <w:numPr>.
+                number = paragraph._p.pPr.makeelement(_qn("w:numPr"), {})
+                number.append(number.makeelement(_qn("w:ilvl"), {_qn("w:val"): "0"}))
+                number.append(number.makeelement(_qn("w:numId"), {_qn("w:val"): str(num_id)}))
+                paragraph._p.pPr.append(number)
         elif isinstance(item, Table):
             self.table(item)
         elif isinstance(item, SignatureBlock):
@@ -123,38 +153,45 @@ class _Writer:
         else:
             raise TypeError(f"unknown block {item!r}")
 
-    def table(self, item: Table) -> None:
-        table = self.word.add_table(rows=1, cols=len(item.header), style="Table Grid")
-        for cell, runs in zip(table.rows[0].cells, item.header, strict=True):
-            _runs(cell.paragraphs[0], tuple(Run(run.text, True) for run in runs))
-        self._repeat_header(table.rows[0])
-        for row in item.rows:
-            cells = table.add_row().cells
-            for cell, runs in zip(cells, row, strict=False):
-                _runs(cell.paragraphs[0], runs)
-        widths = COLUMN_WIDTHS.get(len(item.header))
-        if widths:
-            table.autofit = False
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths, strict=True):
-                    cell.width = self.cm(width)
-        self.word.add_paragraph()
+    def _grid(self, rows: int, widths: tuple[float, ...]) -> list[Any]:
+        """A "Table Grid" table of `rows` rows, its columns `widths` cm wide; its <w:tr> elements.
 
-    def _repeat_header(self, row: Any) -> None:
-        properties = row._tr.get_or_add_trPr()
+        python-docx builds the whole table from one XML string; adding rows and setting widths one cell
+        at a time would cost a scan of the table each.
+        """
+        table = self.word.add_table(rows=rows, cols=len(widths), style="Table Grid")
+        table.autofit = False
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = self.cm(width)
+        trs = table._tbl.tr_lst
+        for tr in trs:
+            for tc, width in zip(tr.tc_lst, widths, strict=True):
+                tc.tcPr.find(_qn("w:tcW")).set(_qn("w:w"), str(self.cm(width).twips))
+        self.word.add_paragraph()  # tables do not touch the next heading
+        return trs
+
+    def table(self, item: Table) -> None:
+        columns = len(item.header)
+        widths = COLUMN_WIDTHS.get(columns, (16.0 / columns,) * columns)
+        header, *trs = self._grid(1 + len(item.rows), widths)
+        for tc, runs in zip(header.tc_lst, item.header, strict=True):
+            _runs(tc.p_lst[0], tuple(Run(run.text, True) for run in runs))
+        self._repeat_header(header)
+        for tr, row in zip(trs, item.rows, strict=True):
+            for tc, runs in zip(tr.tc_lst, row, strict=False):
+                _runs(tc.p_lst[0], runs)
+
+    def _repeat_header(self, tr: Any) -> None:
+        properties = tr.get_or_add_trPr()
         properties.append(properties.makeelement(_qn("w:tblHeader"), {}))
 
     def signature(self, item: SignatureBlock) -> None:
         from docx.enum.table import WD_ROW_HEIGHT_RULE
 
-        table = self.word.add_table(rows=len(item.fields), cols=2, style="Table Grid")
-        for row, label in zip(table.rows, item.fields, strict=True):
-            row.height = self.cm(1.4)
-            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            row.cells[0].width = self.cm(5)
-            row.cells[1].width = self.cm(11)
-            row.cells[0].paragraphs[0].add_run(label).bold = True
-        self.word.add_paragraph()
+        for tr, label in zip(self._grid(len(item.fields), (5.0, 11.0)), item.fields, strict=True):
+            tr.trHeight_val = self.cm(1.4)
+            tr.trHeight_hRule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            _runs(tr.tc_lst[0].p_lst[0], (Run(label, True),))
 
     def clause(self, clause: Clause, numbered: bool) -> None:
         if clause.title:
@@ -170,19 +207,18 @@ class _Writer:
         self._page_and_language()
         self.heading(model.title, 0)
         if model.subtitle:
-            self.styled("Subtitle").add_run(model.subtitle)
+            _runs(self.styled("Subtitle")._p, (Run(model.subtitle),))
         for item in (block for clause in model.notice for block in clause.blocks):
             if isinstance(item, Paragraph):
                 self.paragraph(item.runs, "Intense Quote")
             else:
                 self.block(item)
         if model.details:
-            table = word.add_table(rows=0, cols=2, style="Table Grid")
-            for label, value in model.details:
-                cells = table.add_row().cells
-                cells[0].paragraphs[0].add_run(label).bold = True
-                _runs(cells[1].paragraphs[0], (Run(value),))
-            word.add_paragraph()
+            for tr, (label, value) in zip(
+                self._grid(len(model.details), (5.0, 11.0)), model.details, strict=True
+            ):
+                _runs(tr.tc_lst[0].p_lst[0], (Run(label, True),))
+                _runs(tr.tc_lst[1].p_lst[0], (Run(value),))
         for section in model.sections:
             self.heading(f"{section.number}. {section.title}", 1)
             for clause in section.clauses:

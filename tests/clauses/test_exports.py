@@ -87,6 +87,26 @@ def test_docx_shows_the_references_table() -> None:
     assert len(references.rows) == len(POLICY.statutes) + 1
 
 
+def test_docx_keeps_line_breaks_and_tabs_of_a_long_answer_inside_its_paragraph() -> None:
+    escalation = "Call the CEO on +32 470 00 00 00\nthen Legal\tat once"
+    read = word(LIBRARY.assemble(answers(crisis_escalation=escalation)))
+    paragraphs = [p for p in read.paragraphs if "then Legal" in p.text]
+    assert len(paragraphs) == 2  # the crisis protocol, and the escalation line of the alert card
+    paragraph = paragraphs[0]
+    assert "Call the CEO on +32 470 00 00 00\nthen Legal\tat once" in paragraph.text
+    assert paragraph._p.findall(".//" + qn("w:br")) and paragraph._p.findall(".//" + qn("w:tab"))
+
+
+def test_docx_tables_give_the_first_column_its_width_and_repeat_their_header() -> None:
+    references = next(t for t in word().tables if t.rows[0].cells[0].text == "Reference")
+    assert [round(cell.width.cm, 1) for cell in references.rows[1].cells] == [7.0, 6.0, 3.0]
+    assert references.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    signature = word().tables[-1]
+    assert [round(cell.width.cm, 1) for cell in signature.rows[0].cells] == [5.0, 11.0]
+    assert all(round(row.height.cm, 1) == 1.4 for row in signature.rows)
+    assert all(run.bold for row in signature.rows for run in row.cells[0].paragraphs[0].runs)
+
+
 def test_html_is_one_standalone_file_that_prints_well() -> None:
     html = str(render(POLICY, "html"))
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html
