@@ -1,9 +1,12 @@
 """Measure what users feel. Run from the repository root:
 
-    python -m benchmarks.run           # the full run: a few minutes
-    python -m benchmarks.run --quick   # a fast pass that checks the script still works (CI)
+    python -m benchmarks.run                 # everything: about five minutes
+    python -m benchmarks.run --only chat     # the app in a terminal (first question, answers, preview)
+    python -m benchmarks.run --only engine   # the interview engine, assembly, exports, memory
+    python -m benchmarks.run --quick         # a fast pass that checks the script still works (CI)
 
-It prints one table: each measure, its value, its target from issue 7 and whether it was met.
+It prints one table: each measure, its value, its target from issue 7 and whether it was met, with
+the floor (a minimal Textual app) measured in the same run beside the measures it bounds.
 """
 
 from __future__ import annotations
@@ -12,25 +15,31 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from benchmarks import core
+from benchmarks import core, ui
 from benchmarks.report import Measure, print_table
 
-SUITE: tuple[Callable[[bool], list[Measure]], ...] = (
-    core.assembly,
-    core.exports,
-    core.every_language_and_format,
-    core.walk_throughput,
-    core.peak_memory,
-)
+SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
+    "chat": ui.SUITE,
+    "engine": (
+        core.assembly,
+        core.exports,
+        core.every_language_and_format,
+        core.walk_throughput,
+        core.peak_memory,
+    ),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few repetitions, to check the script works")
+    parser.add_argument("--only", choices=sorted(SUITES), help="one part of the measures")
     args = parser.parse_args(argv)
     measures: list[Measure] = []
-    for measure in SUITE:
-        measures.extend(measure(args.quick))
+    for name, suite in SUITES.items():
+        if args.only in (None, name):
+            for measure in suite:
+                measures.extend(measure(args.quick))
     title = "policy-assistant benchmarks" + (" (quick mode: figures are rough)" if args.quick else "")
     print_table(measures, title)
     return 0
