@@ -31,7 +31,7 @@ class Labels:
 
     changed: str = "(changed)"
     new: str = "(new)"
-    annex: str = "Annex {label}: {title}"
+    annex: str = "{label}. {title}"  # the label is the library's own, "Annex A", "Bijlage A"
 
 
 @dataclass
