@@ -136,10 +136,12 @@ class PolicyAssistant(App[None]):
     # --- warming up after the first question is on screen --------------------------------------
 
     def warm_up(self) -> None:
-        """Load the clause library in a worker, then settle memory, while the user reads."""
+        """Compile the interview's conditions and load the clause library in a worker, then settle
+        memory, while the user reads."""
         self.run_worker(self._load_library, thread=True, group="library", exit_on_error=False)
 
     def _load_library(self) -> None:
+        self.interview.compile_conditions()  # the first answer then evaluates them at once
         with contextlib.suppress(PolicyNotReady):  # the preview says so when it is asked for
             self.drafter.library()
         self.call_from_thread(settle_memory)

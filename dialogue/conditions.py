@@ -107,6 +107,12 @@ class Condition:
     def __name__(self) -> str:  # shown on transitions' diagrams
         return self.source
 
+    def compile(self) -> Callable[..., Any]:
+        """The compiled expression; done on first use, or ahead of it (e.g. while the user reads)."""
+        if self._evaluate is None:
+            self._evaluate = _jinja().environment.compile_expression(self.source, undefined_to_none=False)
+        return self._evaluate
+
     def holds(self, answers: Mapping[str, Any]) -> bool:
         """True or False; raises UnknownAnswer while the outcome depends on answers still to come.
 
@@ -118,14 +124,13 @@ class Condition:
         except KeyError:
             pass
         jinja = _jinja()
-        if self._evaluate is None:
-            self._evaluate = jinja.environment.compile_expression(self.source, undefined_to_none=False)
+        evaluate = self._evaluate or self.compile()
         context = {name: value for name, value in answers.items() if name in self.names}
         for name, value in context.items():
             if value is UNKNOWN:
                 context[name] = jinja.Unknown(name=name)
         try:
-            outcome = bool(self._evaluate(**context))
+            outcome = bool(evaluate(**context))
         except UnknownAnswer:
             raise
         except jinja.evaluation_errors as error:

@@ -59,6 +59,9 @@ def read_interview(folder: Path) -> Interview:
         )
     interview = Interview(version, sections, questions, languages, folder, title, words)
     _check_reachable(interview, structure_file)
+    from dialogue.route import Route
+
+    interview.blank_route = tuple(status.value for status in Route(questions, {}, set()).statuses())
     return interview
 
 

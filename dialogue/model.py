@@ -104,6 +104,8 @@ class Interview:
     title_question: str | None = None
     # Words typed instead of an option, folded, across languages: yes, no, none, all, today, tomorrow.
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each question's status ("on", "off", "open") before any answer: kept with the cached interview.
+    blank_route: tuple[str, ...] = ()
     _free_cursors: list[Any] = field(default_factory=list, init=False, repr=False)
 
     @cached_property
@@ -136,6 +138,12 @@ class Interview:
         from dialogue.machine import build_machine
 
         return build_machine(self)
+
+    def compile_conditions(self) -> None:
+        """Compile every `when` now rather than at the answer that first needs it."""
+        for question in self.questions:
+            if question.when is not None:
+                question.when.compile()
 
     def take_cursor(self, session: Any) -> Any:
         """A machine model for `session`, at the start state.

@@ -33,6 +33,18 @@ class Route:
         self._statuses: list[Status] = []
         self._context: dict[str, Any] = {}
 
+    def seed(self, blank: tuple[Status, ...]) -> None:
+        """Take the statuses worked out for no answers at all (see Interview.blank_route), so a new
+        session shows its first question and its progress without evaluating a single condition."""
+        if self._answers or self._skipped or self._statuses or len(blank) != len(self._questions):
+            return
+        self._statuses = list(blank)
+        self._context = {
+            question.id: UNKNOWN
+            for question, status in zip(self._questions, blank, strict=True)
+            if status is not Status.OFF
+        }
+
     def invalidate(self, from_index: int = 0) -> None:
         """Forget what was worked out from `from_index` on, after an answer there changed."""
         for question in self._questions[from_index : len(self._statuses)]:

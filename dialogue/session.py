@@ -65,6 +65,8 @@ class Session:
     ) -> Session:
         """A new session at its first question; valid `suggestions` are offered for confirmation."""
         session = cls(interview, language)
+        if interview.blank_route:
+            session.route.seed(tuple(Status(status) for status in interview.blank_route))
         session._suggest(suggestions or {})
         session.begin()
         return session
@@ -136,7 +138,10 @@ class Session:
         if self.state == SUMMARY:
             return bool(self.path())
         question = self.current
-        return question is not None and any(q.index < question.index for q in self.path())
+        # Only the questions before this one matter, and they never depend on later answers.
+        return question is not None and any(
+            self.route.status(index) is Status.ON for index in range(question.index)
+        )
 
     @property
     def can_skip(self) -> bool:

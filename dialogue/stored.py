@@ -18,7 +18,7 @@ from typing import Any
 from dialogue.conditions import Comparison, Condition
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).parent
 
 
@@ -90,6 +90,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
         "sections": list(interview.sections),
         "title_question": interview.title_question,
         "words": {group: sorted(words) for group, words in interview.words.items()},
+        "blank_route": list(interview.blank_route),
         "questions": [
             {
                 "id": q.id,
@@ -189,4 +190,5 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
         source=folder,
         title_question=data["title_question"],
         words={group: frozenset(words) for group, words in data["words"].items()},
+        blank_route=tuple(data["blank_route"]),
     )

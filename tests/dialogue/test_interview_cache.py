@@ -70,3 +70,28 @@ def test_an_unwritable_cache_only_costs_speed(interview_copy: Path, monkeypatch:
     monkeypatch.setattr(stored, "cache_folder", lambda: blocked)
     interview = stored.load_or_read(interview_copy)
     assert Session.start(interview, "en").current is not None
+
+
+def test_a_new_session_shows_its_first_question_and_progress_without_evaluating_a_condition(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dialogue.conditions import Condition
+    from dialogue.loader import load_interview
+    from dialogue.route import Route
+
+    interview = load_interview()
+    worked_out = Route(interview.questions, {}, set()).statuses()
+    assert tuple(status.value for status in worked_out) == interview.blank_route
+
+    def refuse(self: Condition, answers: object) -> bool:
+        raise AssertionError(f"evaluated '{self.source}' before the first answer")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Condition, "holds", refuse)
+        session = Session.start(interview, "en")
+        assert session.current is interview.questions[0]
+        assert not session.can_back
+        progress = session.progress
+        assert progress.answered == 0 and progress.total == len(interview.questions)
+    session.answer(interview.questions[0].choices[-1])  # conditions are evaluated from here on
+    assert session.can_back and session.current is not interview.questions[0]
