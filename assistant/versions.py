@@ -87,7 +87,8 @@ def explanation(answers: Mapping[str, Any], texts: UiTexts, shown: str) -> str:
             key = f"versions.{region}"
         lines.append(f"• {texts(key)}")
     names = [name(code, texts) for code in required(answers)]
-    lines.append(texts("versions.needed", versions=joined(names, texts)))
+    needed = "versions.needed_one" if len(names) == 1 else "versions.needed"
+    lines.append(texts(needed, versions=joined(names, texts)))
     lines.append(texts("versions.courtesy_note", version=name(shown, texts)))
     return "\n".join(lines)
 

@@ -357,13 +357,16 @@ SEATS = {
         {"regions": ["flanders"]},
         [
             "Flanders: Dutch (Flemish Decree of 19 July 1973). A document in another language is null there",
-            "So your policy must exist in Dutch:",
+            "So your policy must exist in Dutch: that version binds your staff.",
         ],
         ["Wallonia:", "Brussels-Capital:"],
     ),
     "wallonia": (
         {"regions": ["wallonia"]},
-        ["Wallonia: French (Decree of the French Community of 30 June 1982)", "must exist in French:"],
+        [
+            "Wallonia: French (Decree of the French Community of 30 June 1982)",
+            "must exist in French: that version binds",
+        ],
         ["Flanders:"],
     ),
     "brussels_dutch_staff": (
@@ -371,7 +374,7 @@ SEATS = {
         [
             "Brussels-Capital: Dutch, as your staff there speak Dutch (coordinated laws of 18 July 1966); a "
             "French version is needed for any French-speaking employee.",
-            "must exist in Dutch:",
+            "must exist in Dutch: that version binds",
         ],
         ["Flanders:"],
     ),
@@ -380,7 +383,7 @@ SEATS = {
         [
             "Brussels-Capital: Dutch for Dutch-speaking staff and French for French-speaking staff "
             "(coordinated laws of 18 July 1966).",
-            "must exist in Dutch and French:",
+            "must exist in Dutch and French: these versions bind",
         ],
         [],
     ),
