@@ -72,6 +72,10 @@ class PolicyAssistant(App[None]):
     ) -> None:
         super().__init__()
         self.language = language
+        # Every language file is read (and checked) now, so a broken one stops the start with its
+        # name and key rather than a crash on switching; each is read once per process anyway.
+        for code in available_languages():
+            load_texts(code)
         self.texts = load_texts(language)
         self.store = store or DraftStore()
         self.keeper = DraftKeeper(self.store, clock)

@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from assistant.cli import UsageError
     from assistant.texts import UiTextsError
 
-    language = talk_language(getattr(args, "lang", None), os.environ)
     try:
+        language = talk_language(getattr(args, "lang", None), os.environ)
         app = PolicyAssistant(
             language=language,
             resume=getattr(args, "resume", None),
