@@ -10,19 +10,22 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from assistant.drafting import PolicyDrafter, PolicyNotReady
 from assistant.keeper import DraftKeeper
 from assistant.keys import APP_KEYS, QUIET_APP_KEYS, bind_keys
-from assistant.texts import load_texts
+from assistant.messages import LanguageChanged
+from assistant.texts import available_languages, load_texts
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.model import Interview
 from dialogue.session import Session
 
 LIGHT, DARK = "textual-light", "textual-dark"
+
 CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
 
 
@@ -69,6 +72,10 @@ class PolicyAssistant(App[None]):
     ) -> None:
         super().__init__()
         self.language = language
+        # Every language file is read (and checked) now, so a broken one stops the start with its
+        # name and key rather than a crash on switching; each is read once per process anyway.
+        for code in available_languages():
+            load_texts(code)
         self.texts = load_texts(language)
         self.store = store or DraftStore()
         self.keeper = DraftKeeper(self.store, clock)
@@ -76,6 +83,9 @@ class PolicyAssistant(App[None]):
         self._export_folder = export_folder
         self._resume = resume
         self._new = new
+        self._label()
+
+    def _label(self) -> None:
         self.title = self.texts("app.title")
         self.sub_title = self.texts("app.subtitle")
         bind_keys(self, APP_KEYS, self.texts, priority=True)
@@ -86,6 +96,37 @@ class PolicyAssistant(App[None]):
             priority=True,
             show=False,
         )
+
+    # --- the language we talk in -----------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Talk in `code` from now on: every screen shows its texts in it; the chat keeps every answer."""
+        if code == self.language or code not in available_languages():
+            return
+        from assistant.screens.chat import ChatScreen
+
+        self.language = code
+        self.texts = load_texts(code)
+        self._label()
+        for screen in self.screen_stack:
+            if isinstance(screen, ChatScreen):
+                screen.session.set_language(code)  # answers are language-neutral; the draft records it
+            screen.post_message(LanguageChanged(code))
+        self.refresh_bindings()
+
+    def action_language(self) -> None:
+        """Choose the language from a list (Ctrl+L, /language)."""
+        from assistant.screens.language import LanguageDialog
+
+        def chosen(code: str | None) -> None:
+            if code:
+                self.set_language(code)
+
+        self.push_screen(LanguageDialog(self.texts), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not over a dialog: it would be left in the old language, or a second list opened on the first.
+        return not (action == "language" and isinstance(self.screen, ModalScreen))
 
     @property
     def export_folder(self) -> Path:
@@ -130,6 +171,11 @@ class PolicyAssistant(App[None]):
         from assistant.screens.chat import ChatScreen
 
         session = self.store.load(draft_id, self.interview)
+        # The draft goes on in the language it was written in.
+        if session.language in available_languages():
+            self.set_language(session.language)
+        else:
+            session.set_language(self.language)
         saved = next((draft.saved for draft in self.store.list() if draft.id == draft_id), None)
         return ChatScreen(session, resumed=True, saved=saved)
 
@@ -175,17 +221,72 @@ class PolicyAssistant(App[None]):
         from assistant.screens.chat import ChatScreen
 
         texts = self.texts
+        # Textual's own commands, in the user's language (an unknown one is left as Textual words it).
+        own = {
+            self.action_change_theme: "themes",
+            self.action_show_help_panel: "keys_show",
+            self.action_hide_help_panel: "keys_hide",
+            screen.action_maximize: "maximize",
+            screen.action_minimize: "minimize",
+        }
         for command in super().get_system_commands(screen):
-            if command.callback != self.action_quit:  # ours says that nothing is lost
+            if command.callback == self.action_quit:
+                continue  # ours says that nothing is lost
+            key = own.get(command.callback) or ("screenshot" if command.title == "Screenshot" else None)
+            if key is None:
                 yield command
+                continue
+            title = texts(f"palette.{key.removesuffix('_show').removesuffix('_hide')}_title")
+            yield SystemCommand(title, texts(f"palette.{key}"), command.callback, command.discover)
         yield SystemCommand(texts("keys.quit"), texts("palette.quit"), self.action_quit)
         yield SystemCommand(texts("palette.theme_title"), texts("palette.theme"), self.action_toggle_theme)
+        yield from self._language_commands()
         if isinstance(screen, ChatScreen):
+            yield from self._version_commands(screen)
             for name in CHAT_COMMANDS:
                 if screen.check_action(name, ()) is not False:  # e.g. skip only where allowed
                     yield SystemCommand(
                         texts(f"keys.{name}"), texts(f"palette.{name}"), partial(screen.run_command, name)
                     )
+
+    def _language_commands(self) -> Iterable[SystemCommand]:
+        from assistant.versions import name
+
+        texts = self.texts
+        for code in available_languages():
+            if code != self.language:
+                yield SystemCommand(
+                    texts("palette.language_title", name=load_texts(code).name),
+                    texts("palette.language", name=name(code, texts)),
+                    partial(self.set_language, code),
+                )
+
+    def _version_commands(self, chat: Any) -> Iterable[SystemCommand]:
+        from assistant.versions import label, name
+
+        texts = self.texts
+        answers = chat.session.result()
+        for code in chat.version_choices():
+            version = label(code, answers, texts)
+            yield SystemCommand(
+                texts("palette.version_title", name=version),
+                texts("palette.version", name=name(code, texts)),
+                partial(chat.show_version, code),
+            )
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.texts("palette.search")))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=self.texts("palette.search_themes"))
+        )
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

@@ -42,6 +42,10 @@ class PolicyDrafter:
                     raise LibraryUnavailable(_one_line(error)) from error
             return self._library
 
+    def languages(self) -> tuple[str, ...]:
+        """The languages the policy can be written in."""
+        return tuple(self.library().languages)
+
     def assemble(self, answers: Mapping[str, Any], language: str = "en", *, partial: bool = False) -> Any:
         """The policy document for `answers`; PolicyNotReady when they cannot make one yet.
 

@@ -20,11 +20,24 @@ FORMATS: tuple[str, ...] = ("docx", "html", "md", "txt")
 
 
 class ExportProblem(Exception):
-    """The export could not be done; the message says what and where."""
+    """The export could not be done. `problem` says what went wrong; `written` what was written before."""
+
+    def __init__(self, problem: str, written: list[Path] | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.written = list(written or [])
 
 
 class PolicyIncomplete(ExportProblem):
     """The answers cannot make a policy (yet): nothing was written."""
+
+
+class FolderNotCreated(ExportProblem):
+    """The folder to write in does not exist and cannot be made."""
+
+    def __init__(self, folder: Path, problem: str) -> None:
+        super().__init__(problem)
+        self.folder = folder
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,7 @@ class ExportRequest:
     name: str
     formats: tuple[str, ...]
     notes: bool
+    languages: tuple[str, ...] = ("en",)  # the policy's language versions, each in every format
     notes_suffix: str = "implementation-notes"
     force: bool = False
 
@@ -42,15 +56,24 @@ class Target:
     path: Path
     fmt: str
     document: str  # "policy" or "notes"
+    language: str
 
 
 def targets(request: ExportRequest) -> list[Target]:
-    found = [Target(request.folder / f"{request.name}.{fmt}", fmt, "policy") for fmt in request.formats]
-    if request.notes:
-        found += [
-            Target(request.folder / f"{request.name}-{request.notes_suffix}.{fmt}", fmt, "notes")
-            for fmt in request.formats
-        ]
+    """Every file the request makes: per language version, the policy then its notes, in each format.
+
+    The language ends each name ("...-nl.docx"), so versions never overwrite one another.
+    """
+    found: list[Target] = []
+    for language in request.languages:
+        stems = [(request.name, "policy")]
+        if request.notes:
+            stems.append((f"{request.name}-{request.notes_suffix}", "notes"))
+        for stem, document in stems:
+            found += [
+                Target(request.folder / f"{stem}-{language}.{fmt}", fmt, document, language)
+                for fmt in request.formats
+            ]
     return found
 
 
@@ -67,31 +90,33 @@ def file_stem(organisation: str | None, default: str) -> str:
     return f"{default}-{slug}" if slug else default
 
 
-def export(
-    drafter: PolicyDrafter, answers: Mapping[str, Any], language: str, request: ExportRequest
-) -> list[Path]:
-    """Assemble and write every target; the paths written. ExportProblem names what went wrong."""
+def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRequest) -> list[Target]:
+    """Assemble every version asked for, then write every target; the targets written.
+
+    Everything is assembled before the first file is written, so answers that cannot make a policy
+    leave no half export behind.
+    """
     from clauses.errors import ExportError
     from clauses.export import write
 
+    documents: dict[tuple[str, str], Any] = {}
     try:
-        documents = {"policy": drafter.assemble(answers, language)}
-        if request.notes:
-            documents["notes"] = drafter.implementation_notes(answers, language)
+        for language in request.languages:
+            documents["policy", language] = drafter.assemble(answers, language)
+            if request.notes:
+                documents["notes", language] = drafter.implementation_notes(answers, language)
     except PolicyNotReady as error:
         raise PolicyIncomplete(str(error)) from None
     try:
         request.folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportProblem(
-            f"cannot create the folder {request.folder} ({error.strerror or error})"
-        ) from None
-    written: list[Path] = []
+        raise FolderNotCreated(request.folder, str(error.strerror or error)) from None
+    written: list[Target] = []
     for target in targets(request):
+        document = documents[target.document, target.language]
         try:
-            written.append(write(documents[target.document], target.path, target.fmt, force=request.force))
+            write(document, target.path, target.fmt, force=request.force)
         except ExportError as error:
-            done = "; ".join(str(path) for path in written)
-            suffix = f" (already written: {done})" if done else ""
-            raise ExportProblem(f"{error}{suffix}") from None
+            raise ExportProblem(str(error), [done.path for done in written]) from None
+        written.append(target)
     return written

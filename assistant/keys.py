@@ -16,9 +16,11 @@ CHAT_KEYS: tuple[tuple[str, str, str], ...] = (
     ("f1", "why", "keys.why"),
     ("ctrl+r", "summary", "keys.summary"),
     ("ctrl+t", "preview", "keys.preview"),
-    ("ctrl+s", "save", "keys.save"),
     ("ctrl+o", "export", "keys.export"),
 )
+# Keys that work but are not shown, so the footer fits 80 columns in every language: the draft is
+# saved after every answer anyway, and the top line says when.
+CHAT_QUIET_KEYS: tuple[tuple[str, str], ...] = (("ctrl+s", "save"),)
 
 SUMMARY_KEYS: tuple[tuple[str, str, str], ...] = (
     ("enter", "edit", "keys.edit"),
@@ -34,9 +36,15 @@ START_KEYS: tuple[tuple[str, str, str], ...] = (
     ("delete,d", "delete", "keys.delete"),
 )
 
-PREVIEW_KEYS: tuple[tuple[str, str, str], ...] = (("escape,ctrl+t", "close", "keys.close"),)
+PREVIEW_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("escape,ctrl+t", "close", "keys.close"),
+    ("v", "next_version", "keys.version"),
+)
 
-APP_KEYS: tuple[tuple[str, str, str], ...] = (("ctrl+q", "quit", "keys.quit"),)
+APP_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("ctrl+l", "language", "keys.language"),
+    ("ctrl+q", "quit", "keys.quit"),
+)
 # Ctrl+C quits too (after saving), as people expect in a terminal; it is not shown, ctrl+q is.
 QUIET_APP_KEYS: tuple[tuple[str, str], ...] = (("ctrl+c", "quit"),)
 

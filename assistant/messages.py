@@ -51,9 +51,20 @@ class PolicyAssembled(Message):
 
 @dataclass
 class ExportFinished(Message):
-    paths: list[Path]
+    files: list[Any]  # the assistant.exporting.Target written: path, format, document, language
+
+    @property
+    def paths(self) -> list[Path]:
+        return [file.path for file in self.files]
 
 
 @dataclass
 class ExportFailed(Message):
     problem: str  # a whole sentence for the user
+
+
+@dataclass
+class LanguageChanged(Message):
+    """The user chose another language to talk in; every screen shows its texts in it."""
+
+    language: str

@@ -52,8 +52,8 @@ def clause_changes(old: Any | None, new: Any) -> dict[str, str]:
 
     Numbers are ignored: a clause added earlier renumbers the later ones without changing them.
     """
-    if old is None:
-        return {}
+    if old is None or getattr(old, "language", None) != getattr(new, "language", None):
+        return {}  # another language version is not a change to mark
     before = {clause.id: (clause.title, clause.blocks) for clause in old.clauses()}
     changes: dict[str, str] = {}
     for clause in new.clauses():

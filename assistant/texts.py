@@ -1,31 +1,43 @@
 """Every user-facing string of the app, read from assistant/lang/<code>.yaml once per language.
 
-Keys are dotted paths ("start.title"). A language file may leave keys out: they come from English. A
-key missing everywhere is shown as the key itself, so a gap is visible but never a crash.
+Keys are dotted paths ("start.title"). Every language file has exactly the keys of en.yaml, each of the
+same kind (a text or a list of words) and with the same {placeholders}: anything else is a load error
+that names the file and the keys, never a silent English text in a Dutch screen.
 """
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
-FALLBACK = "en"
+REFERENCE = "en"
+
+
+class UiTextsError(Exception):
+    """A UI language file that is missing, unreadable, or does not match en.yaml; the message says how."""
 
 
 class UiTexts:
     """The app's texts in one language: `texts("chat.why", why=...)` or `texts.words("commands.back")`."""
 
-    def __init__(self, code: str, strings: dict[str, Any], fallback: UiTexts | None = None) -> None:
+    def __init__(self, code: str, strings: dict[str, Any], reference: UiTexts | None = None) -> None:
         self.code = code
         self._strings = strings
-        self._fallback = fallback
+        # English, for the command words: "/back" works whatever the language.
+        self._reference = reference
+
+    @property
+    def name(self) -> str:
+        """The language's own name ("Nederlands"), to offer it."""
+        return self("language.name")
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = self._raw(key)
+        text = self._strings.get(key)
         if not isinstance(text, str):
-            return key
+            return key  # a key the code asks for but no file has: visible, never a crash
         if not values:
             return text
         try:
@@ -33,21 +45,23 @@ class UiTexts:
         except (KeyError, IndexError, ValueError):
             return text
 
-    def words(self, key: str) -> tuple[str, ...]:
-        """A list of words, e.g. what may be typed for a command; this language's and English's."""
+    def words(self, key: str, *, english: bool = True) -> tuple[str, ...]:
+        """A list of words, e.g. what may be typed for a command: this language's, then English's."""
         found: list[str] = []
-        texts: UiTexts | None = self
-        while texts is not None:
-            value = texts._strings.get(key)
+        for texts in (self, self._reference if english else None):
+            value = texts._strings.get(key) if texts is not None else None
             if isinstance(value, list):
                 found.extend(str(word) for word in value)
-            texts = texts._fallback
         return tuple(dict.fromkeys(found))
 
-    def _raw(self, key: str) -> Any:
-        if key in self._strings:
-            return self._strings[key]
-        return self._fallback._raw(key) if self._fallback is not None else None
+    def keys(self) -> tuple[str, ...]:
+        """Every key, in the file's order."""
+        return tuple(self._strings)
+
+    def under(self, prefix: str) -> tuple[str, ...]:
+        """The keys under `prefix` ("versions.names"), without it, in the file's order."""
+        start = f"{prefix}."
+        return tuple(key.removeprefix(start) for key in self._strings if key.startswith(start))
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
@@ -62,26 +76,86 @@ def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _read(code: str) -> dict[str, Any]:
+def placeholders(text: str) -> frozenset[str]:
+    """The {names} a text fills in."""
+    try:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    except ValueError:
+        return frozenset({"<unbalanced braces>"})
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """The flattened texts of one file; UiTextsError when it cannot be read as a mapping of texts."""
     import yaml
 
-    path = LANG_DIR / f"{code}.yaml"
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
-        return {}
+    except OSError as error:
+        raise UiTextsError(f"{path}: cannot be read ({error.strerror or error})") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _flatten(yaml.load(text, Loader=loader))
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        raise UiTextsError(f"{path}{where}: not valid YAML") from None
+    if not isinstance(data, dict):
+        raise UiTextsError(f"{path}: expected a mapping of texts")
+    return _flatten(data)
+
+
+def problems(reference: dict[str, Any], strings: dict[str, Any]) -> list[str]:
+    """How `strings` differs from the reference (English): missing, extra or mismatched keys."""
+    found: list[str] = []
+    missing = sorted(set(reference) - set(strings))
+    extra = sorted(set(strings) - set(reference))
+    if missing:
+        found.append(f"missing {', '.join(missing)}")
+    if extra:
+        found.append(f"not in {REFERENCE}.yaml: {', '.join(extra)}")
+    for key in sorted(set(reference) & set(strings)):
+        wanted, value = reference[key], strings[key]
+        if isinstance(wanted, list):
+            if not isinstance(value, list) or not value or not all(isinstance(w, str) for w in value):
+                found.append(f"{key} must be a list of words")
+        elif not isinstance(value, str):
+            found.append(f"{key} must be a text")
+        elif placeholders(value) != placeholders(str(wanted)):
+            names = ", ".join("{" + name + "}" for name in sorted(placeholders(str(wanted)))) or "none"
+            found.append(f"{key} must fill in the same placeholders as {REFERENCE}.yaml ({names})")
+    return found
+
+
+def read_texts(code: str, folder: Path = LANG_DIR) -> UiTexts:
+    """The texts of `folder/<code>.yaml`, checked against `folder/en.yaml` (not cached)."""
+    reference = read_file(folder / f"{REFERENCE}.yaml")
+    english = UiTexts(REFERENCE, reference)
+    if code == REFERENCE:
+        return english
+    path = folder / f"{code}.yaml"
+    if not path.is_file():
+        available = ", ".join(languages_in(folder))
+        raise UiTextsError(f"there are no app texts in '{code}' (available: {available})")
+    strings = read_file(path)
+    found = problems(reference, strings)
+    if found:
+        raise UiTextsError(f"{path}: {'; '.join(found)}")
+    return UiTexts(code, strings, reference=english)
 
 
 @cache
-def load_texts(code: str = FALLBACK) -> UiTexts:
-    """The texts in `code`, English where that language has no text (or no file at all)."""
-    english = UiTexts(FALLBACK, _read(FALLBACK))
-    if code == FALLBACK:
-        return english
-    return UiTexts(code, _read(code), fallback=english)
+def load_texts(code: str = REFERENCE) -> UiTexts:
+    """The app's texts in `code`, read once per process; UiTextsError if that file is not complete."""
+    return read_texts(code)
 
 
+def languages_in(folder: Path) -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in folder.glob("*.yaml")))
+
+
+@cache
 def available_languages() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in LANG_DIR.glob("*.yaml")))
+    """The languages the app can talk in, in the order en.yaml names them (English, Dutch, French)."""
+    order = load_texts(REFERENCE).under("versions.names")
+    found = languages_in(LANG_DIR)
+    return tuple(sorted(found, key=lambda code: (order.index(code) if code in order else len(order), code)))

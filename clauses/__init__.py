@@ -11,12 +11,15 @@
 from __future__ import annotations
 
 import functools
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from clauses import export
-from clauses.errors import ExportError, LibraryError
-from clauses.library import DEFAULT_FOLDER, Library
-from clauses.model import Annex, Clause, Document, Policy, Section, Statute
+if TYPE_CHECKING:
+    from clauses import export
+    from clauses.errors import ExportError, LibraryError
+    from clauses.library import Library
+    from clauses.model import Annex, Clause, Document, Policy, Section, Statute
 
 __all__ = [
     "Annex",
@@ -32,6 +35,31 @@ __all__ = [
     "load_library",
 ]
 
+# Imported on first use (PEP 562): `clauses.facts` alone, which the chat needs to explain the
+# languages the law requires, must not pull in Jinja2, Babel and the exporters.
+_LAZY = {
+    "export": ("clauses.export", None),
+    "ExportError": ("clauses.errors", "ExportError"),
+    "LibraryError": ("clauses.errors", "LibraryError"),
+    "Library": ("clauses.library", "Library"),
+    "Annex": ("clauses.model", "Annex"),
+    "Clause": ("clauses.model", "Clause"),
+    "Document": ("clauses.model", "Document"),
+    "Policy": ("clauses.model", "Policy"),
+    "Section": ("clauses.model", "Section"),
+    "Statute": ("clauses.model", "Statute"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'clauses' has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
 
 def load_library(*extra_folders: str | Path) -> Library:
     """Our clause library, with each extra folder laid on top (same id replaces, new id adds).
@@ -41,6 +69,7 @@ def load_library(*extra_folders: str | Path) -> Library:
     if not extra_folders:
         return _default_library()
     from clauses import loader
+    from clauses.library import DEFAULT_FOLDER, Library
 
     return Library(loader.read((DEFAULT_FOLDER, *(Path(folder) for folder in extra_folders))))
 
@@ -48,5 +77,6 @@ def load_library(*extra_folders: str | Path) -> Library:
 @functools.cache
 def _default_library() -> Library:
     from clauses import loader
+    from clauses.library import DEFAULT_FOLDER, Library
 
     return Library(loader.read((DEFAULT_FOLDER,)))

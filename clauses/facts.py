@@ -47,14 +47,24 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def languages_by_region(answers: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """For each operating-seat region answered, the languages it requires (Dutch, French, German order).
+
+    Brussels-Capital requires the language of its staff; until that is known, both Dutch and French.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for region in answers.get("regions") or ():
+        if region == "brussels":
+            spoken = set(answers.get("staff_languages") or ("nl", "fr"))
+            found[region] = tuple(code for code in LANGUAGE_ORDER if code in spoken)
+        else:
+            found[region] = REGION_LANGUAGES.get(region, ())
+    return found
+
+
 def required_languages(answers: Mapping[str, Any]) -> tuple[str, ...]:
     """The languages the policy must exist in, in a stable order (Dutch, French, German)."""
-    needed: set[str] = set()
-    regions = answers.get("regions") or ()
-    for region in regions:
-        needed.update(REGION_LANGUAGES.get(region, ()))
-    if "brussels" in regions:
-        needed.update(answers.get("staff_languages") or ("nl", "fr"))
+    needed = {code for codes in languages_by_region(answers).values() for code in codes}
     return tuple(code for code in LANGUAGE_ORDER if code in needed)
 
 

@@ -49,6 +49,7 @@ class DraftInfo:
     progress: int | None
     saved: datetime | None
     problem: str | None = None  # set when the draft is damaged
+    language: str | None = None  # the language the interview is held in
 
     @property
     def is_damaged(self) -> bool:
@@ -129,6 +130,7 @@ class DraftStore:
                         title=_text(data.get("title")),
                         progress=data.get("progress") if isinstance(data.get("progress"), int) else None,
                         saved=_time(data.get("saved")),
+                        language=_text(data.get("language")),
                     )
                 )
             except DraftError as error:

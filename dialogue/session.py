@@ -351,17 +351,13 @@ class Session:
         for key, value in data["answers"].items():
             question = interview.by_id.get(key)
             if question is None:
-                session.notices.append(
-                    f"An answer to '{key}', a question that no longer exists, was set aside."
-                )
+                session.notices.append(language.message("draft_question_gone", question=key))
                 continue
             if isinstance(value, datetime):
                 value = value.date()
             problem = check(question, value, language)
             if problem is not None:
-                session.notices.append(
-                    f"The answer to '{key}' no longer fits the question and was set aside."
-                )
+                session.notices.append(language.message("draft_answer_unfit", question=key))
                 continue
             session.answers[key] = validate(question, value, language)
         session.skipped.update(
@@ -385,11 +381,9 @@ class Session:
             open_question = self.first_open()
             state = open_question.id if open_question else SUMMARY
             self.editing = False
-            self.notices.append(
-                "The interview changed since this draft was saved; it continues where it can."
-            )
+            self.notices.append(self._message("draft_moved"))
         elif version != self.interview.version:
-            self.notices.append("The interview changed since this draft was saved; your answers were kept.")
+            self.notices.append(self._message("draft_changed"))
         machine.set_state(state, model=self._cursor)
 
     def __eq__(self, other: object) -> bool:

@@ -13,20 +13,23 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from assistant import conversation
+from assistant import conversation, versions
 from assistant.answers import describe
 from assistant.drafting import LibraryUnavailable, PolicyNotReady
 from assistant.keeper import NotSaved, Outcome, Saved
-from assistant.keys import CHAT_KEYS, bind_keys
+from assistant.keys import CHAT_KEYS, CHAT_QUIET_KEYS, bind_keys
+from assistant.languages import joined
 from assistant.messages import (
     AnswerGiven,
     DraftNotSaved,
     DraftSaved,
     ExportFailed,
     ExportFinished,
+    LanguageChanged,
     PolicyAssembled,
 )
 from assistant.rendering import Labels
+from assistant.texts import available_languages, load_texts
 from assistant.typed import Command, UnknownCommand
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
@@ -50,6 +53,7 @@ def preview_labels(app: PolicyAssistant) -> Labels:
 
 
 PREVIEW_DELAY = 0.04  # seconds between an answer and the assembly of the policy it changes
+SEAT_QUESTIONS = ("regions", "staff_languages")  # their answers decide the policy's languages
 
 
 class ChatScreen(Screen[None]):
@@ -72,7 +76,17 @@ class ChatScreen(Screen[None]):
         self._save_failed = False
         self._done_said = False
         self._last_edit: str | None = None
+        self._saved_at: datetime | None = saved
+        # The policy's language in the preview: chosen by the user, or None to follow the law's rule.
+        self.preview_version: str | None = None
+        self._explained: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # seats last explained
         bind_keys(self, CHAT_KEYS, self.assistant.texts)
+        bind_keys(
+            self,
+            tuple((key, action, "") for key, action in CHAT_QUIET_KEYS),
+            self.assistant.texts,
+            show=False,
+        )
 
     @property
     def assistant(self) -> PolicyAssistant:
@@ -115,9 +129,10 @@ class ChatScreen(Screen[None]):
         if self._saved is not None:
             self._show_saved(self._saved)
         if self.resumed:
-            self._replay()
+            self._replay(self.t("chat.resumed"))
         else:
             self._say(self.t("chat.greeting", count=self.session.progress.total))
+            self._say(self._language_offer())
         for notice in self.session.notices:
             self._say(self.t("chat.notice", notice=notice))
         self.present()
@@ -128,14 +143,111 @@ class ChatScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.session.close()
 
-    def _replay(self) -> None:
-        """Rebuild the transcript of a resumed draft from its answers."""
-        self._say(self.t("chat.resumed"))
+    def _replay(self, intro: str) -> None:
+        """Rebuild the transcript from the answers (a resumed draft, or in another language)."""
+        self._say(intro)
+        answers = self.session.result()
         for exchange in conversation.answered_so_far(self.session, self.assistant.texts):
             self._divide(exchange.question.section)
             texts = self.session.interview.language(self.session.language).questions[exchange.question.id]
             self.transcript.say(self.t("chat.assistant"), texts.text, variant="question")
             self.transcript.hear(self.t("chat.you"), exchange.answer)
+            if exchange.question.id == self._last_seat_question(answers):
+                self._explain_versions(again=True)
+
+    def _language_offer(self) -> str:
+        """How to change the language we talk in, with an offer in each other language, in that language."""
+        texts = self.assistant.texts
+        names = [versions.name(code, texts) for code in available_languages()]
+        lines = [self.t("language.how", languages=joined(names, texts))]
+        lines += [load_texts(code)("language.offer") for code in available_languages() if code != texts.code]
+        return "\n".join(lines)
+
+    # --- the language we talk in ---------------------------------------------------------------
+
+    def on_language_changed(self, message: LanguageChanged) -> None:
+        """Everything on screen in the new language; every answer stays, and the draft records it."""
+        texts = self.assistant.texts
+        bind_keys(self, CHAT_KEYS, texts)
+        self.query_one("#app-title", Static).update(Content(self.t("app.title")))
+        for preview in self.previews():
+            preview.relabel(preview_labels(self.assistant))
+        if self._saved_at is not None:
+            self._show_saved(self._saved_at)
+        elif self._save_failed:
+            self.query_one("#save-status", Static).update(Content(self.t("status.not_saved")))
+        self.transcript.clear()
+        self._section = None
+        self._asked = None
+        self._replay(self.t("language.switched"))
+        self.present(again=True)
+        if self.session.current is None and not self._summary_open():
+            self._say_where()  # (the summary says it when it closes)
+        self._update_preview_title()
+        self.request_preview()
+
+    # --- the policy's languages ----------------------------------------------------------------
+
+    @staticmethod
+    def _last_seat_question(answers: dict[str, Any]) -> str | None:
+        """The question whose answer completes the seats (after it, the languages are explained)."""
+        if not versions.seats_known(answers):
+            return None
+        return "staff_languages" if "brussels" in answers["regions"] else "regions"
+
+    def _explain_versions(self, *, again: bool = False) -> None:
+        """Say which language versions the law requires, once the seats are known (or they changed)."""
+        answers = self.session.result()
+        if not versions.seats_known(answers):
+            return
+        seats = (tuple(answers["regions"]), tuple(answers.get("staff_languages") or ()))
+        if seats == self._explained and not again:
+            return
+        self._explained = seats
+        texts = self.assistant.texts
+        self._say(versions.explanation(answers, texts, self.version_to_show(answers)), variant="why")
+
+    def version_to_show(self, answers: dict[str, Any] | None = None) -> str:
+        """The policy's language in the preview: the user's choice, else the law's first one."""
+        if self.preview_version is not None:
+            return self.preview_version
+        answers = self.session.result() if answers is None else answers
+        known = versions.known_versions(self.assistant.texts)
+        return versions.default_version(answers, self.session.language, known)
+
+    def version_choices(self) -> list[str]:
+        """The versions the preview can show, the required ones first."""
+        return versions.ordered(self.session.result(), versions.known_versions(self.assistant.texts))
+
+    def show_version(self, code: str) -> None:
+        """Show the policy's `code` version in the preview (full screen when the side one is hidden)."""
+        self.preview_version = code
+        self.request_preview()
+        if not self.side_preview.display:
+            self.action_preview()
+
+    def next_version(self) -> None:
+        choices = self.version_choices()
+        shown = self.version_to_show()
+        following = choices[(choices.index(shown) + 1) % len(choices)] if shown in choices else choices[0]
+        self.preview_version = following
+        self.request_preview()
+
+    def preview_title(self) -> str:
+        document = self.document
+        if document is None:
+            return self.t("preview.title")
+        label = versions.label(document.language, self.session.result(), self.assistant.texts)
+        return self.t("preview.title_version", title=self.t("preview.title"), version=label)
+
+    def _update_preview_title(self) -> None:
+        from assistant.screens.preview import PreviewScreen
+
+        title = self.preview_title()
+        self.side_preview.border_title = title
+        for screen in self.app.screen_stack:
+            if isinstance(screen, PreviewScreen):
+                screen.show_title(title)
 
     # --- the conversation ---------------------------------------------------------------------------
 
@@ -213,7 +325,7 @@ class ChatScreen(Screen[None]):
         typed = conversation.read_input(self.session, event.text, self.assistant.texts)
         if isinstance(typed, Command):
             self.dock.prefill("")
-            self.run_command(typed.name)
+            self.run_command(typed.name, typed.argument)
         elif isinstance(typed, UnknownCommand):
             self._say(
                 self.t("chat.unknown_command", command=typed.typed, help=self.t("chat.help")), "problem"
@@ -248,6 +360,8 @@ class ChatScreen(Screen[None]):
         question = session.interview.by_id[question_id]
         label = describe(session.interview, question, session.answers.get(question_id), session.language)
         self.transcript.hear(self.t("chat.you"), label)
+        if question_id in SEAT_QUESTIONS:
+            self._explain_versions()
         self.post_message(AnswerGiven(question_id, label))
         if session.state == SUMMARY:
             self._say(self.t("chat.back_to_summary" if was_editing else "chat.summary_open"))
@@ -260,13 +374,41 @@ class ChatScreen(Screen[None]):
 
     # --- commands ---------------------------------------------------------------------------------------
 
-    def run_command(self, name: str) -> None:
+    def run_command(self, name: str, argument: str = "") -> None:
         if name == "quit":
             self.call_next(self.assistant.action_quit)
+            return
+        if name == "language":
+            self._choose_language(argument)
+            return
+        if name == "preview" and argument:
+            self._choose_version(argument)
             return
         action = getattr(self, f"action_{name}", None)
         if action is not None:
             action()
+
+    def _choose_language(self, argument: str) -> None:
+        """/language alone opens the list; /language nl (or Nederlands, Dutch...) switches at once."""
+        from assistant.languages import choices_line, talk_language_named
+
+        if not argument:
+            self.assistant.action_language()
+            return
+        code = talk_language_named(argument)
+        if code is None:
+            self._say(self.t("language.unknown", typed=argument, choices=choices_line()), "problem")
+            return
+        self.assistant.set_language(code)
+
+    def _choose_version(self, argument: str) -> None:
+        texts = self.assistant.texts
+        code = versions.version_named(argument, texts)
+        if code is None or code not in versions.known_versions(texts):
+            names = joined([versions.name(c, texts) for c in self.version_choices()], texts)
+            self._say(self.t("preview.unknown_version", typed=argument, choices=names), "problem")
+            return
+        self.show_version(code)
 
     def action_back(self) -> None:
         try:
@@ -360,10 +502,15 @@ class ChatScreen(Screen[None]):
     def _open_count(self) -> int:
         return sum(1 for question in self.session.path() if not self.session.route.is_answered(question))
 
+    def _summary_open(self) -> bool:
+        from assistant.screens.summary import SummaryScreen
+
+        return any(isinstance(screen, SummaryScreen) for screen in self.app.screen_stack)
+
     def open_summary(self) -> None:
         from assistant.screens.summary import SummaryScreen
 
-        if not any(isinstance(screen, SummaryScreen) for screen in self.app.screen_stack):
+        if not self._summary_open():
             self.app.push_screen(SummaryScreen(self, focus=self._last_edit), self._summary_closed)
             self._last_edit = None
 
@@ -401,14 +548,12 @@ class ChatScreen(Screen[None]):
 
     def on_draft_saved(self, message: DraftSaved) -> None:
         self._save_failed = False
-        local: datetime = message.at.astimezone() if message.at.tzinfo else message.at
-        self.query_one("#save-status", Static).update(
-            Content(self.t("status.saved", time=local.strftime("%H:%M")))
-        )
+        self._show_saved(message.at)
         if message.announce:
             self._say(self.t("chat.saved_now", path=str(message.path)))
 
     def _show_saved(self, at: datetime) -> None:
+        self._saved_at = at
         local = at.astimezone() if at.tzinfo else at
         self.query_one("#save-status", Static).update(
             Content(self.t("status.saved", time=local.strftime("%H:%M")))
@@ -430,16 +575,19 @@ class ChatScreen(Screen[None]):
             self.post_message(PolicyAssembled(self._assembly, None, self.t("preview.waiting")))
             return
         self.run_worker(
-            partial(self._assemble, self._assembly, answers, self.session.language),
+            partial(self._assemble, self._assembly, answers, self.session.language, self.preview_version),
             thread=True,
             exclusive=True,
             group="assemble",
             exit_on_error=False,
         )
 
-    def _assemble(self, generation: int, answers: dict[str, Any], language: str) -> None:
+    def _assemble(
+        self, generation: int, answers: dict[str, Any], talk_language: str, chosen: str | None
+    ) -> None:
         drafter = self.assistant.drafter
         try:
+            language = chosen or versions.default_version(answers, talk_language, drafter.languages())
             document = drafter.assemble(answers, language, partial=True)
         except LibraryUnavailable as error:
             self.post_message(
@@ -455,7 +603,8 @@ class ChatScreen(Screen[None]):
         if message.generation != self._assembly:
             return  # an older assembly finished late
         if message.document is not None and self.document is not None:
-            self.previous_document = self.document
+            same_version = message.document.language == self.document.language
+            self.previous_document = self.document if same_version else None
         self.document = message.document
         self.preview_problem = message.problem
         for preview in self.previews():
@@ -463,6 +612,7 @@ class ChatScreen(Screen[None]):
                 preview.show_message(message.problem or "")
             else:
                 preview.show_document(message.document)
+        self._update_preview_title()
 
     def previews(self) -> list[PolicyPreview]:
         """The side preview and the full-screen preview when it is open."""
@@ -485,7 +635,8 @@ class ChatScreen(Screen[None]):
 
     def preview_caption(self, rendered: Any) -> str:
         """ "412 words · 2 changed · in progress": the preview's size, what moved, whether it is final."""
-        parts = [self.t("preview.words", words=f"{rendered.words:,}")]
+        words = f"{rendered.words:,}".replace(",", self.t("preview.thousands"))
+        parts = [self.t("preview.words", words=words)]
         if rendered.changed:
             parts.append(self.t("preview.changed", count=len(rendered.changed)))
         if self.session.first_open() is not None:
@@ -500,34 +651,50 @@ class ChatScreen(Screen[None]):
         self._say(self.t("export.working"))
         answers = dict(self.session.result())
         self.run_worker(
-            partial(self._export, request, answers, self.session.language, self._open_count()),
+            partial(self._export, request, answers, self._open_count()),
             thread=True,
             group="export",
             exit_on_error=False,
         )
 
-    def _export(self, request: Any, answers: dict[str, Any], language: str, open_count: int) -> None:
-        from assistant.exporting import ExportProblem, PolicyIncomplete, export
+    def _export(self, request: Any, answers: dict[str, Any], open_count: int) -> None:
+        from assistant.exporting import ExportProblem, FolderNotCreated, PolicyIncomplete, export
 
         try:
-            paths = export(self.assistant.drafter, answers, language, request)
+            files = export(self.assistant.drafter, answers, request)
         except PolicyIncomplete as error:
             if open_count:
                 self.post_message(ExportFailed(self.t("export.not_ready", count=open_count)))
             else:
-                self.post_message(ExportFailed(self.t("export.failed", problem=str(error))))
+                self.post_message(ExportFailed(self.t("export.failed", problem=error.problem)))
+        except FolderNotCreated as error:
+            problem = self.t("export.no_folder_made", folder=str(error.folder), problem=error.problem)
+            self.post_message(ExportFailed(self.t("export.failed", problem=problem)))
         except ExportProblem as error:
-            self.post_message(ExportFailed(self.t("export.failed", problem=str(error))))
+            problem = error.problem
+            if error.written:
+                written = ", ".join(str(path) for path in error.written)
+                problem = self.t("export.already_written", problem=problem, files=written)
+            self.post_message(ExportFailed(self.t("export.failed", problem=problem)))
         else:
-            self.post_message(ExportFinished(paths))
+            self.post_message(ExportFinished(files))
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        folder = message.paths[0].parent if message.paths else ""
-        files = "\n".join(f"  {path.name}" for path in message.paths)
-        self._say(self.t("export.written", folder=str(folder), files=files))
-        self.app.notify(
-            self.t("export.written_short", count=len(message.paths), folder=str(folder)), timeout=8
-        )
+        """Where each file went: the folder, then each file with its language version and document."""
+        texts = self.assistant.texts
+        paths = message.paths
+        folder = paths[0].parent if paths else ""
+        lines = [
+            self.t(
+                "export.file_line",
+                file=file.path.name,
+                version=versions.name(file.language, texts),
+                document=self.t("export.policy" if file.document == "policy" else "export.notes_document"),
+            )
+            for file in message.files
+        ]
+        self._say(self.t("export.written", folder=str(folder), files="\n".join(lines)))
+        self.app.notify(self.t("export.written_short", count=len(paths), folder=str(folder)), timeout=8)
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self._say(message.problem, variant="problem")

@@ -1,4 +1,5 @@
-"""The export dialog: formats, implementation notes, folder and file name; never replaces a file unasked."""
+"""The export dialog: language versions, formats, implementation notes, folder and file name; never
+replaces a file unasked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from assistant import versions
 from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
+from assistant.languages import joined
 from assistant.screens.confirm import ConfirmDialog
 from assistant.widgets.choices import ChoiceList
 
@@ -29,6 +32,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def __init__(self, chat: ChatScreen) -> None:
         super().__init__()
         self.chat = chat
+        self.answers = chat.session.result()
+        self.required = versions.required(self.answers)
 
     def t(self, key: str, **values: object) -> str:
         return self.chat.t(key, **values)
@@ -37,6 +42,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         session = self.chat.session
         with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Static(Content(self.t("export.title")), classes="dialog-title")
+            languages = ChoiceList(id="versions")
+            languages.border_title = self.t("export.versions")
+            languages.border_subtitle = self.t("export.list_help")
+            yield languages
+            yield Static(Content(self.t("export.versions_note")), id="versions-note")
+            yield Static(id="export-warning")
             formats = ChoiceList(id="formats")
             formats.border_title = self.t("export.formats")
             formats.border_subtitle = self.t("export.list_help")
@@ -54,21 +65,43 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button(self.t("export.export"), id="export", variant="primary", compact=True)
 
     def on_mount(self) -> None:
+        texts = self.chat.assistant.texts
+        choices = versions.ordered(self.answers, versions.known_versions(texts))
+        self.query_one("#versions", ChoiceList).offer(
+            [(code, self._version_line(code)) for code in choices], multi=True, selected=list(self.required)
+        )
         formats = self.query_one("#formats", ChoiceList)
         entries = [(fmt, self.t(f"export.{fmt}")) for fmt in FORMATS] + [(NOTES, self.t("export.notes"))]
         formats.offer(entries, multi=True, selected=["docx", NOTES])
         self.query_one("#export-problem", Static).display = False
-        formats.focus()
+        self.query_one("#versions", ChoiceList).focus()
         self._show_targets()
+
+    def _version_line(self, code: str) -> str:
+        """ "Dutch: required for Flanders and Brussels-Capital", or a courtesy translation."""
+        texts = self.chat.assistant.texts
+        name = versions.name(code, texts)
+        if code in self.required:
+            regions = [self.t(f"versions.regions.{region}") for region in self._regions(code)]
+            line = self.t("export.version_required", name=name, regions=joined(regions, texts))
+        else:
+            line = self.t("export.version_courtesy", name=name)
+        return versions.sentence(line)
+
+    def _regions(self, code: str) -> list[str]:
+        return versions.regions_requiring(self.answers, code)
 
     # --- the request ----------------------------------------------------------------------------------
 
     def request(self, force: bool = False) -> ExportRequest | str:
         """The export asked for, or what is missing from it."""
+        languages = tuple(self.query_one("#versions", ChoiceList).ticked)
         ticked = self.query_one("#formats", ChoiceList).ticked
         formats = tuple(fmt for fmt in ticked if fmt != NOTES)
         name = self.query_one("#name", Input).value.strip()
         folder = self.query_one("#folder", Input).value.strip()
+        if not languages:
+            return self.t("export.no_version")
         if not formats:
             return self.t("export.no_format")
         if not folder:
@@ -82,11 +115,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             name=name,
             formats=formats,
             notes=NOTES in ticked,
+            languages=languages,
             notes_suffix=self.t("export.notes_suffix"),
             force=force,
         )
 
     def _show_targets(self) -> None:
+        self._warn_missing()
         request = self.request()
         shown = self.query_one("#targets", Static)
         if isinstance(request, str):
@@ -97,6 +132,22 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             mark = f" {self.t('export.exists')}" if target.path.exists() else ""
             names.append(f"{target.path.name}{mark}")
         shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
+
+    def _warn_missing(self) -> None:
+        """A required version left out is allowed (it may exist already), but never silently."""
+        texts = self.chat.assistant.texts
+        ticked = self.query_one("#versions", ChoiceList).ticked
+        lines = []
+        for code in self.required:
+            if code not in ticked:
+                regions = [self.t(f"versions.regions.{region}") for region in self._regions(code)]
+                missing = self.t(
+                    "export.missing_required", name=versions.name(code, texts), regions=joined(regions, texts)
+                )
+                lines.append(f"⚠ {missing}")
+        warning = self.query_one("#export-warning", Static)
+        warning.update(Content("\n".join(lines)))
+        warning.display = bool(lines)
 
     def _problem(self, message: str) -> None:
         problem = self.query_one("#export-problem", Static)
@@ -117,6 +168,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_key(self) -> None:
         # Ticks change the files to write; keep the list of targets in step.
+        self.call_after_refresh(self._show_targets)
+
+    def on_click(self) -> None:
         self.call_after_refresh(self._show_targets)
 
     @on(Input.Submitted)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from assistant.keys import PREVIEW_KEYS, bind_keys
+from assistant.messages import LanguageChanged
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.preview import PolicyPreview
 
@@ -29,7 +30,7 @@ class PreviewScreen(Screen[None]):
         from assistant.screens.chat import preview_labels
 
         with Horizontal(id="top-bar"):
-            yield Static(Content(self.chat.t("preview.title")), id="app-title")
+            yield Static(Content(self.chat.preview_title()), id="app-title")
             yield Static(id="progress")
         yield PolicyPreview(preview_labels(self.chat.assistant), id="full-preview")
         yield KeysFooter()
@@ -49,6 +50,19 @@ class PreviewScreen(Screen[None]):
     @on(PolicyPreview.Updated)
     def _updated(self, event: PolicyPreview.Updated) -> None:
         self.query_one("#progress", Static).update(Content(self.chat.preview_caption(event.rendered)))
+
+    def show_title(self, title: str) -> None:
+        """The title names the language version shown ("Policy preview · Dutch (required)")."""
+        self.query_one("#app-title", Static).update(Content(title))
+
+    def on_language_changed(self, message: LanguageChanged) -> None:
+        bind_keys(self, PREVIEW_KEYS, self.chat.assistant.texts)
+        self.refresh_bindings()
+        self.show_title(self.chat.preview_title())
+
+    def action_next_version(self) -> None:
+        """Show the policy in its next language version: the required ones first, then the others."""
+        self.chat.next_version()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
 from assistant.keys import START_KEYS, bind_keys
+from assistant.messages import LanguageChanged
 from assistant.screens.confirm import ConfirmDialog
+from assistant.texts import available_languages, load_texts
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftError, DraftInfo
@@ -40,6 +42,12 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(Content(self.t("start.title")), id="start-title")
             yield Static(Content(self.t("start.intro")), id="start-intro")
+            with Horizontal(id="start-languages"):
+                yield Static(Content(self.t("language.label")), id="start-language-label")
+                for code in available_languages():
+                    # The current language is marked with a filled dot, not only a colour.
+                    mark = "●" if code == self.assistant.language else "○"
+                    yield Button(f"{mark} {load_texts(code).name}", id=f"language-{code}", compact=True)
             yield Button(self.t("start.new"), id="new", variant="primary")
             yield Static(Content(self.t("start.drafts")), id="drafts-title")
             yield PointerList(id="drafts")
@@ -48,6 +56,20 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_drafts()
+
+    async def on_language_changed(self, message: LanguageChanged) -> None:
+        bind_keys(self, START_KEYS, self.assistant.texts)
+        focused = self.focused.id if self.focused is not None else None
+        await self.recompose()
+        self.refresh_drafts()
+        if focused and focused.startswith("language-"):
+            self.query_one(f"#{focused}", Button).focus()
+        self.refresh_bindings()
+
+    @on(Button.Pressed, "#start-languages Button")
+    def _language_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.assistant.set_language((event.button.id or "").removeprefix("language-"))
 
     def refresh_drafts(self) -> None:
         # Newest first (the store's order), damaged drafts after the ones that can be resumed.
@@ -65,10 +87,12 @@ class StartScreen(Screen[None]):
         if draft.is_damaged:
             return Text.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=draft.problem or ""))
         saved = self._when(draft.saved)
+        code = draft.language if draft.language in available_languages() else "en"
+        language = load_texts(code).name
         return Text.assemble(
             (draft.title or self.t("start.untitled"), "bold"),
             " · ",
-            self.t("start.draft_line", progress=draft.progress or 0, saved=saved),
+            self.t("start.draft_line", progress=draft.progress or 0, saved=saved, language=language),
         )
 
     def _when(self, moment: datetime | None) -> str:

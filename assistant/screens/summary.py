@@ -15,6 +15,7 @@ from textual.widgets import Button, OptionList, Static
 from assistant import conversation
 from assistant.answers import summary
 from assistant.keys import SUMMARY_KEYS, bind_keys
+from assistant.messages import LanguageChanged
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.pointer_list import PointerList
 
@@ -93,6 +94,15 @@ class SummaryScreen(Screen[Choice]):
         if index is None:
             index = next((i for i, option in enumerate(answers.options) if not option.disabled), None)
         answers.highlighted = index
+
+    async def on_language_changed(self, message: LanguageChanged) -> None:
+        """The questions, answers and buttons in the new language; the chosen answer stays chosen."""
+        bind_keys(self, SUMMARY_KEYS, self.chat.assistant.texts)
+        option = self.query_one("#answers", OptionList).highlighted_option
+        self._focus = option.id if option is not None else self._focus
+        await self.recompose()
+        self.on_mount()
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer continue while questions are open, finish once none are."""

@@ -15,6 +15,7 @@ from textual.widgets import Footer
 class KeysFooter(Footer):
     def __init__(self, **options: Any) -> None:
         options.setdefault("show_command_palette", False)
+        options.setdefault("compact", True)  # one column less per key: every key fits 80 columns
         super().__init__(**options)
         self._shown: tuple[tuple[str, str, str, bool], ...] | None = None
 

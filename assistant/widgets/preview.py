@@ -78,9 +78,20 @@ class PolicyPreview(ScrollView, can_focus=True):
         self._set_lines(self._wrap(text))
         self.border_subtitle = ""
 
+    def relabel(self, labels: Labels) -> None:
+        """Mark changes and name annexes in another language; the document is rendered again."""
+        self._renderer.labels = labels
+        if self._document is not None:
+            self._request()
+
     @property
     def document(self) -> Any | None:
         return self._document
+
+    @property
+    def shown(self) -> Any | None:
+        """The document whose lines are on screen (a newer one may still be rendering)."""
+        return self._shown if self.rendered is not None else None
 
     @property
     def text(self) -> str:

@@ -103,6 +103,14 @@ class Transcript(VerticalScroll, can_focus=False):
         self.query_one(EarlierMessages).add([widget.as_text() for widget in oldest])  # type: ignore[attr-defined]
         self.remove_children(oldest)
 
+    def clear(self) -> None:
+        """An empty conversation, to tell it again (in another language)."""
+        self.remove_children([child for child in self.children if not isinstance(child, EarlierMessages)])
+        earlier = self.earlier
+        earlier.messages.clear()
+        earlier.update(Content(""))
+        earlier.display = False
+
     @property
     def bubbles(self) -> list[Bubble]:
         return list(self.query(Bubble))

@@ -11,6 +11,7 @@ from uihelp import answer_all, answers_file, async_test, chat_of, make_app, tran
 from assistant.screens.export import ExportDialog
 from assistant.screens.summary import SummaryScreen
 from assistant.widgets.pointer_list import PointerList
+from clauses.facts import required_languages
 from dialogue.machine import DONE
 
 POLICIES = {
@@ -46,17 +47,21 @@ async def test_a_whole_interview_ends_in_the_exported_policy(home: Path, policy:
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), what="the export dialog")
         assert chat_of(app).session.state == DONE
-        # Word and the implementation notes are ticked; add the web page, Markdown and text.
-        await pilot.press("2", "3", "4", "enter")
+        # The required language versions, Word and the implementation notes are ticked; add the web
+        # page, Markdown and text.
+        await pilot.press("tab", "2", "3", "4", "enter")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20, what="the export")
         said = transcript_text(app)
 
     files = sorted((home / "exports").iterdir())
+    required = required_languages(answers)
     assert {path.suffix for path in files} == {".docx", ".html", ".md", ".txt"}
-    assert len(files) == 8  # the policy and the implementation notes, in four formats
+    # The policy and the implementation notes, in four formats, in every version the law requires.
+    assert len(files) == 8 * len(required)
+    assert {path.stem.rsplit("-", 1)[1] for path in files} == set(required)
     for path in files:
         assert answers["org_name"] in text_of(path), path.name
     # The conversation says exactly where the files are.
     assert f"The files were written in {home / 'exports'}:" in said
     for path in files:
-        assert f"  {path.name}" in said
+        assert f"  {path.name} (" in said

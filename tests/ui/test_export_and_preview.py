@@ -51,7 +51,8 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
     write_draft(home, finished(LIMITED), "done")
     exports = home / "exports"
     exports.mkdir()
-    existing = exports / "social-media-policy-boulangerie-dupont-srl.docx"
+    # A Walloon bakery: the French version is the one the law requires.
+    existing = exports / "social-media-policy-boulangerie-dupont-srl-fr.docx"
     existing.write_bytes(b"my own document")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -71,7 +72,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
         await pilot.click("#yes")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
     assert existing.read_bytes()[:2] == b"PK"  # now a real Word document
-    notes = exports / "social-media-policy-boulangerie-dupont-srl-implementation-notes.docx"
+    notes = exports / "social-media-policy-boulangerie-dupont-srl-implementation-notes-fr.docx"
     assert notes.exists()
 
 
@@ -84,6 +85,7 @@ async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) 
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         dialog = app.screen
+        dialog.query_one("#formats").focus()
         await pilot.press("1", "5")  # untick Word and the notes: nothing to write
         await pilot.click("#export")
         await wait_for(
@@ -95,13 +97,13 @@ async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) 
         dialog.query_one("#name").value = "hr-guidelines"
         await pilot.pause()
         assert flat(str(dialog.query_one("#targets").render())) == (
-            f"Files to write in {home / 'elsewhere'}: hr-guidelines.md"
+            f"Files to write in {home / 'elsewhere'}: hr-guidelines-nl.md"
         )
         await pilot.click("#export")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
     written = sorted(path.name for path in (home / "elsewhere").iterdir())
-    assert written == ["hr-guidelines.md"]
-    assert DEPARTMENT["org_name"] in (home / "elsewhere" / "hr-guidelines.md").read_text(encoding="utf-8")
+    assert written == ["hr-guidelines-nl.md"]  # a Flemish hospital: the Dutch version
+    assert DEPARTMENT["org_name"] in (home / "elsewhere" / "hr-guidelines-nl.md").read_text(encoding="utf-8")
 
 
 @async_test

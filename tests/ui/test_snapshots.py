@@ -17,6 +17,8 @@ from textual.pilot import Pilot
 from uihelp import FIXED_NOW, answers_file, chat_of, make_app, session_at, steady, wait_for, write_draft
 
 from assistant.screens.chat import ChatScreen
+from assistant.screens.export import ExportDialog
+from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import SummaryScreen
@@ -134,4 +136,31 @@ class TestSummaryAndPreview:
                 await pilot.press("ctrl+t")
                 await settled(PreviewScreen, lambda app: app.screen.preview.rendered is not None)(pilot)
 
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+class TestLanguages:
+    def test_first_question_in_dutch(self, snap_compare, home, size):
+        app = make_app(home, new=True, language="nl")
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=settled(ChatScreen))
+
+    def test_the_list_of_languages(self, snap_compare, home, size):
+        async def run_before(pilot: Pilot) -> None:
+            await settled(ChatScreen)(pilot)
+            await pilot.press("ctrl+l")
+            await settled(LanguageDialog)(pilot)
+
+        app = make_app(home, new=True, language="fr")
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+    def test_the_export_dialog_lists_the_language_versions(self, snap_compare, fixed_home, size):
+        write_draft(fixed_home, complete(COMPREHENSIVE), "draft")
+
+        async def run_before(pilot: Pilot) -> None:
+            await settled(SummaryScreen)(pilot)
+            await pilot.press("ctrl+o")
+            await settled(ExportDialog, lambda app: app.screen.query_one("#targets").render())(pilot)
+
+        app = make_app(fixed_home, resume="draft")
         assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

@@ -175,3 +175,27 @@ def write_draft(home: Path, session: Session, draft_id: str, saved: datetime = F
     (store.folder / f"{draft_id}.yaml").write_text(
         yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
+
+
+def screen_text(app: PolicyAssistant) -> str:
+    """What the terminal shows now, line by line, as plain text (read from an SVG screenshot)."""
+    import html
+    import re
+    from collections import defaultdict
+
+    svg = app.export_screenshot()
+    pattern = r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>(.*?)</text>'
+    rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    cell = 0.0
+    for match in re.finditer(pattern, svg):
+        text = html.unescape(match[4]).replace("\u00a0", " ")
+        rows[float(match[2])].append((float(match[1]), text))
+        if not cell and len(text) > 3:
+            cell = float(match[3]) / len(text)
+    lines = []
+    for y in sorted(rows):
+        line = ""
+        for x, text in sorted(rows[y]):
+            line = line.ljust(round(x / cell)) + text
+        lines.append(line.rstrip())
+    return "\n".join(lines)
