@@ -31,7 +31,8 @@ class Labels:
 
     changed: str = "(changed)"
     new: str = "(new)"
-    annex: str = "{label}. {title}"  # the label is the library's own, "Annex A", "Bijlage A"
+    # As the exports head them: the label is the library's own, in the policy's language ("Bijlage A").
+    annex: str = "{label}. {title}"
 
 
 @dataclass

@@ -47,9 +47,7 @@ if TYPE_CHECKING:
 
 def preview_labels(app: PolicyAssistant) -> Labels:
     texts = app.texts
-    return Labels(
-        changed=texts("preview.changed_mark"), new=texts("preview.new_mark"), annex=texts("preview.annex")
-    )
+    return Labels(changed=texts("preview.changed_mark"), new=texts("preview.new_mark"))
 
 
 PREVIEW_DELAY = 0.04  # seconds between an answer and the assembly of the policy it changes

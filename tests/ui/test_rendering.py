@@ -36,19 +36,21 @@ def test_every_example_renders_as_readable_text(library, example: str) -> None:
     assert rendered.words > 300
 
 
+@pytest.mark.parametrize("talk", ["en", "nl", "fr"])
 @pytest.mark.parametrize("language", ["en", "nl", "fr", "de"])
-def test_annexes_are_headed_with_the_library_own_label_once(library, language: str) -> None:
+def test_annexes_are_headed_with_the_library_own_label_once(library, language: str, talk: str) -> None:
     from types import SimpleNamespace
 
     from assistant.screens.chat import preview_labels
     from assistant.texts import load_texts
 
     document = library.assemble(answers_file("comprehensive-brussels.yaml"), language)
-    labels = preview_labels(SimpleNamespace(texts=load_texts("en")))  # type: ignore[arg-type]
+    labels = preview_labels(SimpleNamespace(texts=load_texts(talk)))  # type: ignore[arg-type]
     text = lines_of(PolicyRenderer(labels=labels).render(document, 100))
     for annex in document.annexes:
         assert f"{annex.label}. {annex.title}" in text  # "Annex A. ...", "Bijlage A. ..."
         assert f"{annex.label.split()[0]} {annex.label}" not in text  # not "Annex Annex A"
+        assert f"{annex.label} :" not in text and f"{annex.label}:" not in text
 
 
 def test_a_change_is_found_and_marked_and_numbering_alone_is_no_change(library) -> None:
