@@ -94,7 +94,7 @@ async def test_started_in_dutch_everything_on_screen_is_dutch(home: Path) -> Non
     app = make_app(home, new=True, language="nl")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: "Welk soort socialemediabeleid hebt u nodig?" in said(app))
-        assert "Goeiedag!" in said(app)
+        assert "Welkom!" in said(app)
         assert "Prefer English? Type /language en" in said(app)  # the offer of the other languages
         assert {"Terug", "Waarom", "Overzicht", "Beleid", "Taal", "Stop"} <= footer_labels(app)
         await wait_for(pilot, lambda: "Beleidsassistent" in screen_text(app))
