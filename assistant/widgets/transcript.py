@@ -5,14 +5,18 @@ who speaks ("Assistant:", "You:") so nothing depends on colour.
 
 Every widget in the column is laid out again after each answer, so a long session would slow down with
 every message. Only the most recent bubbles stay widgets; older ones move, in chunks and after the frame
-that shows the next question, into one `EarlierMessages` text at the top: still there to scroll back
-to, at the cost of one widget.
+that shows the next question, into one `EarlierMessages` widget at the top: still there to scroll back
+to, at the cost of one widget. It keeps its messages as wrapped lines and wraps only the messages that
+arrive (a `Static` would wrap the whole history again at each layout: 50-100 ms at message 200).
 """
 
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 LIVE_BUBBLES = 20  # bubbles kept as widgets ...
@@ -53,17 +57,53 @@ class SectionDivider(Static):
         return self.message
 
 
-class EarlierMessages(Static):
-    """Older messages as one text, so the column keeps few widgets however long the session."""
+class EarlierMessages(Widget):
+    """Older messages as lines of text, a blank line between two, in one widget."""
 
     def __init__(self) -> None:
-        super().__init__(Content(""))
+        super().__init__()
         self.messages: list[Content] = []
+        self._lines: list[Content] = []  # the messages wrapped at `_width`
+        self._width = 0
 
     def add(self, messages: list[Content]) -> None:
+        had_messages = bool(self.messages)
         self.messages.extend(messages)
-        self.update(Content("\n\n").join(self.messages))
+        if self._width:
+            self._lines.extend(self._wrap(messages, self._width, after_others=had_messages))
         self.display = True
+        self.refresh(layout=True)
+
+    def reset(self) -> None:
+        self.messages.clear()
+        self._lines.clear()
+        self.display = False
+        self.refresh(layout=True)
+
+    @staticmethod
+    def _wrap(messages: list[Content], width: int, *, after_others: bool) -> list[Content]:
+        lines: list[Content] = []
+        for message in messages:
+            if lines or after_others:
+                lines.append(Content(""))
+            lines.extend(message.wrap(width))
+        return lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._width:  # a new width (a resize): wrap everything again, once
+            self._width = width
+            self._lines = self._wrap(self.messages, width, after_others=False)
+        return len(self._lines)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        style = self.rich_style
+        if y >= len(self._lines):
+            return Strip.blank(width, style)
+        return Strip(self._lines[y].render_segments()).apply_style(style).crop_extend(0, width, style)
 
 
 class Transcript(VerticalScroll, can_focus=False):
@@ -106,10 +146,7 @@ class Transcript(VerticalScroll, can_focus=False):
     def clear(self) -> None:
         """An empty conversation, to tell it again (in another language)."""
         self.remove_children([child for child in self.children if not isinstance(child, EarlierMessages)])
-        earlier = self.earlier
-        earlier.messages.clear()
-        earlier.update(Content(""))
-        earlier.display = False
+        self.earlier.reset()
 
     @property
     def bubbles(self) -> list[Bubble]:

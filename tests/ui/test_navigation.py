@@ -311,3 +311,16 @@ async def test_a_long_conversation_keeps_few_widgets_and_every_message(home: Pat
         said = transcript.text()
         assert said.index("You: Organisation 0") < said.index("You: Organisation 29")
         assert said.startswith("Assistant: Hello!")  # the greeting, now among the earlier messages
+        # Scrolled back, the earlier messages read as they were said, wrapped to the window.
+        earlier = transcript.earlier
+        transcript.scroll_home(animate=False)
+        await wait_for(pilot, lambda: transcript.scroll_y == 0)
+        shown = [earlier.render_line(y).text.rstrip() for y in range(earlier.content_size.height)]
+        assert shown[0].startswith("Assistant: Hello!")
+        assert "You: Organisation 0" in [line.strip() for line in shown]
+        assert "" in shown  # a blank line between two messages
+        assert all(len(line) <= earlier.content_size.width for line in shown)
+        await pilot.resize_terminal(60, 24)
+        await wait_for(pilot, lambda: earlier.content_size.width < 60)
+        rewrapped = [earlier.render_line(y).text.rstrip() for y in range(earlier.content_size.height)]
+        assert len(rewrapped) > len(shown) and max(map(len, rewrapped)) <= earlier.content_size.width
