@@ -12,12 +12,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
 from assistant.drafting import PolicyDrafter, PolicyNotReady
 from assistant.keeper import DraftKeeper
 from assistant.keys import APP_KEYS, QUIET_APP_KEYS, bind_keys
+from assistant.memory import IDLE, MEMORY
 from assistant.messages import LanguageChanged
 from assistant.texts import available_languages, load_texts
 from dialogue.drafts import DraftError, DraftStore
@@ -34,24 +36,6 @@ def default_export_folder() -> Path:
 
     documents = user_documents_path()
     return documents if documents.is_dir() else Path.home()
-
-
-_settled = False
-
-
-def settle_memory() -> None:
-    """Once per process, after start-up: move what exists to the garbage collector's permanent
-    generation. A full collection then scans only what came later, so it no longer stalls the event
-    loop for tens of milliseconds in the middle of a preview refresh. (No collection first: that
-    would itself stall; the little start-up garbage kept is the price.)"""
-    global _settled
-    if not _settled:
-        _settled = True
-        gc.freeze()
-
-
-def memory_settled() -> bool:
-    return _settled
 
 
 class PolicyAssistant(App[None]):
@@ -190,12 +174,13 @@ class PolicyAssistant(App[None]):
         self.interview.compile_conditions()  # the first answer then evaluates them at once
         with contextlib.suppress(PolicyNotReady):  # the preview says so when it is asked for
             self.drafter.library()
-        self.call_from_thread(settle_memory)
+        self.call_from_thread(MEMORY.settle)
 
     # --- quitting without losing anything ------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.call_after_refresh(gc.enable)  # off during start-up (see assistant.cli.main)
+        self.set_interval(IDLE / 4, MEMORY.tick, name="memory")
         if self.is_headless:
             return
         loop = asyncio.get_running_loop()
@@ -205,6 +190,11 @@ class PolicyAssistant(App[None]):
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(code, self._hang_up)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            MEMORY.touched()
+        await super().on_event(event)
 
     def _hang_up(self) -> None:
         """The terminal closed or the app was told to stop: write what is queued, then exit."""

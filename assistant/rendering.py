@@ -9,7 +9,7 @@ It runs in a thread worker; nothing here touches the app or its widgets.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +74,11 @@ class PolicyRenderer:
     cache_size: int = 4096
     _cache: OrderedDict[tuple[Any, ...], list[Strip]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # The clauses each of the last two renderings used. Only those stay cached: every Strip carries
+    # seven small caches of its own, and strips kept for clauses no longer shown made each of Python's
+    # full garbage collections, which stall the event loop, slower as a session went on.
+    _recent: deque[set[tuple[Any, ...]]] = field(default_factory=lambda: deque(maxlen=2))
+    _using: set[tuple[Any, ...]] = field(default_factory=set)
 
     def render(
         self,
@@ -84,6 +89,8 @@ class PolicyRenderer:
     ) -> RenderedPolicy | None:
         """The document as lines `width` cells wide; None if `cancelled()` turned true on the way."""
         width = max(width, GUTTER + 20)
+        with self._lock:
+            self._using = set()
         changes = clause_changes(previous, document)
         colon = getattr(document, "colon", ":")  # "Version: 1.0", or "Version : 1.0" in French
         console = _console(width - GUTTER)
@@ -124,13 +131,22 @@ class PolicyRenderer:
                 lines.extend(self._clause(console, clause, width, changes.get(clause.id), False, colon))
                 words += _words(clause)
         changed = tuple(clause.id for clause in document.clauses() if clause.id in changes)
+        self._forget_unused()
         return RenderedPolicy(width, lines, anchors, changed, words)
+
+    def _forget_unused(self) -> None:
+        with self._lock:
+            self._recent.append(self._using)
+            kept = set().union(*self._recent)
+            for key in [key for key in self._cache if key not in kept]:
+                del self._cache[key]
 
     def _clause(
         self, console: Console, clause: Any, width: int, change: str | None, numbered: bool, colon: str
     ) -> list[Strip]:
         key = (clause, width, change, numbered, colon, self.accent, self.labels)
         with self._lock:
+            self._using.add(key)
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)

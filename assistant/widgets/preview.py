@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -23,6 +22,8 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from assistant.rendering import Labels, PolicyRenderer, RenderedPolicy
+
+CACHED_LINES = 1024
 
 
 class PolicyPreview(ScrollView, can_focus=True):
@@ -50,7 +51,9 @@ class PolicyPreview(ScrollView, can_focus=True):
         self._shown: Any | None = None  # the document the lines show
         self._generation = 0
         self._rendered_width = 0
-        self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        # A plain dict, emptied when full: Textual's LRUCache links its entries in a ring, so each
+        # clearing left a thousand strips for the garbage collector's slow full collections.
+        self._cache: dict[tuple[int, int, int], Strip] = {}
         self.rendered: RenderedPolicy | None = None
         self.message = ""
 
@@ -193,5 +196,7 @@ class PolicyPreview(ScrollView, can_focus=True):
         if strip is None:
             strip = self._lines[index].apply_style(base).crop_extend(scroll_x, scroll_x + width, base)
             strip = strip.apply_offsets(scroll_x, index)
+            if len(self._cache) >= CACHED_LINES:
+                self._cache.clear()
             self._cache[key] = strip
         return strip
