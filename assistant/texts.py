@@ -8,7 +8,7 @@ that names the file and the keys, never a silent English text in a Dutch screen.
 from __future__ import annotations
 
 import string
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +85,25 @@ def placeholders(text: str) -> frozenset[str]:
 
 
 def read_file(path: Path) -> dict[str, Any]:
-    """The flattened texts of one file; UiTextsError when it cannot be read as a mapping of texts."""
+    """The flattened texts of one file; UiTextsError when it cannot be read as a mapping of texts.
+
+    Read at every start for every language, so the parsed texts are cached as JSON (dialogue.stored).
+    """
+    from dialogue.stored import cached_parse
+
+    try:
+        return cached_parse(path, partial(_parse_texts, path), "ui-texts")
+    except OSError as error:
+        raise UiTextsError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def _parse_texts(path: Path, content: bytes) -> dict[str, Any]:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UiTextsError(f"{path}: cannot be read ({error.strerror or error})") from None
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UiTextsError(f"{path}: not UTF-8 text") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(text, Loader=loader)

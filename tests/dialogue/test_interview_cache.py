@@ -95,3 +95,23 @@ def test_a_new_session_shows_its_first_question_and_progress_without_evaluating_
         assert progress.answered == 0 and progress.total == len(interview.questions)
     session.answer(interview.questions[0].choices[-1])  # conditions are evaluated from here on
     assert session.can_back and session.current is not interview.questions[0]
+
+
+def test_a_parsed_file_is_cached_by_its_content_and_a_damaged_entry_is_parsed_again(tmp_path: Path) -> None:
+    source = tmp_path / "texts.yaml"
+    parsed: list[bytes] = []
+
+    def parse(content: bytes) -> dict[str, str]:
+        parsed.append(content)
+        return {"text": content.decode()}
+
+    source.write_text("one", encoding="utf-8")
+    assert stored.cached_parse(source, parse, "test") == {"text": "one"}
+    assert stored.cached_parse(source, parse, "test") == {"text": "one"}
+    assert parsed == [b"one"], "the second read came from the cache"
+    source.write_text("two", encoding="utf-8")
+    assert stored.cached_parse(source, parse, "test") == {"text": "two"}
+    [entry] = stored.cache_folder().glob("test-texts-*.json")  # the stale entry is gone
+    entry.write_text("{damaged", encoding="utf-8")
+    assert stored.cached_parse(source, parse, "test") == {"text": "two"}
+    assert parsed == [b"one", b"two", b"two"]
