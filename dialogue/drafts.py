@@ -18,7 +18,7 @@ from typing import Any
 
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
-from dialogue.session import DraftFormatError, Session
+from dialogue.session import DraftFormatError, Session, draft_problem
 
 HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
 _SUFFIX = ".yaml"
@@ -120,14 +120,15 @@ class DraftStore:
         for path in self.folder.glob(f"*{_SUFFIX}"):
             try:
                 data = self._read(path)
-                if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-                    raise DraftError("it is not a draft this version can read")
+                problem = draft_problem(data)
+                if problem is not None:
+                    raise DraftError(f"The draft {path} cannot be resumed: {problem}. It was kept as it is.")
                 infos.append(
                     DraftInfo(
                         id=path.stem,
                         path=path,
                         title=_text(data.get("title")),
-                        progress=data.get("progress") if isinstance(data.get("progress"), int) else None,
+                        progress=_percent(data.get("progress")),
                         saved=_time(data.get("saved")),
                     )
                 )
@@ -147,13 +148,13 @@ class DraftStore:
             raise DraftError(f"The draft {path} is damaged (not text). It was kept as it is.") from None
         except OSError as error:
             raise DraftError(f"The draft {path} cannot be read ({error.strerror}).") from None
-        import yaml
+        from dialogue.errors import DefinitionError
+        from dialogue.yamlsource import parse_yaml
 
         try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" near line {mark.line + 1}" if mark is not None else ""
+            return parse_yaml(text, path)
+        except DefinitionError as error:
+            where = f" near line {error.line}" if error.line else ""
             raise DraftError(f"The draft {path} is damaged{where}. It was kept as it is.") from None
 
 
@@ -182,6 +183,10 @@ def _fsync_folder(folder: Path) -> None:
         pass  # some file systems cannot fsync a folder; the rename itself is still atomic
     finally:
         os.close(descriptor)
+
+
+def _percent(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
 
 
 def _text(value: Any) -> str | None:

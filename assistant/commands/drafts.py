@@ -45,5 +45,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             progress = f"{draft.progress}%" if draft.progress is not None else "-"
             table.add_row(draft.id, draft.title or "(no name yet)", progress, saved)
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    if any(draft.is_damaged for draft in drafts):
+        console.print(
+            "A damaged draft is kept as it is, never opened or overwritten: "
+            "`policy-assistant --new` starts a new policy, `policy-assistant drafts delete ID` removes one."
+        )
     return 0
