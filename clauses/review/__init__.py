@@ -61,7 +61,9 @@ def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rul
     if fmt not in ("md", "txt", "html"):
         raise ReviewInputError(f"cannot review text as {fmt!r}; use md, txt or html")
     started = time.perf_counter()
-    return _review(read_bytes(text.encode("utf-8"), fmt, source), rules, source, started)
+    # A lone surrogate (from a broken copy and paste) cannot be encoded: it becomes "?".
+    data = text.encode("utf-8", errors="replace")
+    return _review(read_bytes(data, fmt, source), rules, source, started)
 
 
 def _review(text: Text, rules: Rules | None, source: str, started: float | None = None) -> Report:
