@@ -159,12 +159,10 @@ class PolicyAssistant(App[None]):
                 loop.add_signal_handler(code, self._hang_up)
 
     def _hang_up(self) -> None:
-        """The terminal closed or the app was told to stop: write what is queued, then exit."""
-        self.keeper.flush(timeout=2)
+        """The terminal closed or the app was told to stop: exit (every answer is already saved)."""
         self.exit()
 
     async def action_quit(self) -> None:
-        await asyncio.to_thread(self.keeper.flush, 5.0)
         self.exit()
 
     # --- command palette ----------------------------------------------------------------------------

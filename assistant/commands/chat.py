@@ -30,9 +30,5 @@ def run(args: argparse.Namespace) -> int:
         resume=getattr(args, "resume", None),
         new=bool(getattr(args, "new", False)),
     )
-    try:
-        app.run()
-    finally:
-        # Whatever ended the app (quit, ctrl+c, a closed terminal, a crash): write the queued draft.
-        app.keeper.close(timeout=5.0)
+    app.run()  # every answer is saved before the next question shows: nothing to write on the way out
     return app.return_code or 0

@@ -390,7 +390,7 @@ class ChatScreen(Screen[None]):
     # --- saving -------------------------------------------------------------------------------------------
 
     def _report_save(self, outcome: Outcome, announce: bool = False) -> None:
-        """Called on the saving thread: hand the outcome to the event loop as a message."""
+        """The outcome of a save, as a message: the status line changes after the next question shows."""
         if isinstance(outcome, Saved):
             message: DraftSaved | DraftNotSaved = DraftSaved(outcome.draft_id, outcome.path, outcome.at)
         else:
