@@ -340,11 +340,7 @@ class Session:
             language_code if isinstance(language_code, str) else "en",
             draft_id=draft_id if isinstance(draft_id, str) else None,
         )
-        created = data.get("created")
-        try:
-            session.created = datetime.fromisoformat(str(created)) if created else session.created
-        except ValueError:
-            raise DraftFormatError("its creation time is damaged") from None
+        session.created = _created(data) or session.created
         language = interview.language(session.language)
         for key, value in data["answers"].items():
             question = interview.by_id.get(key)
@@ -413,7 +409,16 @@ def draft_problem(data: Any) -> str | None:
     for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
         if not isinstance(data.get(key), kind):
             return f"its '{key}' is missing or damaged"
+    try:
+        _created(data)
+    except ValueError:
+        return "its creation time is damaged"
     return None
+
+
+def _created(data: dict[str, Any]) -> datetime | None:
+    created = data.get("created")
+    return datetime.fromisoformat(str(created)) if created else None
 
 
 def _ids(items: Any) -> list[str]:
