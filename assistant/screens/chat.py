@@ -446,8 +446,11 @@ class ChatScreen(Screen[None]):
                 PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
             )
         except PolicyNotReady as error:
-            self.log.info(f"preview not ready: {error}")
-            self.post_message(PolicyAssembled(generation, None, self.t("preview.waiting")))
+            # A partial assembly leaves out what waits for an answer: what fails is a clause itself
+            # (one from a --clauses folder that goes over the sandbox's limits), so say which.
+            self.post_message(
+                PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
+            )
         else:
             self.post_message(PolicyAssembled(generation, document))
 
