@@ -90,6 +90,7 @@ class DraftStore:
         text = yaml.dump(document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _keep_private(self.folder)
             _atomic_write(path, text)
         except OSError as error:
             raise DraftError(f"the draft could not be saved to {path} ({error.strerror or error})") from None
@@ -158,6 +159,13 @@ class DraftStore:
         except DefinitionError as error:
             where = f" near line {error.line}" if error.line else ""
             raise DraftError(f"The draft {path} is damaged{where}. It was kept as it is.") from None
+
+
+def _keep_private(folder: Path) -> None:
+    """Drafts hold what the organisation has not published yet: their folder is the user's alone, even
+    when it existed before (created by hand, or copied with looser permissions)."""
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
 
 
 def _atomic_write(path: Path, text: str) -> None:
