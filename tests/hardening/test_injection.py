@@ -186,14 +186,16 @@ def test_xml_illegal_and_terminal_characters_are_removed_and_the_docx_saves(base
             assert re.search(r"Acme ?\[31m NV", text) and not FORBIDDEN.search(text), text[:80]
 
 
-@settings(max_examples=40)
+@settings(max_examples=20)
 @given(text=hostile_text(200), base=st.sampled_from(list(BASES)))
 def test_any_text_answer_exports_in_every_format(text: str, base: str) -> None:
     answers = with_every_text(BASES[base], text)  # where the engine refuses it, it never gets here
+    # A multi-line answer keeps its line breaks (<br>): the answer's own, not markup from it.
+    allowed = {fmt: BENIGN[base][0][fmt] | BENIGN[base][1][fmt] | {"br"} for fmt in ("md tags", "html tags")}
     for document in documents(answers):
-        shown = seen(document)
-        assert shown["md tags"] <= BENIGN[base][0]["md tags"] | BENIGN[base][1]["md tags"]
-        assert shown["html tags"] <= BENIGN[base][0]["html tags"] | BENIGN[base][1]["html tags"]
+        shown = seen(document)  # the DOCX among them: it always saves
+        assert shown["md tags"] <= allowed["md tags"], shown["md tags"] - allowed["md tags"]
+        assert shown["html tags"] <= allowed["html tags"], shown["html tags"] - allowed["html tags"]
 
 
 # --- the review's reports ---------------------------------------------------------------------------
