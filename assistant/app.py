@@ -110,7 +110,7 @@ class PolicyAssistant(App[None]):
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
-                self.call_later(self.notify, str(error), severity="error", timeout=10)
+                self.call_later(self.notify, str(error), severity="error", timeout=10, markup=False)
                 return StartScreen()
         if not self._new and self.store.list():
             return StartScreen()

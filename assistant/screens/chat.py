@@ -528,10 +528,12 @@ class ChatScreen(Screen[None]):
         folder = message.paths[0].parent if message.paths else ""
         files = "\n".join(f"  {path.name}" for path in message.paths)
         self._say(self.t("export.written", folder=str(folder), files=files))
-        self.app.notify(
-            self.t("export.written_short", count=len(message.paths), folder=str(folder)), timeout=8
+        self.app.notify(  # markup=False: the folder's name is text, brackets and all
+            self.t("export.written_short", count=len(message.paths), folder=str(folder)),
+            timeout=8,
+            markup=False,
         )
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self._say(message.problem, variant="problem")
-        self.app.notify(message.problem, severity="error", timeout=8)
+        self.app.notify(message.problem, severity="error", timeout=8, markup=False)
