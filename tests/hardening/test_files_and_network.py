@@ -102,6 +102,7 @@ def test_a_file_that_appears_during_an_export_is_not_replaced(tmp_path: Path) ->
 # --- the network ----------------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_no_socket_can_be_opened_in_the_tests() -> None:
     with pytest.raises(Exception, match="socket"):  # pytest-socket's SocketBlockedError
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)

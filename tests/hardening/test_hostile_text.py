@@ -63,7 +63,7 @@ def test_any_text_for_any_question_is_understood_or_refused_in_one_line(
 ) -> None:
     started = time.perf_counter()
     result = interpret(interview, question, text, code)  # type: ignore[arg-type]
-    assert time.perf_counter() - started < 2, "reading one answer never takes seconds"
+    assert time.perf_counter() - started < 3, "reading one answer never takes seconds"
     if isinstance(result, Unclear):
         assert_one_line(result.message)
     else:
