@@ -197,11 +197,12 @@ def _sum_filter(original: Callable[..., Any]) -> Callable[..., Any]:
     return total
 
 
-def _check_size(method: Any, args: tuple[Any, ...]) -> None:
-    """Refuse a str.replace() or str.join() whose result would be too long, before it is made."""
+def _checked_args(method: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The arguments of a str.replace() or str.join(), refused before a result that would be too long
+    is made (join's items become a list: a generator measured would be empty when joined)."""
     owner, name = method.__self__, method.__name__
     if not isinstance(owner, str):
-        return
+        return args
     if name == "replace" and len(args) >= 2:
         count = args[2] if len(args) > 2 and isinstance(args[2], int) else None
         size = _checked_replace(owner, text_of(args[0]), text_of(args[1]), count)
@@ -209,9 +210,12 @@ def _check_size(method: Any, args: tuple[Any, ...]) -> None:
             raise _too_long("the text after replace()", size)
     elif name == "join" and args:
         items = list(args[0])
+        spend(len(items))
         size = sum(len(text_of(item)) for item in items) + len(owner) * max(len(items) - 1, 0)
         if size > MAX_TEXT:
             raise _too_long("the joined text", size)
+        return (items, *args[1:])
+    return args
 
 
 # --- the environment ---------------------------------------------------------------------------------
@@ -284,7 +288,7 @@ class ClauseEnvironment(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         spend()
         if isinstance(__obj, types.BuiltinMethodType):
-            _check_size(__obj, args)
+            args = _checked_args(__obj, args)
         return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

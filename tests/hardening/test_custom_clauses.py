@@ -351,3 +351,23 @@ def test_os_environment_is_not_changed_by_a_library(tmp_path: Path) -> None:
     before = dict(os.environ)
     load_library(EXAMPLE).assemble(COMPREHENSIVE)
     assert dict(os.environ) == before
+
+
+def test_what_a_clause_legitimately_does_still_renders(tmp_path: Path) -> None:
+    """The limits leave ordinary template code alone: loops, conditions, macros, a namespace, the
+    allowed filters and methods, joins of generated items, arithmetic."""
+    template = (
+        "# Our platforms\n"
+        "{% macro label(p) %}{{ choice('platforms', p) }}{% endmacro %}"
+        "{% set ns = namespace(count=0) %}"
+        "{% for p in platforms if p != 'x' %}{% set ns.count = ns.count + 1 %}{% endfor %}"
+        "{{ org_name|upper|replace(' NV', '') }} uses {{ ns.count }} platforms: "
+        "{{ ', '.join(platforms|map('upper')) }}; {{ platforms|map('title')|join(' / ') }}. "
+        "{{ label('linkedin') }} first{% if headcount * 2 > 100 %}, for {{ headcount // 10 * 10 }}+ staff"
+        "{% endif %}. {{ '%d%%' % 50 }} {{ 'a-b'.split('-')|length }} {{ (org_name ~ '!')|length }}"
+    )
+    document = load_library(folder_with(tmp_path, template)).assemble(COMPREHENSIVE)
+    text = document.clause("x").blocks[0].runs[0].text
+    assert text.startswith("KANAALZONE LOGISTICS uses 6 platforms: LINKEDIN, FACEBOOK, INSTAGRAM, X, TIKTOK")
+    assert "Linkedin / Facebook / Instagram" in text
+    assert "LinkedIn first, for 240+ staff. 50% 2 24" in text
