@@ -26,7 +26,7 @@ COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
 # One question of each way of answering, from a one-line field to a list of seven choices.
 QUESTIONS = ("policy_type", "org_name", "regions", "platforms", "advocacy", "crisis_escalation")
 QUESTIONS += ("headcount", "effective_date", "contact_email")
-SMALL = [(40, 12), (45, 14), (50, 15), (59, 19)]
+SMALL = [(40, 12), (59, 19)]
 USABLE = [(60, 20), (80, 24), (100, 30), (120, 40), (200, 60), (300, 100)]
 _FRAME = re.compile("[▎▊▔▁│╭╮╰╯─›]")
 
