@@ -135,7 +135,7 @@ class PolicyAssistant(App[None]):
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
-                self.call_later(self.notify, str(error), severity="error", timeout=10)
+                self.call_later(self.notify, str(error), severity="error", timeout=10, markup=False)
                 return StartScreen()
         if not self._new and self.store.list():
             return StartScreen()
@@ -197,12 +197,10 @@ class PolicyAssistant(App[None]):
         await super().on_event(event)
 
     def _hang_up(self) -> None:
-        """The terminal closed or the app was told to stop: write what is queued, then exit."""
-        self.keeper.flush(timeout=2)
+        """The terminal closed or the app was told to stop: exit (every answer is already saved)."""
         self.exit()
 
     async def action_quit(self) -> None:
-        await asyncio.to_thread(self.keeper.flush, 5.0)
         self.exit()
 
     # --- command palette ----------------------------------------------------------------------------

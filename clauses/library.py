@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -13,7 +13,6 @@ from typing import Any, NoReturn
 import babel.dates
 import babel.lists
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 
 from clauses import loader, markup
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
@@ -21,6 +20,7 @@ from clauses.errors import LibraryError
 from clauses.facts import Facts, derive
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
+from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
 
@@ -28,13 +28,13 @@ DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
 _parse = functools.lru_cache(maxsize=8192)(markup.parse)
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The only environment clause text is ever rendered in.
+def make_environment() -> ClauseEnvironment:
+    """The only environment clause text is ever rendered in: Jinja's sandbox, hardened (clauses.sandbox).
 
     StrictUndefined turns a clause that names an answer off the user's path into an error instead of
     an empty gap; `finalize` turns every printed value into a literal token (see clauses.markup).
     """
-    return SandboxedEnvironment(
+    return ClauseEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
         finalize=markup.literal,
@@ -112,8 +112,9 @@ class Library:
             try:
                 code = self.environment.compile(template.text, name=clause_id, filename=str(template.path))
             except TemplateSyntaxError as error:
+                kind = "" if isinstance(error, ForbiddenConstruct) else "template syntax: "
                 raise LibraryError(
-                    f"template syntax: {error.message}",
+                    f"{kind}{error.message}",
                     file=template.path,
                     line=error.lineno,
                     clause=clause_id,
@@ -205,6 +206,12 @@ class Library:
             ) from None
 
     def _build(
+        self, kind: str, answers: Mapping[str, Any], code: str, version: str, partial: bool
+    ) -> Document:
+        with budget():  # one budget of steps and seconds for the whole document
+            return self._build_within_budget(kind, answers, code, version, partial)
+
+    def _build_within_budget(
         self, kind: str, answers: Mapping[str, Any], code: str, version: str, partial: bool
     ) -> Document:
         language = self._language(code)
@@ -310,7 +317,7 @@ class Library:
     ) -> str | None:
         template = language.templates[spec.id]
         try:
-            return "".join(template.root_render_func(template.new_context(context, shared=True)))
+            return _limited(template.root_render_func(template.new_context(context, shared=True)))
         except UndefinedError:
             # An answer still to come, in a preview: leave the clause out. Checked before Jinja rewrites
             # the traceback, which costs time and leaves reference cycles for the garbage collector.
@@ -330,6 +337,20 @@ class Library:
                 str(error), file=path, line=_template_line(error, path), clause=spec.id
             ) from None
         raise AssertionError("handle_exception always raises")  # pragma: no cover
+
+
+def _limited(chunks: Iterator[str]) -> str:
+    """The rendered text, stopped as soon as it grows past what any clause needs (a loop printing a
+    long text many times would otherwise fill the memory before anything could look at it)."""
+    size = 0
+    kept: list[str] = []
+    keep = kept.append
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_TEXT:
+            raise RenderLimit(f"the clause's text grew past {MAX_TEXT:,} characters")
+        keep(chunk)
+    return "".join(kept)
 
 
 def _template_line(error: BaseException, path: Path) -> int | None:

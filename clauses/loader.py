@@ -128,7 +128,19 @@ def read(folders: Iterable[Path]) -> LibrarySource:
 # --- reading ----------------------------------------------------------------------------------------
 
 
+def _inside(path: Path, folder: Path) -> None:
+    """Refuse a link that leads out of the library folder: a folder received from someone else could
+    otherwise make a clause of any file on this computer (a private key, a password file)."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise LibraryError(
+            "is a link to something outside the clause folder; copy the file itself into the folder",
+            file=path,
+        )
+
+
 def _read_folder(folder: Path, source: LibrarySource) -> None:
+    for child in folder.iterdir():
+        _inside(child, folder)
     sections = folder / "sections.yaml"
     if sections.exists():
         for entry in _entries(sections, "sections"):
@@ -169,7 +181,7 @@ def _entries(path: Path, key: str) -> list[Mapping[str, Any]]:
     for entry in entries:
         if not isinstance(entry, Mapping):
             raise LibraryError(
-                f"each entry under {key!r} must be a mapping, not {entry!r}",
+                f"each entry under {key!r} must be a mapping, not {yamlfile.short(entry)}",
                 file=path,
                 line=yamlfile.line_of(data),
             )
@@ -180,7 +192,7 @@ def _identifier(entry: Mapping[str, Any], key: str, path: Path) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not _ID.match(value):
         raise LibraryError(
-            f"{key} must be lowercase letters, digits and _, not {value!r}",
+            f"{key} must be lowercase letters, digits and _, not {yamlfile.short(value)}",
             file=path,
             line=yamlfile.line_of(entry),
         )
@@ -191,7 +203,7 @@ def _unknown_keys(entry: Mapping[str, Any], allowed: set[str], path: Path, claus
     extra = sorted(set(entry) - allowed)
     if extra:
         raise LibraryError(
-            f"unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})",
+            f"unknown key {yamlfile.short(extra[0])} (allowed: {', '.join(sorted(allowed))})",
             file=path,
             line=yamlfile.line_of(entry),
             clause=clause,
@@ -202,7 +214,7 @@ def _order(entry: Mapping[str, Any], path: Path, clause: str | None) -> int:
     order = entry.get("order")
     if not isinstance(order, int) or isinstance(order, bool):
         raise LibraryError(
-            f"order must be a whole number, not {order!r}",
+            f"order must be a whole number, not {yamlfile.short(order)}",
             file=path,
             line=yamlfile.line_of(entry),
             clause=clause,
@@ -239,7 +251,7 @@ def _clause(entry: Mapping[str, Any], path: Path) -> ClauseSpec:
     when = entry.get("when")
     if when is not None and (not isinstance(when, str) or not when.strip()):
         raise LibraryError(
-            f"when must be a condition written as text, not {when!r}",
+            f"when must be a condition written as text, not {yamlfile.short(when)}",
             file=path,
             line=where.line,
             clause=clause_id,
@@ -253,6 +265,8 @@ def _clause(entry: Mapping[str, Any], path: Path) -> ClauseSpec:
 
 
 def _read_language(folder: Path, language: LanguageSource) -> None:
+    for child in folder.iterdir():
+        _inside(child, folder.parent)
     strings = folder / "strings.yaml"
     if strings.exists():
         data = yamlfile.load(strings)
@@ -278,7 +292,8 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
                 or not all(isinstance(texts[key], str) and texts[key].strip() for key in STATUTE_FIELDS)
             ):
                 raise LibraryError(
-                    f"statute {statute_id!r} needs exactly these texts: {', '.join(STATUTE_FIELDS)}",
+                    f"statute {yamlfile.short(statute_id)} needs exactly these texts: "
+                    f"{', '.join(STATUTE_FIELDS)}",
                     file=statutes,
                     line=line,
                 )
@@ -286,14 +301,10 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
             language.statute_files[statute_id] = Where(statutes, line)
     templates = folder / "clauses"
     if templates.is_dir():
+        _inside(templates, folder.parent)
         for path in sorted(templates.glob("*.j2")):
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise LibraryError(
-                    f"cannot read the template ({error.__class__.__name__})", file=path
-                ) from None
-            language.templates[path.stem] = TemplateSource(text, path)
+            _inside(path, folder.parent)
+            language.templates[path.stem] = TemplateSource(yamlfile.read_text(path, "template"), path)
 
 
 def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str, int | None]]:
@@ -306,7 +317,8 @@ def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, st
             yield dotted, squeeze(value), yamlfile.line_of(data)
         else:
             raise LibraryError(
-                f"text {dotted!r} must be non-empty text, not {value!r}", line=yamlfile.line_of(data)
+                f"text {dotted!r} must be non-empty text, not {yamlfile.short(value)}",
+                line=yamlfile.line_of(data),
             )
 
 

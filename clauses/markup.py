@@ -28,6 +28,7 @@ from collections.abc import Callable
 from jinja2 import Undefined
 
 from clauses.model import Block, BulletList, Inline, NumberedList, Paragraph, Run, SignatureBlock, Table
+from clauses.sandbox import MAX_TEXT, RenderLimit
 
 OPEN, CLOSE, NEWLINE = "\ue000", "\ue001", "\ue002"
 
@@ -59,6 +60,8 @@ def clean(text: str) -> str:
 
 def literal(value: object) -> str:
     """Wrap a printed value as a token, so no markup inside it is ever interpreted."""
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise RenderLimit(f"a template printed {len(value):,} characters at once, more than {MAX_TEXT:,}")
     if type(value) is str:
         # Citations, labels and short answers repeat on every assembly: wrap each once.
         return _token(value) if len(value) <= 200 else _wrap(value)

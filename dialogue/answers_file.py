@@ -8,6 +8,7 @@ question's default when it has one, and every error names the line, the question
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,9 @@ def _coerce(interview: Interview, question: Question, value: Any, language: Lang
             understood = interpret(interview, question, value, language.code)
             if isinstance(understood, Understood):
                 return understood.value
+        if kind is Kind.SINGLE and len(items) != 1:
+            # One choice, written as a list of one at most; never the first of several.
+            raise AnswerError(language.message("choose_one", options=", ".join(question.choices)))
         chosen = [_choice(interview, question, item, language) for item in items]
         return validate(question, chosen if kind is Kind.MULTI else chosen[0], language)
     if (
@@ -168,7 +172,12 @@ def _choice(interview: Interview, question: Question, item: Any, language: Langu
             return match_choice(interview, question, item, language)
         except AnswerError:
             pass
-    raise AnswerError(f"{item!r} is not one of the choices.")
+    raise AnswerError(f"{_SHORT.repr(item)} is not one of the choices.")
+
+
+# Values quoted back in a message: a few items and characters, however large the value.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 40, 40
 
 
 def allowed(question: Question) -> str:

@@ -34,6 +34,8 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _EMAIL_IN = re.compile(r"<([^<>]+)>|mailto:(\S+)", re.IGNORECASE)
 _DATE_LANGUAGES = ("en", "nl", "fr", "de")
+# More digits than any answer needs; Python refuses to convert over 4,300 digits (and it would be slow).
+_MAX_DIGITS = 18
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ class Unclear:
 
 
 Interpretation = Understood | Unclear
+
+
+def clip(text: str, size: int = 60) -> str:
+    """Typed text quoted back in a message: enough to recognise it, never a whole pasted page."""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def fold(text: str) -> str:
@@ -117,7 +124,7 @@ def match_choice(interview: Interview, question: Question, text: str, language: 
     """The one choice `text` names; AnswerError listing the options when none or several fit."""
     folded = fold(text)
     labels = language.questions[question.id].choices
-    if folded.isdigit():
+    if folded.isdecimal() and len(folded) <= _MAX_DIGITS:
         number = int(folded)
         if 1 <= number <= len(question.choices):
             return question.choices[number - 1]
@@ -129,12 +136,12 @@ def match_choice(interview: Interview, question: Question, text: str, language: 
         if len(found) > 1:
             ordered = [labels[c] for c in question.choices if c in found]
             raise AnswerError(
-                language.message("ambiguous", text=text, matches=_either(ordered, language))
+                language.message("ambiguous", text=clip(text), matches=_either(ordered, language))
                 + " "
                 + language.message("choose_one", options=_options(question, language))
             )
     raise AnswerError(
-        language.message("unknown_choice", text=text)
+        language.message("unknown_choice", text=clip(text))
         + " "
         + language.message("choose_one", options=_options(question, language))
     )
@@ -208,7 +215,7 @@ def _read_multi(interview: Interview, question: Question, text: str, language: L
             labels = language.questions[question.id].choices
             options = ", ".join(f"{n}. {labels[c]}" for n, c in enumerate(question.choices, 1))
             raise AnswerError(
-                language.message("unknown_choice", text=part.strip())
+                language.message("unknown_choice", text=clip(part.strip()))
                 + " "
                 + language.message("choose_many", options=options)
             ) from None
@@ -238,10 +245,15 @@ def _read_number(interview: Interview, question: Question, text: str, language: 
     number = found[0]
     sign = -1 if number[0] == "-" else 1
     digits = number.lstrip("+-")
-    if digits.isdigit():
-        return sign * int(digits)
-    if _GROUPED.match(digits):  # Belgian and English thousands: 1.250, 1 250, 1,250
-        return sign * int(re.sub(r"\D", "", digits))
+    grouped = _GROUPED.match(digits)  # Belgian and English thousands: 1.250, 1 250, 1,250
+    if digits.isdecimal() or grouped:
+        plain = re.sub(r"\D", "", digits)
+        if len(plain) > _MAX_DIGITS:
+            maximum = question.validation.max
+            if sign > 0 and maximum is not None:
+                raise AnswerError(language.message("too_large", max=maximum))
+            raise AnswerError(language.message("need_number", example=max(example, 12)))
+        return sign * int(plain)
     raise AnswerError(language.message("need_number", example=max(example, 12)))
 
 
@@ -290,7 +302,13 @@ def _read_worded_date(folded: str) -> tuple[int, int, int] | None:
     if len(words) != 3:
         return None
     for day, month, year in ((words[0], words[1], words[2]), (words[1], words[0], words[2])):
-        if day.isdigit() and year.isdigit() and len(year) == 4 and month.rstrip(".") in months:
+        if (
+            day.isdecimal()
+            and len(day) <= 2
+            and year.isdecimal()
+            and len(year) == 4
+            and month.rstrip(".") in months
+        ):
             return int(year), months[month.rstrip(".")], int(day)
     return None
 

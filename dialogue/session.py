@@ -336,17 +336,16 @@ class Session:
     @classmethod
     def from_dict(cls, interview: Interview, data: Any) -> Session:
         """Rebuild a session saved with `to_dict`; DraftFormatError if the data cannot be trusted."""
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise DraftFormatError("it is not a draft this version can read")
-        for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
-            if not isinstance(data.get(key), kind):
-                raise DraftFormatError(f"its '{key}' is missing or damaged")
-        session = cls(interview, str(data.get("language") or "en"), draft_id=data.get("id"))
-        created = data.get("created")
-        try:
-            session.created = datetime.fromisoformat(str(created)) if created else session.created
-        except ValueError:
-            raise DraftFormatError("its creation time is damaged") from None
+        problem = draft_problem(data)
+        if problem is not None:
+            raise DraftFormatError(problem)
+        language_code, draft_id = data.get("language"), data.get("id")
+        session = cls(
+            interview,
+            language_code if isinstance(language_code, str) else "en",
+            draft_id=draft_id if isinstance(draft_id, str) else None,
+        )
+        session.created = _created(data) or session.created
         language = interview.language(session.language)
         for key, value in data["answers"].items():
             question = interview.by_id.get(key)
@@ -360,13 +359,14 @@ class Session:
                 session.notices.append(language.message("draft_answer_unfit", question=key))
                 continue
             session.answers[key] = validate(question, value, language)
+        # Only ids are kept from the lists: anything else in them (a list, a mapping) is damage.
         session.skipped.update(
-            k for k in data["skipped"] if k in interview.by_id and interview.by_id[k].skippable
+            k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
         )
         session._suggest(data.get("suggestions"))
-        session.history = [str(state) for state in data["history"]] or [START]
+        session.history = _ids(data["history"]) or [START]
         session.editing = bool(data.get("editing"))
-        session.revisit = {str(k) for k in data.get("revisit") or [] if k in interview.by_id}
+        session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
         session._restore_position(str(data["state"]), data.get("interview_version"))
         return session
 
@@ -397,6 +397,31 @@ class Session:
 
 class DraftFormatError(DialogueError):
     """Saved session data that cannot be trusted."""
+
+
+def draft_problem(data: Any) -> str | None:
+    """Why saved data cannot be resumed (a damaged or truncated draft), or None when it can be."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return "it is not a draft this version can read"
+    # The draft is written in this order, the answers before the lists that follow them: a draft cut
+    # short loses one of these keys, so it is reported as damaged instead of resuming with fewer answers.
+    for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
+        if not isinstance(data.get(key), kind):
+            return f"its '{key}' is missing or damaged"
+    try:
+        _created(data)
+    except ValueError:
+        return "its creation time is damaged"
+    return None
+
+
+def _created(data: dict[str, Any]) -> datetime | None:
+    created = data.get("created")
+    return datetime.fromisoformat(str(created)) if created else None
+
+
+def _ids(items: Any) -> list[str]:
+    return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
 
 
 _NOTHING = object()

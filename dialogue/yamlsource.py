@@ -1,4 +1,9 @@
-"""Safe YAML that remembers where things are, so errors can name the file and the line."""
+"""Safe YAML that remembers where things are, so errors can name the file and the line.
+
+Safe also against data built to hurt: a number or date the constructor cannot make is an error with its
+line, and aliases that repeat a value until it would fill the memory when walked ("billion laughs") are
+refused before anything walks them.
+"""
 
 from __future__ import annotations
 
@@ -58,14 +63,65 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
     return result
 
 
+def _clip(text: str, size: int = 24) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _guarded(construct: Any, problem: str) -> Any:
+    """A scalar constructor whose ValueError (PyYAML gives it no line) becomes an error with the line."""
+
+    def build(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(
+                None, None, problem.format(value=_clip(str(node.value))), node.start_mark
+            ) from None
+
+    return build
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:int",
+    _guarded(_SafeBase.construct_yaml_int, "{value} has too many digits to be a number"),
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _guarded(_SafeBase.construct_yaml_timestamp, "{value} is not a real date"),
+)
+
+# What a file may hold once its aliases are followed: far more than any interview, answers file or
+# draft needs, far less than what would stall the program walking it.
+MAX_VALUES = 200_000
+
+
+def expanded_size(data: Any, limit: int = MAX_VALUES) -> int:
+    """How many values `data` holds with every alias followed, counting no further than `limit` + 1.
+
+    A long string counts as one value per 100 characters: repeated by aliases, it costs what a list of
+    that many values would.
+    """
+    count = 0
+    stack = [data]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            count += len(item) // 100
+    return count
 
 
 def parse_yaml(text: str, file: Path | str) -> Any:
     """Parse YAML safely; any problem becomes a DefinitionError with the file and line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # _Loader derives from (C)SafeLoader
+        data = yaml.load(text, Loader=_Loader)  # _Loader derives from (C)SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(str(error.problem or error.context or "not valid YAML").split())
@@ -83,6 +139,13 @@ def parse_yaml(text: str, file: Path | str) -> Any:
         raise DefinitionError(f"not valid YAML ({' '.join(str(error).split())})", file=file) from None
     except RecursionError:
         raise DefinitionError("nested too deeply", file=file) from None
+    if expanded_size(data) > MAX_VALUES:
+        raise DefinitionError(
+            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
+            "it cannot be what this program reads",
+            file=file,
+        )
+    return data
 
 
 def read_yaml(path: Path) -> Any:

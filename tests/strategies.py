@@ -85,3 +85,66 @@ def answer_sets(draw: st.DrawFn, interview: Interview | None = None, **fixed: An
         else:
             answers[question.id] = draw(value_for(question))
     return answers
+
+
+# --- hostile input ---------------------------------------------------------------------------------
+
+# What people paste, and what breaks programs: nothing, blanks, control and format characters, emoji
+# with modifiers, right-to-left text and the marks that reorder it, null bytes, lone surrogates, digits
+# by the thousand, and text by the hundred thousand.
+EDGE_TEXTS = (
+    "",
+    " ",
+    " \t\n\r\x0b\x0c ",
+    "\x00",
+    "Acme\x00NV",
+    "\x01\x02\x07\x08\x1b[31mred\x1b[0m\x7f\x9b",
+    "🎉👍🏽👨‍👩‍👧",
+    "שלום עולם",
+    "مرحبا بالعالم",
+    "Acme\u202e VN\u202c",
+    "\u200b\u200d\ufeff",
+    "\ud800",
+    "9" * 5_000,
+    "1" * 100_000,
+    "x" * 100_000,
+    "flanders, " * 10_000,
+    "-" * 1_000,
+    "1/" * 2_000,
+)
+_PIECES = st.sampled_from(
+    [*EDGE_TEXTS[:12], *INJECTIONS, "1", "25/11/2026", "none", "yes", "all", "/back", "//x", ",", "\n"]
+)
+
+
+def hostile_text(max_size: int = 300) -> st.SearchStrategy[str]:
+    """Any text, weighted towards what breaks programs: the edge cases above, alone, mixed with each
+    other and with ordinary text, or repeated to a great length."""
+    mixed = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=8).map("".join)
+    repeated = st.tuples(st.one_of(_PIECES, st.text(min_size=1, max_size=5)), st.integers(1, 20_000)).map(
+        lambda pair: pair[0] * pair[1]
+    )
+    return st.one_of(st.text(max_size=max_size), st.sampled_from(EDGE_TEXTS), mixed, repeated)
+
+
+def yaml_data(max_leaves: int = 30) -> st.SearchStrategy[Any]:
+    """Any data a YAML file can hold: what an answers file or a draft may contain when it is damaged or
+    written by someone else."""
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        hostile_text(40).map(lambda text: text[:200]),
+        st.dates(),
+        st.datetimes(),
+    )
+    keys = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none())
+    return st.recursive(
+        scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=5), st.dictionaries(keys, children, max_size=5)
+        ),
+        max_leaves=max_leaves,
+    )

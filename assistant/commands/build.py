@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.commands.chat import add_clauses_option
+
 FORMATS = ("md", "html", "docx", "txt")
 NOTES_SUFFIX = "-implementation-notes"
 
@@ -30,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--notes", action="store_true", help=f"also write the implementation notes (NAME{NOTES_SUFFIX}.EXT)"
     )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language of the policy (default: en)")
+    add_clauses_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -73,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     except AnswersFileError as error:
         raise UsageError(str(error)) from None
     try:
-        library = load_library()
+        library = load_library(*args.clauses)
         if args.lang not in library.languages:
             raise UsageError(f"no policy texts in {args.lang!r}; available: {', '.join(library.languages)}")
         policy = library.assemble(answers, args.lang)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +20,31 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         help="the language we talk in: en, nl or fr (default: from LANG, e.g. nl_BE.UTF-8, else en); "
         "a draft is resumed in its own language",
     )
+    add_clauses_option(parser)
+
+
+def add_clauses_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clauses",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder of your own clauses, laid over ours (repeat for several; see the README)",
+    )
+
+
+def clause_drafter(folders: list[Path]) -> Any:
+    """The drafter for ours and `folders`, loaded now so a mistake in them stops the command at once."""
+    from assistant.cli import UsageError
+    from assistant.drafting import LibraryUnavailable, PolicyDrafter
+
+    drafter = PolicyDrafter(tuple(str(folder) for folder in folders))
+    try:
+        drafter.library()
+    except LibraryUnavailable as error:
+        raise UsageError(str(error)) from None
+    return drafter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,18 +78,16 @@ def run(args: argparse.Namespace) -> int:
     from assistant.cli import UsageError
     from assistant.texts import UiTextsError
 
+    folders = getattr(args, "clauses", None) or []
     try:
         language = talk_language(getattr(args, "lang", None), os.environ)
         app = PolicyAssistant(
             language=language,
             resume=getattr(args, "resume", None),
             new=bool(getattr(args, "new", False)),
+            drafter=clause_drafter(folders) if folders else None,
         )
     except UiTextsError as error:
         raise UsageError(f"the app's texts cannot be loaded: {error}") from None
-    try:
-        app.run()
-    finally:
-        # Whatever ended the app (quit, ctrl+c, a closed terminal, a crash): write the queued draft.
-        app.keeper.close(timeout=5.0)
+    app.run()  # every answer is saved before the next question shows: nothing to write on the way out
     return app.return_code or 0

@@ -33,17 +33,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"No drafts yet. They are saved in {store.folder}")
         return 0
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"Drafts in {store.folder}")
+    # Titles, problems and the folder are text: an organisation called "Acme [/] NV" is not markup.
+    table = Table(title=f"Drafts in {escape(str(store.folder))}")
     for column in ("id", "organisation", "progress", "last saved"):
         table.add_column(column, overflow="fold")
     for draft in drafts:
         saved = draft.saved.astimezone().strftime("%d/%m/%Y %H:%M") if draft.saved else "-"
         if draft.is_damaged:
-            table.add_row(draft.id, "[red]damaged[/]: " + (draft.problem or ""), "-", saved)
+            table.add_row(draft.id, "[red]damaged[/]: " + escape(draft.problem or ""), "-", saved)
         else:
             progress = f"{draft.progress}%" if draft.progress is not None else "-"
-            table.add_row(draft.id, draft.title or "(no name yet)", progress, saved)
-    Console().print(table)
+            table.add_row(draft.id, escape(draft.title or "(no name yet)"), progress, saved)
+    console = Console()
+    console.print(table)
+    if any(draft.is_damaged for draft in drafts):
+        console.print(
+            "A damaged draft is kept as it is, never opened or overwritten: "
+            "`policy-assistant --new` starts a new policy, `policy-assistant drafts delete ID` removes one."
+        )
     return 0

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.commands.chat import add_clauses_option
+
 FORMATS = ("md", "html", "json")
 STATUS_STYLE = {"present": ("✔", "green"), "weak": ("△", "yellow"), "missing": ("✘", "red")}
 
@@ -37,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--lang", metavar="CODE", help="language of the new draft's interview (default: the policy's)"
     )
+    add_clauses_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -67,7 +70,17 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to replace it")
     try:
-        report = review_file(args.file)
+        rules = None
+        if args.clauses:  # the fixes are named as your library names them
+            from clauses import LibraryError, load_library
+            from clauses.review.rules import default_rules, with_clause_library
+
+            try:
+                library = load_library(*args.clauses)
+            except LibraryError as error:
+                raise UsageError(str(error)) from None
+            rules = with_clause_library(default_rules(), library.source)
+        report = review_file(args.file, rules=rules)
     except (ReviewInputError, RulesError) as error:
         raise UsageError(str(error)) from None
 

@@ -535,7 +535,7 @@ class ChatScreen(Screen[None]):
     # --- saving -------------------------------------------------------------------------------------------
 
     def _report_save(self, outcome: Outcome, announce: bool = False) -> None:
-        """Called on the saving thread: hand the outcome to the event loop as a message."""
+        """The outcome of a save, as a message: the status line changes after the next question shows."""
         if isinstance(outcome, Saved):
             message: DraftSaved | DraftNotSaved = DraftSaved(outcome.draft_id, outcome.path, outcome.at)
         else:
@@ -592,8 +592,11 @@ class ChatScreen(Screen[None]):
                 PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
             )
         except PolicyNotReady as error:
-            self.log.info(f"preview not ready: {error}")
-            self.post_message(PolicyAssembled(generation, None, self.t("preview.waiting")))
+            # A partial assembly leaves out what waits for an answer: what fails is a clause itself
+            # (one from a --clauses folder that goes over the sandbox's limits), so say which.
+            self.post_message(
+                PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
+            )
         else:
             self.post_message(PolicyAssembled(generation, document))
 
@@ -692,8 +695,10 @@ class ChatScreen(Screen[None]):
             for file in message.files
         ]
         self._say(self.t("export.written", folder=str(folder), files="\n".join(lines)))
-        self.app.notify(self.t("export.written_short", count=len(paths), folder=str(folder)), timeout=8)
+        self.app.notify(  # markup=False: the folder's name is text, brackets and all
+            self.t("export.written_short", count=len(paths), folder=str(folder)), timeout=8, markup=False
+        )
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self._say(message.problem, variant="problem")
-        self.app.notify(message.problem, severity="error", timeout=8)
+        self.app.notify(message.problem, severity="error", timeout=8, markup=False)

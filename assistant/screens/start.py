@@ -119,14 +119,20 @@ class StartScreen(Screen[None]):
         if draft is None:
             return
         if draft.is_damaged:
+            # markup=False: a path or a problem is text; a folder named "[work]" or "[/]" is not markup.
             self.notify(
-                self.t("start.damaged_open", problem=draft.problem or ""), severity="warning", timeout=10
+                self.t("start.damaged_open", problem=draft.problem or ""),
+                severity="warning",
+                timeout=10,
+                markup=False,
             )
             return
         try:
             self.assistant.open_draft(draft.id)
         except DraftError as error:
-            self.notify(self.t("start.resume_failed", problem=str(error)), severity="error", timeout=10)
+            self.notify(
+                self.t("start.resume_failed", problem=str(error)), severity="error", timeout=10, markup=False
+            )
             self.refresh_drafts()
 
     def action_delete(self) -> None:
@@ -148,7 +154,7 @@ class StartScreen(Screen[None]):
             try:
                 self.assistant.store.delete(draft.id)
             except DraftError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
             else:
                 self.notify(self.t("start.deleted"))
             self.refresh_drafts()

@@ -28,7 +28,7 @@ from clauses.review.model import (
     RequirementFinding,
     RiskFinding,
 )
-from clauses.review.reader import Text, read_bytes, read_file
+from clauses.review.reader import Text, plain, read_bytes, read_file
 from clauses.review.rules import Rules, default_rules, load_rules
 
 __all__ = [
@@ -53,7 +53,8 @@ def review_file(path: str | Path, *, rules: Rules | None = None) -> Report:
     """Review a policy file (.md, .txt, .html or .docx); ReviewInputError if it cannot be read."""
     started = time.perf_counter()
     path = Path(path)
-    return _review(read_file(path), rules, path.name, started)
+    # The file's name is quoted in every report: without control characters (a name may hold them).
+    return _review(read_file(path), rules, plain(path.name), started)
 
 
 def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rules | None = None) -> Report:
@@ -61,7 +62,10 @@ def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rul
     if fmt not in ("md", "txt", "html"):
         raise ReviewInputError(f"cannot review text as {fmt!r}; use md, txt or html")
     started = time.perf_counter()
-    return _review(read_bytes(text.encode("utf-8"), fmt, source), rules, source, started)
+    source = plain(source)
+    # A lone surrogate (from a broken copy and paste) cannot be encoded: it becomes "?".
+    data = text.encode("utf-8", errors="replace")
+    return _review(read_bytes(data, fmt, source), rules, source, started)
 
 
 def _review(text: Text, rules: Rules | None, source: str, started: float | None = None) -> Report:

@@ -59,16 +59,42 @@ class Sentence:
 
 
 MAX_SENTENCE_WORDS = 120  # longer "sentences" (lists without full stops, run-on text) are cut up
+# No word of a policy is longer. A longer run (thousands of digits, a pasted blob) is cut into pieces of
+# this size: a pattern such as a capitalised name tries every position of a run, which on one run of
+# 20,000 characters took twenty seconds.
+MAX_WORD_CHARS = 64
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences, each at most MAX_SENTENCE_WORDS words (cut at a semicolon or comma when possible)."""
+    """Sentences, each at most MAX_SENTENCE_WORDS words (cut at a semicolon or comma when possible)
+    of at most MAX_WORD_CHARS characters."""
     pieces: list[str] = []
-    for sentence in _sentences(text):
-        if len(sentence.split()) <= MAX_SENTENCE_WORDS:
-            pieces.append(sentence)
-        else:
-            pieces.extend(_cut(sentence))
+    for whole in _sentences(text):
+        for sentence in _chop_long_words(whole):
+            if len(sentence.split()) <= MAX_SENTENCE_WORDS:
+                pieces.append(sentence)
+            else:
+                pieces.extend(_cut(sentence))
+    return pieces
+
+
+def _chop_long_words(sentence: str) -> list[str]:
+    """The sentence, with each over-long word cut out into pieces of its own (each a part of the text)."""
+    words = sentence.split()
+    if all(len(word) <= MAX_WORD_CHARS for word in words):
+        return [sentence]
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in words:
+        if len(word) <= MAX_WORD_CHARS:
+            current.append(word)
+            continue
+        if current:
+            pieces.append(" ".join(current))
+            current = []
+        pieces.extend(word[at : at + MAX_WORD_CHARS] for at in range(0, len(word), MAX_WORD_CHARS))
+    if current:
+        pieces.append(" ".join(current))
     return pieces
 
 
@@ -646,7 +672,7 @@ def _convert(inference: Any, raw: str) -> Any:
     text = " ".join(str(raw).split()).strip(" .,:;\"'“”‘’()")
     if inference.kind == "number":
         digits = re.sub(r"[\s.,'\u202f\u00a0]", "", text)
-        if not digits.isdigit():
+        if not digits.isdecimal() or len(digits) > 18:  # int() refuses thousands of digits
             return None
         number = int(digits)
         if inference.minimum is not None and number < inference.minimum:

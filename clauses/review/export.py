@@ -91,10 +91,11 @@ def fixes_text(fixes: tuple[ClauseRef, ...]) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe in Markdown running text and tables."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    """Text safe in Markdown running text and tables: every character with a meaning escaped (the
+    policy exporter's rules, so "&lt;" stays "&lt;" and "~~" stays "~~"), on one line."""
+    from clauses.export.markdown import escape
+
+    return escape(" ".join(text.split()), in_table=True).replace("#", "\\#")
 
 
 def _md_passage(passage: Passage | None) -> str:

@@ -205,8 +205,23 @@ class _Raw:
 _SPACES = re.compile(r"\s+")
 
 
+# Never part of a policy's words, and harmful when a passage is quoted back: control characters (an
+# escape sequence would clear or retitle the terminal the report is printed in) and the marks that make
+# text display in another order than it reads. Soft hyphens and zero-width spaces only split words.
+_DROPPED = frozenset(
+    "\u00ad\u200b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    + "".join(chr(code) for code in (*range(0x20), *range(0x7F, 0xA0)) if not chr(code).isspace())
+)
+_DROP = str.maketrans(dict.fromkeys(map(ord, _DROPPED)))
+
+
+def plain(text: str) -> str:
+    """`text` without the characters of _DROPPED."""
+    return text.translate(_DROP)
+
+
 def clean(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+    return _SPACES.sub(" ", plain(text)).strip()
 
 
 def clean_lines(raw: str) -> tuple[str, tuple[int, ...]]:
@@ -217,7 +232,7 @@ def clean_lines(raw: str) -> tuple[str, tuple[int, ...]]:
     newlines = 0
     size = 0
     for char in raw:
-        if char in "\u00ad\u200b":
+        if char in _DROPPED:
             continue
         if char.isspace():
             space = True

@@ -223,18 +223,33 @@ def load_rules(folder: str | Path = RULES_FOLDER) -> Rules:
 @functools.cache
 def _clause_titles() -> tuple[dict[str, str], dict[str, str]]:
     """Each clause's English title (its template's first line), or its section's title; and its section."""
-    clauses = yamlfile.load(CLAUSE_LIBRARY / "clauses.yaml")["clauses"]
-    strings = yamlfile.load(CLAUSE_LIBRARY / "en" / "strings.yaml")["sections"]
+    from clauses import loader
+
+    return clause_titles(loader.read((CLAUSE_LIBRARY,)))
+
+
+def clause_titles(source: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """The titles and sections of a clause library as read (clauses.loader.LibrarySource)."""
+    english = source.languages["en"]
     titles: dict[str, str] = {}
     sections: dict[str, str] = {}
-    for clause in clauses:
-        template = CLAUSE_LIBRARY / "en" / "clauses" / f"{clause['id']}.j2"
-        first = template.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
+    for spec in source.clauses.values():
+        template = english.templates.get(spec.id)
+        first = template.text.lstrip().split("\n", 1)[0] if template else ""
         title = first[2:].strip() if first.startswith("# ") else ""
-        section = strings.get(clause["section"], clause["section"])
-        titles[clause["id"]] = title or section
-        sections[clause["id"]] = section
+        section = english.strings.get(f"sections.{spec.section}", spec.section)
+        titles[spec.id] = title or section
+        sections[spec.id] = section
     return titles, sections
+
+
+def with_clause_library(rules: Rules, source: Any) -> Rules:
+    """The rules, naming the clauses that fix a gap as a library laid over ours names them (a law firm's
+    own version of a clause keeps our id, with its own title)."""
+    import dataclasses
+
+    titles, sections = clause_titles(source)
+    return dataclasses.replace(rules, clause_titles=titles, clause_sections=sections)
 
 
 class _Checks:
