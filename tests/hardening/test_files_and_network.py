@@ -93,10 +93,11 @@ def test_review_never_replaces_a_report_without_force(
 def test_a_file_that_appears_during_an_export_is_not_replaced(tmp_path: Path) -> None:
     # The app asks about files that exist when the dialog closes; one created after that is kept.
     request = ExportRequest(tmp_path, "policy", ("md", "docx"), notes=False)
-    (tmp_path / "policy.docx").write_bytes(b"appeared meanwhile")
-    with pytest.raises(ExportProblem, match=r"policy\.docx already exists;.*already written: .*policy\.md"):
-        export(PolicyDrafter(), LIMITED, "en", request)
-    assert (tmp_path / "policy.docx").read_bytes() == b"appeared meanwhile"
+    (tmp_path / "policy-en.docx").write_bytes(b"appeared meanwhile")
+    with pytest.raises(ExportProblem, match=r"policy-en\.docx already exists;") as raised:
+        export(PolicyDrafter(), LIMITED, request)
+    assert raised.value.written == [tmp_path / "policy-en.md"]  # the app says what was written before
+    assert (tmp_path / "policy-en.docx").read_bytes() == b"appeared meanwhile"
 
 
 # --- the network ----------------------------------------------------------------------------------

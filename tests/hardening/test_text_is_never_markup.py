@@ -67,7 +67,8 @@ async def test_an_export_to_an_odd_folder_is_named_literally(home: Path, tmp_pat
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("written" in text for text in toasts(app)), timeout=20)
         assert any(str(folder) in text for text in toasts(app))
-    assert len(list(folder.iterdir())) == 2
+    # The Dutch version the law requires and the English courtesy copy, each as Markdown and Word.
+    assert len(list(folder.iterdir())) == 4
 
 
 @async_test
