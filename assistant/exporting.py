@@ -40,6 +40,23 @@ class FolderNotCreated(ExportProblem):
         self.folder = folder
 
 
+class FileAppeared(ExportProblem):
+    """A file to write exists although the user was asked about every existing one: it is kept."""
+
+    def __init__(self, problem: str, path: Path, written: list[Path]) -> None:
+        super().__init__(problem, written)
+        self.path = path
+
+
+class FileNotWritten(ExportProblem):
+    """The system refused to write a file; `reason` is the system's own words."""
+
+    def __init__(self, problem: str, path: Path, reason: str, written: list[Path]) -> None:
+        super().__init__(problem, written)
+        self.path = path
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     folder: Path
@@ -96,7 +113,7 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     Everything is assembled before the first file is written, so answers that cannot make a policy
     leave no half export behind.
     """
-    from clauses.errors import ExportError
+    from clauses.errors import ExportError, TargetExists, TargetNotWritable
     from clauses.export import write
 
     documents: dict[tuple[str, str], Any] = {}
@@ -114,9 +131,14 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     written: list[Target] = []
     for target in targets(request):
         document = documents[target.document, target.language]
+        done_before = [done.path for done in written]
         try:
             write(document, target.path, target.fmt, force=request.force)
+        except TargetExists as error:
+            raise FileAppeared(str(error), error.path, done_before) from None
+        except TargetNotWritable as error:
+            raise FileNotWritten(str(error), error.path, error.reason, done_before) from None
         except ExportError as error:
-            raise ExportProblem(str(error), [done.path for done in written]) from None
+            raise ExportProblem(str(error), done_before) from None
         written.append(target)
     return written

@@ -36,3 +36,24 @@ class LibraryError(Exception):
 
 class ExportError(Exception):
     """A document cannot be written where or how the user asked."""
+
+
+class TargetExists(ExportError):
+    """The file to write exists and replacing it was not asked for.
+
+    `path` lets a caller say it in its own words: the app asks before replacing, so a file that
+    is there anyway appeared after the user confirmed.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; use --force to replace it")
+        self.path = path
+
+
+class TargetNotWritable(ExportError):
+    """The system refused to write the file; `reason` is its own words (such as "Permission denied")."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason

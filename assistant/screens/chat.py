@@ -659,7 +659,14 @@ class ChatScreen(Screen[None]):
         )
 
     def _export(self, request: Any, answers: dict[str, Any], open_count: int) -> None:
-        from assistant.exporting import ExportProblem, FolderNotCreated, PolicyIncomplete, export
+        from assistant.exporting import (
+            ExportProblem,
+            FileAppeared,
+            FileNotWritten,
+            FolderNotCreated,
+            PolicyIncomplete,
+            export,
+        )
 
         try:
             files = export(self.assistant.drafter, answers, request)
@@ -673,6 +680,10 @@ class ChatScreen(Screen[None]):
             self.post_message(ExportFailed(self.t("export.failed", problem=problem)))
         except ExportProblem as error:
             problem = error.problem
+            if isinstance(error, FileAppeared):
+                problem = self.t("export.file_appeared", file=str(error.path))
+            elif isinstance(error, FileNotWritten):
+                problem = self.t("export.file_not_written", file=str(error.path), reason=error.reason)
             if error.written:
                 written = ", ".join(str(path) for path in error.written)
                 problem = self.t("export.already_written", problem=problem, files=written)

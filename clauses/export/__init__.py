@@ -10,7 +10,7 @@ import importlib
 import os
 from pathlib import Path
 
-from clauses.errors import ExportError
+from clauses.errors import ExportError, TargetExists, TargetNotWritable
 from clauses.model import Document
 
 FORMATS: dict[str, str] = {"md": "markdown", "html": "html", "docx": "docx", "txt": "text"}
@@ -62,7 +62,7 @@ def write(document: Document, path: str | Path, fmt: str | None = None, force: b
             with path.open("xb") as handle:
                 handle.write(data)
     except FileExistsError:
-        raise ExportError(f"{path} already exists; use --force to replace it") from None
+        raise TargetExists(path) from None
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise TargetNotWritable(path, str(error.strerror or error)) from None
     return path

@@ -7,7 +7,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from clauses.errors import ExportError
+from clauses.errors import ExportError, TargetExists, TargetNotWritable
 from clauses.review.model import ClauseRef, ElementFinding, Passage, Report, RiskFinding
 
 FORMATS = ("md", "html", "json")
@@ -49,9 +49,9 @@ def write(report: Report, path: str | Path, fmt: str | None = None, force: bool 
             with path.open("xb") as handle:
                 handle.write(data)
     except FileExistsError:
-        raise ExportError(f"{path} already exists; use --force to replace it") from None
+        raise TargetExists(path) from None
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise TargetNotWritable(path, str(error.strerror or error)) from None
     return path
 
 

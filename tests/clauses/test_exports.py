@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from policy_helpers import LIBRARY, answers
 
 from clauses import ExportError
+from clauses.errors import TargetExists, TargetNotWritable
 from clauses.export import format_for, render, write
 from clauses.model import NumberedList
 
@@ -155,12 +156,23 @@ def test_an_unknown_suffix_or_format_is_a_clear_error(tmp_path: Path) -> None:
 def test_an_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
     target = tmp_path / "policy.md"
     target.write_text("my own edits", encoding="utf-8")
-    with pytest.raises(ExportError, match="already exists; use --force"):
+    with pytest.raises(TargetExists, match="already exists; use --force") as refused:
         write(POLICY, target)
+    assert refused.value.path == target  # so the app can say it in the user's language
     assert target.read_text(encoding="utf-8") == "my own edits"
     write(POLICY, target, force=True)
     assert target.read_text(encoding="utf-8").startswith("# Social Media Policy")
     assert [p.name for p in tmp_path.iterdir()] == ["policy.md"]
+
+
+def test_a_place_the_system_refuses_is_a_clear_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    refusal = r"cannot write .*notes\.txt/policy\.md: Not a directory"
+    with pytest.raises(TargetNotWritable, match=refusal) as refused:
+        write(POLICY, not_a_folder / "policy.md")
+    assert refused.value.reason == "Not a directory"
+    assert not_a_folder.read_text(encoding="utf-8") == "a file, not a folder"
 
 
 def test_renderers_do_not_load_python_docx_until_asked() -> None:

@@ -20,6 +20,7 @@ from uihelp import (
     write_draft,
 )
 
+from assistant.drafting import PolicyDrafter
 from assistant.messages import PolicyAssembled
 from assistant.screens.chat import ChatScreen
 from assistant.screens.confirm import ConfirmDialog
@@ -208,3 +209,36 @@ async def test_in_a_narrow_terminal_the_preview_screen_shows_what_the_last_answe
         line = preview.rendered.first_change
         assert preview.scroll_y <= line <= preview.scroll_y + preview.scrollable_content_region.height
         assert "changed" in str(app.screen.query_one("#progress").render())
+
+
+class FileAppearsDuringAssembly(PolicyDrafter):
+    """Someone saves a file under the export's name after the dialog has closed, while it assembles."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def assemble(self, answers, language="en", *, partial=False):  # type: ignore[no-untyped-def]
+        if not partial and not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(b"saved meanwhile")
+        return super().assemble(answers, language, partial=partial)
+
+
+@async_test
+async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_language(home: Path) -> None:
+    session = finished(LIMITED)
+    session.set_language("nl")
+    write_draft(home, session, "done")
+    appearing = home / "exports" / "socialemediabeleid-boulangerie-dupont-srl-fr.docx"
+    app = make_app(home, resume="done", drafter=FileAppearsDuringAssembly(appearing))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "mislukt" in transcript_text(app), timeout=20)
+        said = flat(transcript_text(app))
+        assert f"{appearing} is tijdens het exporteren verschenen en werd behouden" in said
+        assert "--force" not in said
+    assert appearing.read_bytes() == b"saved meanwhile"
