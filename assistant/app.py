@@ -135,7 +135,10 @@ class PolicyAssistant(App[None]):
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
-                self.call_later(self.notify, str(error), severity="error", timeout=10, markup=False)
+                from assistant.draft_errors import said
+
+                problem = said(error, self.texts)
+                self.call_later(self.notify, problem, severity="error", timeout=10, markup=False)
                 return StartScreen()
         if not self._new and self.store.list():
             return StartScreen()

@@ -30,7 +30,8 @@ class Saved:
 @dataclass(frozen=True)
 class NotSaved:
     draft_id: str
-    problem: str
+    problem: str  # in English
+    fault: DraftError | None = None  # for the app to say it in the user's language
 
 
 Outcome = Saved | NotSaved
@@ -66,7 +67,7 @@ class DraftKeeper:
         try:
             path = self.store.write(draft_id, snapshot)
         except DraftError as error:
-            return NotSaved(draft_id, str(error))
+            return NotSaved(draft_id, str(error), error)
         except Exception as error:  # a draft that cannot be written must never stop the conversation
             return NotSaved(draft_id, f"{type(error).__name__}: {error}")
         return Saved(draft_id, path, self._clock())

@@ -54,6 +54,9 @@ class UiTexts:
                 found.extend(str(word) for word in value)
         return tuple(dict.fromkeys(found))
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._strings
+
     def keys(self) -> tuple[str, ...]:
         """Every key, in the file's order."""
         return tuple(self._strings)

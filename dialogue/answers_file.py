@@ -31,10 +31,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        where = _one_line(self.file) if self.line is None else f"{_one_line(self.file)}, line {self.line}"
         if self.question:
-            where += f", question '{self.question}'"
+            where += f", question '{_one_line(self.question)}'"
         return f"{where}: {self.message}"
+
+
+def _one_line(text: str) -> str:
+    """A name as typed, with line breaks and other control characters escaped: a problem is one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class AnswersFileError(DialogueError):

@@ -18,7 +18,7 @@ from typing import Any
 
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
-from dialogue.session import DraftFormatError, Session, draft_problem
+from dialogue.session import DraftFormatError, DraftProblem, Session, draft_problem
 
 HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
 _SUFFIX = ".yaml"
@@ -26,7 +26,17 @@ _MAX_DRAFT_BYTES = 5 * 1024 * 1024
 
 
 class DraftError(DialogueError):
-    """A draft that cannot be read, found or written. The message says which file and why."""
+    """A draft that cannot be read, found or written. The message says which file and why, in English.
+
+    `kind` and `details` (such as `path`, `reason`, `line`) let a UI say the same in its own language;
+    `problem` is set when a readable draft cannot be resumed.
+    """
+
+    def __init__(self, message: str, kind: str, problem: DraftProblem | None = None, **details: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.problem = problem
+        self.details = details
 
 
 def default_folder() -> Path:
@@ -50,6 +60,7 @@ class DraftInfo:
     saved: datetime | None
     problem: str | None = None  # set when the draft is damaged
     language: str | None = None  # the language the interview is held in
+    fault: DraftError | None = None  # why it is damaged, for a UI to say in its own words
 
     @property
     def is_damaged(self) -> bool:
@@ -64,7 +75,7 @@ class DraftStore:
 
     def path_of(self, draft_id: str) -> Path:
         if not draft_id or not all(c.isalnum() or c in "-_" for c in draft_id):
-            raise DraftError(f"'{draft_id}' is not a draft name")
+            raise DraftError(f"'{draft_id}' is not a draft name", "bad_name", name=draft_id)
         return self.folder / f"{draft_id}{_SUFFIX}"
 
     def new_id(self) -> str:
@@ -94,7 +105,13 @@ class DraftStore:
             _keep_private(self.folder)
             _atomic_write(path, text)
         except OSError as error:
-            raise DraftError(f"the draft could not be saved to {path} ({error.strerror or error})") from None
+            reason = str(error.strerror or error)
+            raise DraftError(
+                f"the draft could not be saved to {path} ({reason})",
+                "not_saved",
+                path=str(path),
+                reason=reason,
+            ) from None
         return path
 
     def load(self, draft_id: str, interview: Interview) -> Session:
@@ -103,7 +120,7 @@ class DraftStore:
         try:
             session = Session.from_dict(interview, data)
         except DraftFormatError as error:
-            raise DraftError(f"The draft {path} cannot be resumed: {error}. It was kept as it is.") from None
+            raise _cannot_resume(path, error.problem) from None
         session.draft_id = draft_id
         return session
 
@@ -112,9 +129,11 @@ class DraftStore:
         try:
             path.unlink()
         except FileNotFoundError:
-            raise DraftError(f"There is no draft called '{draft_id}'.") from None
+            raise DraftError(f"There is no draft called '{draft_id}'.", "not_found", name=draft_id) from None
         except OSError as error:
-            raise DraftError(f"The draft {path} could not be deleted ({error.strerror}).") from None
+            reason = str(error.strerror or error)
+            message = f"The draft {path} could not be deleted ({reason})."
+            raise DraftError(message, "not_deleted", path=str(path), reason=reason) from None
 
     def list(self) -> list[DraftInfo]:
         """Every draft, most recently saved first; damaged ones are listed with their problem."""
@@ -126,7 +145,7 @@ class DraftStore:
                 data = self._read(path)
                 problem = draft_problem(data)
                 if problem is not None:
-                    raise DraftError(f"The draft {path} cannot be resumed: {problem}. It was kept as it is.")
+                    raise _cannot_resume(path, problem)
                 infos.append(
                     DraftInfo(
                         id=path.stem,
@@ -138,29 +157,46 @@ class DraftStore:
                     )
                 )
             except DraftError as error:
-                infos.append(DraftInfo(path.stem, path, None, None, _mtime(path), problem=str(error)))
+                infos.append(
+                    DraftInfo(path.stem, path, None, None, _mtime(path), problem=str(error), fault=error)
+                )
         oldest = datetime.min.replace(tzinfo=UTC)
         return sorted(infos, key=lambda info: info.saved or oldest, reverse=True)
 
     def _read(self, path: Path) -> Any:
         try:
             if path.stat().st_size > _MAX_DRAFT_BYTES:
-                raise DraftError(f"The draft {path} is too large to be a draft. It was kept as it is.")
+                message = f"The draft {path} is too large to be a draft. It was kept as it is."
+                raise DraftError(message, "too_large", path=str(path))
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise DraftError(f"There is no draft called '{path.stem}'.") from None
+            raise DraftError(
+                f"There is no draft called '{path.stem}'.", "not_found", name=path.stem
+            ) from None
         except UnicodeDecodeError:
-            raise DraftError(f"The draft {path} is damaged (not text). It was kept as it is.") from None
+            message = f"The draft {path} is damaged (not text). It was kept as it is."
+            raise DraftError(message, "not_text", path=str(path)) from None
         except OSError as error:
-            raise DraftError(f"The draft {path} cannot be read ({error.strerror}).") from None
+            reason = str(error.strerror or error)
+            message = f"The draft {path} cannot be read ({reason})."
+            raise DraftError(message, "not_read", path=str(path), reason=reason) from None
         from dialogue.errors import DefinitionError
         from dialogue.yamlsource import parse_yaml
 
         try:
             return parse_yaml(text, path)
         except DefinitionError as error:
-            where = f" near line {error.line}" if error.line else ""
-            raise DraftError(f"The draft {path} is damaged{where}. It was kept as it is.") from None
+            if error.line:
+                message = f"The draft {path} is damaged near line {error.line}. It was kept as it is."
+                raise DraftError(message, "damaged_at", path=str(path), line=str(error.line)) from None
+            raise DraftError(
+                f"The draft {path} is damaged. It was kept as it is.", "damaged", path=str(path)
+            ) from None
+
+
+def _cannot_resume(path: Path, problem: DraftProblem) -> DraftError:
+    message = f"The draft {path} cannot be resumed: {problem}. It was kept as it is."
+    return DraftError(message, "cannot_resume", problem, path=str(path))
 
 
 def _keep_private(folder: Path) -> None:

@@ -395,23 +395,42 @@ class Session:
     __hash__ = None  # type: ignore[assignment]
 
 
+@dataclass(frozen=True)
+class DraftProblem:
+    """Why saved data cannot be resumed. `code` (and `part`) let a UI say it in its own words."""
+
+    code: str  # "other_version", "part_damaged" or "created_damaged"
+    part: str = ""
+
+    def __str__(self) -> str:
+        if self.code == "other_version":
+            return "it is not a draft this version can read"
+        if self.code == "part_damaged":
+            return f"its '{self.part}' is missing or damaged"
+        return "its creation time is damaged"
+
+
 class DraftFormatError(DialogueError):
     """Saved session data that cannot be trusted."""
 
+    def __init__(self, problem: DraftProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
-def draft_problem(data: Any) -> str | None:
+
+def draft_problem(data: Any) -> DraftProblem | None:
     """Why saved data cannot be resumed (a damaged or truncated draft), or None when it can be."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return "it is not a draft this version can read"
+        return DraftProblem("other_version")
     # The draft is written in this order, the answers before the lists that follow them: a draft cut
     # short loses one of these keys, so it is reported as damaged instead of resuming with fewer answers.
     for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
         if not isinstance(data.get(key), kind):
-            return f"its '{key}' is missing or damaged"
+            return DraftProblem("part_damaged", key)
     try:
         _created(data)
     except ValueError:
-        return "its creation time is damaged"
+        return DraftProblem("created_damaged")
     return None
 
 

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from assistant import conversation, versions
 from assistant.answers import describe
+from assistant.draft_errors import said
 from assistant.drafting import LibraryUnavailable, PolicyNotReady
 from assistant.keeper import NotSaved, Outcome, Saved
 from assistant.keys import CHAT_KEYS, CHAT_QUIET_KEYS, bind_keys
@@ -540,7 +541,8 @@ class ChatScreen(Screen[None]):
             message: DraftSaved | DraftNotSaved = DraftSaved(outcome.draft_id, outcome.path, outcome.at)
         else:
             assert isinstance(outcome, NotSaved)
-            message = DraftNotSaved(outcome.draft_id, outcome.problem)
+            problem = said(outcome.fault, self.assistant.texts) if outcome.fault else outcome.problem
+            message = DraftNotSaved(outcome.draft_id, problem)
         message.announce = announce
         self.post_message(message)
 

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
+from assistant.draft_errors import said
 from assistant.keys import START_KEYS, bind_keys
 from assistant.messages import LanguageChanged
 from assistant.screens.confirm import ConfirmDialog
@@ -83,9 +84,15 @@ class StartScreen(Screen[None]):
             drafts.highlighted = 0
             drafts.focus()
 
+    def _fault(self, draft: DraftInfo) -> str:
+        """Why a damaged draft cannot be opened, in the language we talk in."""
+        if draft.fault is not None:
+            return said(draft.fault, self.assistant.texts)
+        return draft.problem or ""
+
     def _line(self, draft: DraftInfo) -> Text:
         if draft.is_damaged:
-            return Text.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=draft.problem or ""))
+            return Text.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=self._fault(draft)))
         saved = self._when(draft.saved)
         code = draft.language if draft.language in available_languages() else "en"
         language = load_texts(code).name
@@ -121,7 +128,7 @@ class StartScreen(Screen[None]):
         if draft.is_damaged:
             # markup=False: a path or a problem is text; a folder named "[work]" or "[/]" is not markup.
             self.notify(
-                self.t("start.damaged_open", problem=draft.problem or ""),
+                self.t("start.damaged_open", problem=self._fault(draft)),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -131,7 +138,10 @@ class StartScreen(Screen[None]):
             self.assistant.open_draft(draft.id)
         except DraftError as error:
             self.notify(
-                self.t("start.resume_failed", problem=str(error)), severity="error", timeout=10, markup=False
+                self.t("start.resume_failed", problem=said(error, self.assistant.texts)),
+                severity="error",
+                timeout=10,
+                markup=False,
             )
             self.refresh_drafts()
 
@@ -154,7 +164,7 @@ class StartScreen(Screen[None]):
             try:
                 self.assistant.store.delete(draft.id)
             except DraftError as error:
-                self.notify(str(error), severity="error", markup=False)
+                self.notify(said(error, self.assistant.texts), severity="error", markup=False)
             else:
                 self.notify(self.t("start.deleted"))
             self.refresh_drafts()

@@ -77,6 +77,11 @@ def test_a_missing_answer_and_an_unknown_question_are_both_reported() -> None:
     )
 
 
+def test_a_question_name_with_a_line_break_is_shown_escaped_on_one_line() -> None:
+    found = problems(LIMITED + '"org\\nname": Acme\n')
+    assert found[0].startswith("answers.yaml, line 10, question 'org\\nname': is not a question")
+
+
 def test_the_one_line_message_counts_the_other_problems() -> None:
     with pytest.raises(AnswersFileError) as caught:
         check_answers_text("policy_type: x\nheadcount: -1\n", interview, "a.yaml")

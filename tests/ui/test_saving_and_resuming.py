@@ -21,6 +21,7 @@ from uihelp import (
     submit_text,
     transcript_text,
     wait_for,
+    write_damaged_draft,
     write_draft,
 )
 
@@ -103,18 +104,10 @@ async def test_no_empty_draft_before_the_first_answer(home: Path) -> None:
     assert drafts_in(home) == []
 
 
-def damaged(home: Path) -> Path:
-    folder = home / "drafts"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "20261120-090000-dead.yaml"
-    path.write_text("answers: [this is: not: a draft\n", encoding="utf-8")
-    return path
-
-
 @async_test
 async def test_a_damaged_draft_is_listed_with_its_problem_and_never_opened(home: Path) -> None:
     write_draft(home, session_at("headcount", COMPREHENSIVE), "good")
-    bad = damaged(home)
+    bad = write_damaged_draft(home)
     content = bad.read_bytes()
     app = make_app(home)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -135,7 +128,7 @@ async def test_a_damaged_draft_is_listed_with_its_problem_and_never_opened(home:
 
 @async_test
 async def test_resuming_a_damaged_draft_by_id_says_why_and_shows_the_start_screen(home: Path) -> None:
-    bad = damaged(home)
+    bad = write_damaged_draft(home)
     app = make_app(home, resume=bad.stem)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, StartScreen)

@@ -177,6 +177,15 @@ def write_draft(home: Path, session: Session, draft_id: str, saved: datetime = F
     )
 
 
+def write_damaged_draft(home: Path) -> Path:
+    """A draft that is not YAML any more (an editor's mistake, a bad disk), damaged near line 1."""
+    folder = home / "drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "20261120-090000-dead.yaml"
+    path.write_text("answers: [this is: not: a draft\n", encoding="utf-8")
+    return path
+
+
 def screen_text(app: PolicyAssistant) -> str:
     """What the terminal shows now, line by line, as plain text (read from an SVG screenshot)."""
     import html
