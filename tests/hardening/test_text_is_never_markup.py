@@ -10,11 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from uihelp import answers_file, async_test, chat_of, make_app, session_at, wait_for, write_draft
+from uihelp import (
+    answers_file,
+    async_test,
+    chat_of,
+    finished_session,
+    make_app,
+    open_export_dialog,
+    session_at,
+    wait_for,
+    write_draft,
+)
 
 from assistant.cli import main
 from assistant.screens.chat import ChatScreen
-from assistant.screens.export import ExportDialog
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import SummaryScreen
 
@@ -54,16 +63,11 @@ async def test_a_damaged_draft_in_an_odd_folder_is_named_literally(tmp_path: Pat
 
 @async_test
 async def test_an_export_to_an_odd_folder_is_named_literally(home: Path, tmp_path: Path) -> None:
-    session = session_at("effective_date", COMPREHENSIVE)
-    while session.current is not None:
-        session.answer(COMPREHENSIVE.get(session.current.id, session.interview.default(session.current)))
-    write_draft(home, session, "done")
+    write_draft(home, finished_session(COMPREHENSIVE), "done")
     folder = tmp_path / "Policies [/] [HR]"
     app = make_app(home, resume="done", export_folder=folder)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await open_export_dialog(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("written" in text for text in toasts(app)), timeout=20)
         assert any(str(folder) in text for text in toasts(app))

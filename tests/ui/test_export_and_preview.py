@@ -11,8 +11,10 @@ from uihelp import (
     answers_file,
     async_test,
     chat_of,
+    finished_session,
     give,
     make_app,
+    open_export_dialog,
     session_at,
     submit_text,
     transcript_text,
@@ -28,7 +30,6 @@ from assistant.screens.export import ExportDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.summary import SummaryScreen
 from assistant.widgets.pointer_list import PointerList
-from dialogue.session import Session
 
 LIMITED = answers_file("limited-small.yaml")
 DEPARTMENT = answers_file("department-hr.yaml")
@@ -38,18 +39,9 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def finished(answers: dict) -> Session:
-    """A session with every question answered, at the summary."""
-    session = session_at("effective_date", answers)
-    while session.current is not None:
-        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
-    assert session.state == "summary"
-    return session
-
-
 @async_test
 async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
-    write_draft(home, finished(LIMITED), "done")
+    write_draft(home, finished_session(LIMITED), "done")
     exports = home / "exports"
     exports.mkdir()
     # A Walloon bakery: the French version is the one the law requires.
@@ -57,9 +49,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
     existing.write_bytes(b"my own document")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await open_export_dialog(pilot)
         targets = flat(str(app.screen.query_one("#targets").render()))
         assert f"{existing.name} (exists: replaced only if you confirm)" in targets
         await pilot.press("enter")
@@ -79,13 +69,10 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
 
 @async_test
 async def test_export_to_a_chosen_folder_and_name_without_the_notes(home: Path) -> None:
-    write_draft(home, finished(DEPARTMENT), "done")
+    write_draft(home, finished_session(DEPARTMENT), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
-        dialog = app.screen
+        dialog = await open_export_dialog(pilot)
         dialog.query_one("#formats").focus()
         await pilot.press("1", "5")  # untick Word and the notes: nothing to write
         await pilot.click("#export")
@@ -176,7 +163,7 @@ async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_eac
 
 @async_test
 async def test_only_the_newest_assembly_reaches_the_preview(home: Path) -> None:
-    write_draft(home, finished(LIMITED), "done")
+    write_draft(home, finished_session(LIMITED), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(130, 40)) as pilot:
         chat = chat_of(app)
@@ -227,15 +214,11 @@ class FileAppearsDuringAssembly(PolicyDrafter):
 
 @async_test
 async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_language(home: Path) -> None:
-    session = finished(LIMITED)
-    session.set_language("nl")
-    write_draft(home, session, "done")
+    write_draft(home, finished_session(LIMITED, "nl"), "done")
     appearing = home / "exports" / "socialemediabeleid-boulangerie-dupont-srl-fr.docx"
     app = make_app(home, resume="done", drafter=FileAppearsDuringAssembly(appearing))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await open_export_dialog(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "mislukt" in transcript_text(app), timeout=20)
         said = flat(transcript_text(app))

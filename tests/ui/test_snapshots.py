@@ -14,7 +14,17 @@ from pathlib import Path
 import pytest
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
-from uihelp import FIXED_NOW, answers_file, chat_of, make_app, session_at, steady, wait_for, write_draft
+from uihelp import (
+    FIXED_NOW,
+    answers_file,
+    chat_of,
+    finished_session,
+    make_app,
+    session_at,
+    steady,
+    wait_for,
+    write_draft,
+)
 
 from assistant.screens.chat import ChatScreen
 from assistant.screens.export import ExportDialog
@@ -22,7 +32,6 @@ from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import SummaryScreen
-from dialogue.session import Session
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
@@ -37,13 +46,6 @@ def fixed_home() -> Path:
     home.mkdir(parents=True)
     yield home
     shutil.rmtree(home, ignore_errors=True)
-
-
-def complete(answers: dict) -> Session:
-    session = session_at("effective_date", answers)
-    while session.current is not None:
-        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
-    return session
 
 
 def _holds(condition, app) -> bool:
@@ -115,12 +117,12 @@ class TestInputs:
 @pytest.mark.parametrize("size", sorted(SIZES))
 class TestSummaryAndPreview:
     def test_summary_groups_answers_by_section(self, snap_compare, home, size):
-        write_draft(home, complete(LIMITED), "draft")
+        write_draft(home, finished_session(LIMITED), "draft")
         app = make_app(home, resume="draft")
         assert snap_compare(app, terminal_size=SIZES[size], run_before=settled(SummaryScreen))
 
     def test_preview_of_the_policy(self, snap_compare, home, size):
-        session = complete(LIMITED)
+        session = finished_session(LIMITED)
         session.finish()
         write_draft(home, session, "draft")
         app = make_app(home, resume="draft")
@@ -155,7 +157,7 @@ class TestLanguages:
         assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
     def test_the_export_dialog_lists_the_language_versions(self, snap_compare, fixed_home, size):
-        write_draft(fixed_home, complete(COMPREHENSIVE), "draft")
+        write_draft(fixed_home, finished_session(COMPREHENSIVE), "draft")
 
         async def run_before(pilot: Pilot) -> None:
             await settled(SummaryScreen)(pilot)

@@ -16,8 +16,10 @@ from uihelp import (
     answers_file,
     async_test,
     chat_of,
+    finished_session,
     give,
     make_app,
+    open_export_dialog,
     screen_text,
     session_at,
     submit_text,
@@ -35,7 +37,6 @@ from assistant.screens.start import StartScreen
 from assistant.screens.summary import SummaryScreen
 from assistant.texts import load_texts, read_file
 from assistant.widgets.choices import ChoiceList
-from dialogue.session import Session
 
 COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")  # Brussels (Dutch and French staff) and Flanders
 LIMITED = answers_file("limited-small.yaml")  # a Walloon bakery
@@ -54,14 +55,6 @@ def footer_labels(app) -> set[str]:
     return {
         active.binding.description for active in app.screen.active_bindings.values() if active.binding.show
     }
-
-
-def finished(answers: dict, language: str = "en") -> Session:
-    session = session_at("effective_date", answers)
-    while session.current is not None:
-        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
-    session.set_language(language)
-    return session
 
 
 async def answer_until(pilot, question_id: str, answers: dict) -> None:
@@ -276,7 +269,7 @@ async def test_the_start_screen_offers_the_languages_and_starts_in_the_chosen_on
 
 @async_test
 async def test_switching_on_the_summary_shows_the_answers_in_the_new_language(home: Path) -> None:
-    write_draft(home, finished(LIMITED), "done")
+    write_draft(home, finished_session(LIMITED), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
@@ -287,7 +280,7 @@ async def test_switching_on_the_summary_shows_the_answers_in_the_new_language(ho
         await wait_for(pilot, lambda: "Uw antwoorden" in screen_text(app))
         assert isinstance(app.screen, SummaryScreen)
         assert "→ Wallonië (Frans taalgebied)" in screen_text(app)
-        assert chat_of(app).session.answers == finished(LIMITED).answers
+        assert chat_of(app).session.answers == finished_session(LIMITED).answers
 
 
 @pytest.mark.parametrize("code", ["en", "nl", "fr"])
@@ -512,7 +505,7 @@ async def test_the_preview_shows_a_required_version_and_can_show_another(home: P
 
 @async_test
 async def test_in_the_full_screen_preview_v_shows_the_next_version(home: Path) -> None:
-    write_draft(home, finished(COMPREHENSIVE), "done")
+    write_draft(home, finished_session(COMPREHENSIVE), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
         chat = chat_of(app)
@@ -546,13 +539,10 @@ def docx_text(path: Path) -> tuple[str, str]:
 async def test_export_writes_every_required_version_at_once_with_the_language_in_each_name(
     home: Path,
 ) -> None:
-    write_draft(home, finished(COMPREHENSIVE), "done")
+    write_draft(home, finished_session(COMPREHENSIVE), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
-        dialog = app.screen
+        dialog = await open_export_dialog(pilot)
         versions = dialog.query_one("#versions", ChoiceList)
         assert versions.ticked == ["nl", "fr"]  # required, so ticked
         await wait_for(pilot, lambda: "Language versions" in screen_text(app))
@@ -593,13 +583,10 @@ async def test_export_writes_every_required_version_at_once_with_the_language_in
 async def test_leaving_out_a_required_version_is_said_and_english_is_a_labelled_courtesy_translation(
     home: Path,
 ) -> None:
-    write_draft(home, finished(LIMITED), "done")
+    write_draft(home, finished_session(LIMITED), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
-        dialog = app.screen
+        dialog = await open_export_dialog(pilot)
         assert dialog.query_one("#versions", ChoiceList).ticked == ["fr"]
         await pilot.press("1", "2")  # untick French, tick English
         await wait_for(pilot, lambda: dialog.query_one("#export-warning").display)
@@ -616,12 +603,10 @@ async def test_leaving_out_a_required_version_is_said_and_english_is_a_labelled_
 
 @async_test
 async def test_nothing_is_exported_without_a_language_version(home: Path) -> None:
-    write_draft(home, finished(LIMITED), "done")
+    write_draft(home, finished_session(LIMITED), "done")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await open_export_dialog(pilot)
         await pilot.press("1", "enter")  # untick French (no version left) and export
         problem = app.screen.query_one("#export-problem")
         await wait_for(pilot, lambda: "Choose at least one language version." in str(problem.render()))

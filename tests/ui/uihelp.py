@@ -16,6 +16,8 @@ from textual.widgets import Input, TextArea
 
 from assistant.app import PolicyAssistant
 from assistant.screens.chat import ChatScreen
+from assistant.screens.export import ExportDialog
+from assistant.screens.summary import SummaryScreen
 from assistant.widgets.answer_dock import AnswerDock
 from dialogue.drafts import DraftStore
 from dialogue.loader import load_interview
@@ -164,6 +166,25 @@ def session_at(question_id: str, answers: Mapping[str, Any]) -> Session:
             session.answer(value)
     assert session.current is not None, f"{question_id} is not on the path of these answers"
     return session
+
+
+def finished_session(answers: Mapping[str, Any], language: str = "en") -> Session:
+    """A session with every question answered from `answers` (defaults elsewhere), at the summary."""
+    session = session_at("effective_date", answers)
+    while session.current is not None:
+        session.answer(answers.get(session.current.id, session.interview.default(session.current)))
+    assert session.state == "summary"
+    session.set_language(language)
+    return session
+
+
+async def open_export_dialog(pilot: Pilot) -> ExportDialog:
+    """From the summary a resumed finished draft opens on: Ctrl+O, and the export dialog it shows."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    await pilot.press("ctrl+o")
+    await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+    return app.screen
 
 
 def write_draft(home: Path, session: Session, draft_id: str, saved: datetime = FIXED_NOW) -> None:
