@@ -19,6 +19,7 @@ from uihelp import (
     chat_of,
     make_app,
     session_at,
+    submit_text,
     transcript_text,
     wait_for,
     write_draft,
@@ -139,13 +140,7 @@ async def test_the_chat_takes_every_edge_case_without_crashing(home, kind: Kind)
             assert session.current is question
             steps = len(session.history)
             said = transcript_text(app).count("Assistant:")
-            if dock.long_answer.display:
-                dock.long_answer.focus()
-                dock.long_answer.text = text
-            else:
-                dock.field.focus()
-                dock.field.value = text
-            await pilot.press("enter")
+            await submit_text(pilot, text)
             await wait_for(
                 pilot,
                 lambda steps=steps, said=said: (
