@@ -12,20 +12,27 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.drafting import PolicyDrafter, PolicyNotReady
+
+if TYPE_CHECKING:
+    from clauses.errors import ExportError
 
 FORMATS: tuple[str, ...] = ("docx", "html", "md", "txt")
 
 
 class ExportProblem(Exception):
-    """The export could not be done. `problem` says what went wrong; `written` what was written before."""
+    """The export could not be done. `problem` says what went wrong; `written` what was written before;
+    `fault` is the exporter's error, for the app to say it in the user's language."""
 
-    def __init__(self, problem: str, written: list[Path] | None = None) -> None:
+    def __init__(
+        self, problem: str, written: list[Path] | None = None, fault: ExportError | None = None
+    ) -> None:
         super().__init__(problem)
         self.problem = problem
         self.written = list(written or [])
+        self.fault = fault
 
 
 class PolicyIncomplete(ExportProblem):
@@ -38,23 +45,6 @@ class FolderNotCreated(ExportProblem):
     def __init__(self, folder: Path, problem: str) -> None:
         super().__init__(problem)
         self.folder = folder
-
-
-class FileAppeared(ExportProblem):
-    """A file to write exists although the user was asked about every existing one: it is kept."""
-
-    def __init__(self, problem: str, path: Path, written: list[Path]) -> None:
-        super().__init__(problem, written)
-        self.path = path
-
-
-class FileNotWritten(ExportProblem):
-    """The system refused to write a file; `reason` is the system's own words."""
-
-    def __init__(self, problem: str, path: Path, reason: str, written: list[Path]) -> None:
-        super().__init__(problem, written)
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -113,7 +103,7 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     Everything is assembled before the first file is written, so answers that cannot make a policy
     leave no half export behind.
     """
-    from clauses.errors import ExportError, TargetExists, TargetNotWritable
+    from clauses.errors import ExportError
     from clauses.export import write
 
     documents: dict[tuple[str, str], Any] = {}
@@ -131,14 +121,9 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     written: list[Target] = []
     for target in targets(request):
         document = documents[target.document, target.language]
-        done_before = [done.path for done in written]
         try:
             write(document, target.path, target.fmt, force=request.force)
-        except TargetExists as error:
-            raise FileAppeared(str(error), error.path, done_before) from None
-        except TargetNotWritable as error:
-            raise FileNotWritten(str(error), error.path, error.reason, done_before) from None
         except ExportError as error:
-            raise ExportProblem(str(error), done_before) from None
+            raise ExportProblem(str(error), [done.path for done in written], error) from None
         written.append(target)
     return written

@@ -661,14 +661,8 @@ class ChatScreen(Screen[None]):
         )
 
     def _export(self, request: Any, answers: dict[str, Any], open_count: int) -> None:
-        from assistant.exporting import (
-            ExportProblem,
-            FileAppeared,
-            FileNotWritten,
-            FolderNotCreated,
-            PolicyIncomplete,
-            export,
-        )
+        from assistant.exporting import ExportProblem, FolderNotCreated, PolicyIncomplete, export
+        from clauses.errors import TargetExists, TargetNotWritable
 
         try:
             files = export(self.assistant.drafter, answers, request)
@@ -681,11 +675,11 @@ class ChatScreen(Screen[None]):
             problem = self.t("export.no_folder_made", folder=str(error.folder), problem=error.problem)
             self.post_message(ExportFailed(self.t("export.failed", problem=problem)))
         except ExportProblem as error:
-            problem = error.problem
-            if isinstance(error, FileAppeared):
-                problem = self.t("export.file_appeared", file=str(error.path))
-            elif isinstance(error, FileNotWritten):
-                problem = self.t("export.file_not_written", file=str(error.path), reason=error.reason)
+            problem, fault = error.problem, error.fault
+            if isinstance(fault, TargetExists):
+                problem = self.t("export.file_appeared", file=str(fault.path))
+            elif isinstance(fault, TargetNotWritable):
+                problem = self.t("export.file_not_written", file=str(fault.path), reason=fault.reason)
             if error.written:
                 written = ", ".join(str(path) for path in error.written)
                 problem = self.t("export.already_written", problem=problem, files=written)
