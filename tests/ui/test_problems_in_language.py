@@ -4,7 +4,6 @@ facts (the file, the line, the system's reason) as the English message."""
 from __future__ import annotations
 
 import ast
-import string
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from uihelp import (
 )
 
 from assistant.screens.start import StartScreen
-from assistant.texts import available_languages, load_texts
+from assistant.texts import available_languages, load_texts, placeholders
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftStore
 
@@ -56,10 +55,6 @@ def raised_kinds() -> dict[str, set[str]]:
 
 def problem_codes() -> set[str]:
     return {call.args[0].value for call in _calls(ROOT / "dialogue" / "session.py", "DraftProblem")}
-
-
-def placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
 @pytest.mark.parametrize("code", available_languages())
