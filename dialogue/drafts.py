@@ -58,13 +58,17 @@ class DraftInfo:
     title: str | None
     progress: int | None
     saved: datetime | None
-    problem: str | None = None  # set when the draft is damaged
     language: str | None = None  # the language the interview is held in
-    fault: DraftError | None = None  # why it is damaged, for a UI to say in its own words
+    fault: DraftError | None = None  # set when the draft is damaged: why, for a UI to say in its words
+
+    @property
+    def problem(self) -> str | None:
+        """Why the draft is damaged, in English; None when it is not."""
+        return str(self.fault) if self.fault is not None else None
 
     @property
     def is_damaged(self) -> bool:
-        return self.problem is not None
+        return self.fault is not None
 
 
 class DraftStore:
@@ -157,9 +161,7 @@ class DraftStore:
                     )
                 )
             except DraftError as error:
-                infos.append(
-                    DraftInfo(path.stem, path, None, None, _mtime(path), problem=str(error), fault=error)
-                )
+                infos.append(DraftInfo(path.stem, path, None, None, _mtime(path), fault=error))
         oldest = datetime.min.replace(tzinfo=UTC)
         return sorted(infos, key=lambda info: info.saved or oldest, reverse=True)
 

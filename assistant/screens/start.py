@@ -86,9 +86,7 @@ class StartScreen(Screen[None]):
 
     def _fault(self, draft: DraftInfo) -> str:
         """Why a damaged draft cannot be opened, in the language we talk in."""
-        if draft.fault is not None:
-            return said(draft.fault, self.assistant.texts)
-        return draft.problem or ""
+        return said(draft.fault, self.assistant.texts) if draft.fault is not None else ""
 
     def _line(self, draft: DraftInfo) -> Text:
         if draft.is_damaged:
