@@ -589,13 +589,9 @@ class ChatScreen(Screen[None]):
         try:
             language = chosen or versions.default_version(answers, talk_language, drafter.languages())
             document = drafter.assemble(answers, language, partial=True)
-        except LibraryUnavailable as error:
-            self.post_message(
-                PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
-            )
-        except PolicyNotReady as error:
-            # A partial assembly leaves out what waits for an answer: what fails is a clause itself
-            # (one from a --clauses folder that goes over the sandbox's limits), so say which.
+        except (LibraryUnavailable, PolicyNotReady) as error:
+            # A partial assembly leaves out what waits for an answer, so PolicyNotReady here means a
+            # clause itself failed (one from a --clauses folder over the sandbox's limits): say which.
             self.post_message(
                 PolicyAssembled(generation, None, self.t("preview.unavailable", problem=str(error)))
             )
