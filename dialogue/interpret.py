@@ -221,11 +221,13 @@ def _extra(context: Context, text: str, tokens: list[Token], used: list[tuple[in
 
 
 def _qualifies(context: Context, run: list[str]) -> bool:
-    vocabulary_words = context.words
-    if not vocabulary_words.qualifiers.find(run):
-        return False
+    """Does this run of words change the answer? Where the question has a detail question, any word
+    of its own is a detail ("yes, SpeakUp"); elsewhere it takes a qualifier too ("with", "sauf")."""
     ordinary = _ordinary_words(context.interview)
-    return any(word not in ordinary and not word.isdecimal() for word in run)
+    own = any(word not in ordinary and not word.isdecimal() for word in run)
+    if context.question.detail is not None and context.question.kind is not Kind.MULTI:
+        return own
+    return own and bool(context.words.qualifiers.find(run))
 
 
 @cache
