@@ -60,10 +60,11 @@ def unclear(question_id: str, text: str, code: str) -> str:
 # --- complete and translated ---------------------------------------------------------------------
 
 
-def test_the_interview_exists_in_english_dutch_and_french() -> None:
-    assert set(interview.languages) == {"en", "nl", "fr"}
+def test_the_interview_exists_in_english_dutch_french_and_german() -> None:
+    assert set(interview.languages) == {"en", "nl", "fr", "de"}
     assert interview.languages["nl"].name == "Nederlands"
     assert interview.languages["fr"].name == "Français"
+    assert interview.languages["de"].name == "Deutsch"
 
 
 @pytest.mark.parametrize("code", TRANSLATIONS)
