@@ -129,6 +129,9 @@ def _match(context: Context, text: str) -> tuple[str, tuple[int, int] | None]:
     inside = _inside(context, split(text))
     if inside is not None:
         return inside
+    answered = _answered_yes_or_no(context, text, found)
+    if answered is not None:
+        return answered
     matched = choosing.fuzzy(folded, found)
     if len(matched) == 1:
         return matched.pop(), None
@@ -152,6 +155,19 @@ def _inside(context: Context, tokens: list[Token]) -> tuple[str, tuple[int, int]
     choice = leaders.pop()
     spans = [m for m in named if m.choice == choice]
     return choice, (spans[0].start, spans[-1].end)
+
+
+def _answered_yes_or_no(
+    context: Context, text: str, found: tuple[choosing.Candidate, ...]
+) -> tuple[str, tuple[int, int]] | None:
+    """A choice whose alias is yes or no, typed with more words: "yes, if someone checks it"."""
+    polar = _polar(context.interview)
+    words = [token.word for token in split(text)]
+    size = max(polar.yes.length_at(words, 0), polar.no.length_at(words, 0))
+    if not size:
+        return None
+    matched = choosing.exact(" ".join(words[:size]), found)
+    return (matched.pop(), (0, size)) if len(matched) == 1 else None
 
 
 def quote_all(tokens: list[Token]) -> str:
@@ -259,10 +275,10 @@ class _Polar:
 
 @cache
 def _polar(interview: Interview) -> _Polar:
+    none = phrases(interview.words.get("none", ()))
+    # "none" answers a yes/no question too: "incentives? none".
     return _Polar(
-        phrases(interview.words.get("yes", ())),
-        phrases(interview.words.get("no", ())),
-        phrases(interview.words.get("none", ())),
+        phrases(interview.words.get("yes", ())), phrases(interview.words.get("no", ())) | none, none
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dialogue.words.phrases import Phrases
+from dialogue.words.phrases import words_of as _words
 from dialogue.words.vocabulary import Vocabulary
 
 LANGUAGES = ("en", "nl", "fr", "de")
@@ -44,6 +45,8 @@ class _Patterns:
 
 def read_whole_number(text: str, language: str, vocabulary: Vocabulary, *, months: bool = False) -> int:
     """The one whole number `text` says (for a question in months, a duration); NotANumber if none."""
+    if months and vocabulary.other_units.find(_words(text)):
+        raise NotANumber()  # "a few weeks": not a number of months
     # Accents stay until the number words are read: text2num knows "fünfzig" and "tweeëntwintig".
     lower = unicodedata.normalize("NFC", text).lower()
     patterns = _patterns(vocabulary)

@@ -28,6 +28,7 @@ class Vocabulary:
     months: frozenset[str] = frozenset()
     years: Phrases = field(default_factory=Phrases)
     month_units: Phrases = field(default_factory=Phrases)
+    other_units: Phrases = field(default_factory=Phrases)
     number_phrases: dict[str, Phrases] = field(default_factory=dict)
     and_a_half: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
@@ -89,6 +90,7 @@ def _build(path: Path, data: Any) -> Vocabulary:
         months=frozenset(data.get("months", [])),
         years=phrases(_unit(units, "year", path)),
         month_units=phrases(_unit(units, "month", path)),
+        other_units=phrases(words("other_units")),
         number_phrases={value: phrases(_unit(numbers, value, path)) for value in sorted(numbers, key=str)},
         and_a_half=phrases(words("and_a_half")),
         unsure=phrases(words("unsure")),
