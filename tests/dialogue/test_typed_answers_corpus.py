@@ -144,7 +144,8 @@ def test_the_share_understood(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print()
         for group in sorted(total):
-            print(f"  {group:<18} {right[group]:>4}/{total[group]:<4} {100 * right[group] / total[group]:5.1f}%")
+            share = 100 * right[group] / total[group]
+            print(f"  {group:<18} {right[group]:>4}/{total[group]:<4} {share:5.1f}%")
     assert right["all"] / total["all"] >= 0.95
     for code in LANGUAGES:
         assert right[f"language {code}"] / total[f"language {code}"] >= 0.9, code
