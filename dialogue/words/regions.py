@@ -110,7 +110,9 @@ def _regions_of(
     """The region of the places a name may be; a question when they lie in different regions."""
     regions = list(dict.fromkeys(region for place in named for region in place.regions))
     if len(regions) == 1:
-        return regions, [(named[0], len(named) > 1)]
+        # Villages of one name in several municipalities ("Berchem") are named as typed.
+        shared = len(named) > 1 and all(place.kind == "locality" for place in named)
+        return regions, [(named[0], shared)]
     language = context.language
     labels = language.questions[context.question.id].choices
     options = [
