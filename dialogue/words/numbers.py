@@ -23,6 +23,7 @@ _HALF_MARK = "\x01"
 _NUMBER = re.compile(r"[-+]?\d[\d.,' \u00a0\u202f]*")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,' \u00a0\u202f])\d{3})(?:\1\d{3})*$")
 _DIGIT = re.compile(r"\d")
+_COMMA_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d]),(?=\s*[^\W\d])")
 # More digits than any answer needs; Python refuses to convert over 4,300 digits (and it would be slow).
 MAX_DIGITS = 18
 
@@ -49,6 +50,7 @@ def read_whole_number(text: str, language: str, vocabulary: Vocabulary, *, month
         raise NotANumber()  # "a few weeks": not a number of months
     # Accents stay until the number words are read: text2num knows "fünfzig" and "tweeëntwintig".
     lower = unicodedata.normalize("NFC", text).lower()
+    lower = _COMMA_BETWEEN_WORDS.sub(" ", lower)  # "one thousand, one hundred"
     patterns = _patterns(vocabulary)
     if months:
         lower = _with_phrases(lower, patterns)
