@@ -52,8 +52,7 @@ def read_whole_number(text: str, language: str, vocabulary: Vocabulary, *, month
     lower = unicodedata.normalize("NFC", text).lower()
     lower = _COMMA_BETWEEN_WORDS.sub(" ", lower)  # "one thousand, one hundred"
     patterns = _patterns(vocabulary)
-    if months:
-        lower = _with_phrases(lower, patterns)
+    lower = _with_phrases(lower, patterns, months=months)
     plain = _plain(_digits(lower, language))
     if months and patterns.duration is not None:
         durations = list(patterns.duration.finditer(plain))
@@ -67,11 +66,13 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _with_phrases(plain: str, patterns: _Patterns) -> str:
-    if patterns.half is not None:
+def _with_phrases(plain: str, patterns: _Patterns, *, months: bool) -> str:
+    """Phrases that say a number ("een veertigtal", "anderhalf") as figures; halves only for months."""
+    if months and patterns.half is not None:
         plain = patterns.half.sub(f" {_HALF_MARK} ", plain)
     for pattern, value in patterns.phrases:
-        plain = pattern.sub(f" {value} ", plain)
+        if months or "." not in value:
+            plain = pattern.sub(f" {value} ", plain)
     return plain
 
 
