@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -25,14 +24,15 @@ from dialogue.model import Interview, Kind, Language, Question
 from dialogue.validation import clean_text, validate
 from dialogue.words import choices as choosing
 from dialogue.words.choices import fold
+from dialogue.words.dates import read_date
 from dialogue.words.phrases import Phrases, Token, phrases, quote, split
 from dialogue.words.vocabulary import Vocabulary, vocabulary
 
 _SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\band\b|\ben\b|\bet\b|\bund\b|\bplus\b|\bsowie\b)\s*")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _EMAIL_IN = re.compile(r"<([^<>]+)>|mailto:(\S+)", re.IGNORECASE)
-_DATE_LANGUAGES = ("en", "nl", "fr", "de")
+# Longer than any choice, number or date typed as a person types it: refused before any reading, so a
+# pasted page never costs seconds.
+_LONGEST_ANSWER = 1000
 
 __all__ = ["Interpretation", "Reading", "Unclear", "Understood", "clip", "fold", "interpret", "match_choice"]
 
@@ -85,6 +85,8 @@ def interpret(interview: Interview, question: Question, text: str, code: str = "
             reading = Reading(raw)
         else:
             context = Context(interview, question, language, vocabulary(interview.source))
+            if len(raw) > _LONGEST_ANSWER:
+                raise AnswerError(_what_works(context, raw))
             reading = _READERS[question.kind](context, raw)
         return Understood(validate(question, reading.value, language), reading.said, reading.extra)
     except AnswerError as error:
@@ -183,6 +185,18 @@ def _ambiguous(context: Context, text: str, matched: list[str]) -> AnswerError:
         + " "
         + _choose(context)
     )
+
+
+def _what_works(context: Context, text: str) -> str:
+    """The message for an answer that cannot be one: what this kind of question takes."""
+    language, kind = context.language, context.question.kind
+    if kind.has_choices:
+        return language.message("unknown_choice", text=clip(text)) + " " + _choose(context)
+    if kind is Kind.YESNO:
+        return language.message("yes_or_no") + " " + language.message("yes_no_hint")
+    if kind is Kind.NUMBER:
+        return language.message("need_number", example=12) + " " + language.message("number_hint")
+    return language.message("need_date" if kind is Kind.DATE else "need_email")
 
 
 def _choose(context: Context) -> str:
@@ -320,63 +334,6 @@ def _read_number(context: Context, text: str) -> Reading:
         raise AnswerError(language.message("need_number", example=max(example, 12)) + " " + hint) from None
 
 
-@cache
-def _month_names() -> dict[str, int]:
-    from babel.dates import get_month_names
-
-    names: dict[str, int] = {}
-    for code in _DATE_LANGUAGES:
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=code).items():
-                names[fold(name).rstrip(".")] = number
-    names.pop("", None)
-    return names
-
-
-def _read_date(context: Context, text: str) -> Reading:
-    interview, language = context.interview, context.language
-    folded = fold(text)
-    today = date.today()
-    if folded in interview.words["today"]:
-        return Reading(today)
-    if folded in interview.words["tomorrow"]:
-        return Reading(today + timedelta(days=1))
-    stripped = text.strip()
-    parts: tuple[int, int, int] | None = None
-    if match := _ISO_DATE.match(stripped):
-        parts = (int(match[1]), int(match[2]), int(match[3]))
-    elif match := _NUMERIC_DATE.match(stripped):
-        year = int(match[3])
-        parts = (year + 2000 if year < 100 else year, int(match[2]), int(match[1]))
-    else:
-        parts = _read_worded_date(folded)
-    if parts is None:
-        raise AnswerError(language.message("need_date"))
-    try:
-        return Reading(date(*parts))
-    except ValueError:
-        raise AnswerError(language.message("bad_date", text=stripped)) from None
-
-
-def _read_worded_date(folded: str) -> tuple[int, int, int] | None:
-    """25 november 2026, 1er mars 2027, 3 feb. 2027, November 25, 2026."""
-    months = _month_names()
-    words = folded.replace(",", " ").split()
-    words = [re.sub(r"^(\d{1,2})(?:st|nd|rd|th|er|e|ste|de)$", r"\1", word) for word in words]
-    if len(words) != 3:
-        return None
-    for day, month, year in ((words[0], words[1], words[2]), (words[1], words[0], words[2])):
-        if (
-            day.isdecimal()
-            and len(day) <= 2
-            and year.isdecimal()
-            and len(year) == 4
-            and month.rstrip(".") in months
-        ):
-            return int(year), months[month.rstrip(".")], int(day)
-    return None
-
-
 def _read_email(context: Context, text: str) -> Reading:
     match = _EMAIL_IN.search(text)
     if match:
@@ -389,7 +346,7 @@ _READERS = {
     Kind.MULTI: _read_multi,
     Kind.YESNO: _read_yesno,
     Kind.NUMBER: _read_number,
-    Kind.DATE: _read_date,
+    Kind.DATE: read_date,
     Kind.EMAIL: _read_email,
 }
 

@@ -48,7 +48,7 @@ def _read_part(context: Context, part: str) -> tuple[list[str], list[tuple[place
         return [], []
     found = choosing.candidates(context.interview, question.id)
     for text in dict.fromkeys((fold(core), fold(part))):
-        if text.isdecimal() and 1 <= int(text) <= len(question.choices):
+        if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= len(question.choices):
             return [question.choices[int(text) - 1]], []
         for rule in (choosing.exact, choosing.abbreviation):
             matched = rule(text, found)
