@@ -20,7 +20,7 @@ def fold(text: str) -> str:
 
 
 def from_locale(value: str | None, available: Iterable[str] | None = None) -> str:
-    """The language of a LANG value: "nl_BE.UTF-8" is nl, "fr_BE.UTF-8" fr; anything else English."""
+    """The language of a LANG value: "nl_BE.UTF-8" is nl, "de_BE.UTF-8" de; one we do not talk, English."""
     choices = tuple(available) if available is not None else available_languages()
     code = _LOCALE_PARTS.split((value or "").strip(), maxsplit=1)[0].casefold()
     return code if code in choices else REFERENCE

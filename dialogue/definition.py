@@ -18,7 +18,18 @@ from dialogue.model import Interview, Kind, Language, Question, QuestionText, Va
 from dialogue.yamlsource import Located, line_of, read_yaml
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_QUESTION_KEYS = {"id", "section", "kind", "choices", "default", "skippable", "validate", "when", "landmarks"}
+_QUESTION_KEYS = {
+    "id",
+    "section",
+    "kind",
+    "choices",
+    "default",
+    "skippable",
+    "validate",
+    "when",
+    "landmarks",
+    "detail",
+}
 _VALIDATION_KEYS = {
     Kind.TEXT: {"min_length", "max_length", "pattern"},
     Kind.LONG_TEXT: {"min_length", "max_length", "pattern"},
@@ -112,7 +123,23 @@ def _questions(data: Located, sections: tuple[str, ...], file: Path) -> tuple[Qu
             _check_condition(question, by_id, file)
         by_id[question.id] = question
         questions.append(question)
+    for question in questions:
+        _check_detail(question, by_id, file)
     return tuple(questions)
+
+
+def _check_detail(question: Question, by_id: dict[str, Question], file: Path) -> None:
+    """`detail` names a later text question: the details typed with this answer are offered there."""
+    if question.detail is None:
+        return
+    named = by_id.get(question.detail)
+    if named is None or named.index <= question.index or not named.kind.is_text:
+        raise DefinitionError(
+            f"'detail' names '{question.detail}', which is not a later text question",
+            file=file,
+            line=question.line,
+            question=question.id,
+        )
 
 
 def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file: Path) -> Question:
@@ -173,6 +200,9 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
     if not isinstance(landmarks, list) or not all(type(value) is int for value in landmarks):
         raise fail("'landmarks' must be a list of whole numbers", "landmarks")
 
+    detail = entry.get("detail")
+    if detail is not None and (kind not in (Kind.YESNO, Kind.SINGLE) or not isinstance(detail, str)):
+        raise fail("only a yes/no or single-choice question has a 'detail' question", "detail")
     question = Question(
         id=question_id,
         section=entry["section"],
@@ -184,6 +214,7 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
         validation=validation,
         when=when,
         landmarks=tuple(landmarks),
+        detail=detail,
     )
     if "default" in entry:
         from dialogue.validation import check

@@ -1,46 +1,49 @@
 """Read an answer typed in the user's own words.
 
-- choices: a number, the id, the label or an alias in any language, an abbreviation ("cs"), the start
-  of a word ("mark"), the distinctive words of a label, or a close misspelling (rapidfuzz);
-- yes/no: the usual words in English, Dutch, French and German;
-- numbers and dates in common Belgian forms: 1.250, 1 250, 25/11/2026, 25.11.2026, 2026-11-25,
-  25 november 2026, 1er mars 2027;
-- anything ambiguous or unknown gets a message that lists the options, and the question stays.
+- choices: a number, the id, the label, an alias or a synonym in any language (dialogue.words.choices),
+  also inside a sentence: "we are a hospital", "nur in den Pausen";
+- the regions: also a municipality, a sub-municipality, a province or a postcode (dialogue.words.regions);
+- yes/no and none: the usual words in English, Dutch, French and German, with words around them ("none,
+  we are too small", "ja hoor");
+- numbers in figures or words and common Belgian forms: 1.250, 1 250, "zes", "vingt-cinq", "fünfzig";
+  months also as "a year" or "un an et demi";
+- dates: 25/11/2026, 25.11.2026, 2026-11-25, 25 november 2026, 1er mars 2027;
+- words that change an answer ("yes, with their consent") are kept in `Understood.extra`, never dropped;
+- anything ambiguous or unknown gets a message that says what would work, and the question stays.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from dialogue.errors import AnswerError
 from dialogue.model import Interview, Kind, Language, Question
 from dialogue.validation import clean_text, validate
+from dialogue.words import choices as choosing
+from dialogue.words.choices import fold
+from dialogue.words.dates import read_date
+from dialogue.words.phrases import Phrases, Token, phrases, quote, split
+from dialogue.words.vocabulary import Vocabulary, vocabulary
 
-_FUZZY_THRESHOLD = 80
-_FUZZY_MARGIN = 6
-_STOP_WORDS = frozenset(
-    """a an and or of the to for in on with by de het een en of van voor la le les des du et ou pour au aux
-    der die das und oder fur von""".split()  # noqa: SIM905 - a word list reads best as words
-)
-_SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\band\b|\ben\b|\bet\b|\bund\b|\bplus\b)\s*")
-_NUMBER = re.compile(r"[-+]?\d[\d.,' \u00a0\u202f]*")
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,' \u00a0\u202f])\d{3})(?:\1\d{3})*$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\band\b|\ben\b|\bet\b|\bund\b|\bplus\b|\bsowie\b)\s*")
 _EMAIL_IN = re.compile(r"<([^<>]+)>|mailto:(\S+)", re.IGNORECASE)
-_DATE_LANGUAGES = ("en", "nl", "fr", "de")
-# More digits than any answer needs; Python refuses to convert over 4,300 digits (and it would be slow).
-_MAX_DIGITS = 18
+# Longer than any choice, number or date typed as a person types it: refused before any reading, so a
+# pasted page never costs seconds.
+_LONGEST_ANSWER = 1000
+
+__all__ = ["Interpretation", "Reading", "Unclear", "Understood", "clip", "fold", "interpret", "match_choice"]
 
 
 @dataclass(frozen=True)
 class Understood:
     value: Any
+    # What was understood, to say back in the user's language: "Ghent, so Flanders (Dutch-speaking region)".
+    said: str = ""
+    # Words typed with the answer that the answer itself cannot hold: "with their consent".
+    extra: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,16 +54,26 @@ class Unclear:
 Interpretation = Understood | Unclear
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a reader made of the typed words, before validation."""
+
+    value: Any
+    said: str = ""
+    extra: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    interview: Interview
+    question: Question
+    language: Language
+    words: Vocabulary
+
+
 def clip(text: str, size: int = 60) -> str:
     """Typed text quoted back in a message: enough to recognise it, never a whole pasted page."""
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces, single spaces: how typed words are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s-]|_", " ", plain).replace(" - ", " ").split())
 
 
 def interpret(interview: Interview, question: Question, text: str, code: str = "en") -> Interpretation:
@@ -69,44 +82,18 @@ def interpret(interview: Interview, question: Question, text: str, code: str = "
     raw = clean_text(text, multiline=question.kind is Kind.LONG_TEXT)
     try:
         if question.kind.is_text or not raw:
-            value: Any = raw
+            reading = Reading(raw)
         else:
-            value = _READERS[question.kind](interview, question, raw, language)
-        return Understood(validate(question, value, language))
+            context = Context(interview, question, language, vocabulary(interview.source))
+            if len(raw) > _LONGEST_ANSWER:
+                raise AnswerError(_what_works(context, raw))
+            reading = _READERS[question.kind](context, raw)
+        return Understood(validate(question, reading.value, language), reading.said, reading.extra)
     except AnswerError as error:
         return Unclear(str(error))
 
 
 # --- choices -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    choice: str
-    folded: str
-    words: tuple[str, ...]
-    initials: frozenset[str]
-
-
-@cache
-def _candidates(interview: Interview, question_id: str) -> tuple[_Candidate, ...]:
-    question = interview[question_id]
-    candidates: list[_Candidate] = []
-    for choice in question.choices:
-        names = {choice.replace("_", " ")}
-        for language in interview.languages.values():
-            texts = language.questions[question_id]
-            names.add(texts.choices[choice])
-            names.update(texts.aliases.get(choice, ()))
-        for name in names:
-            folded = fold(name)
-            if not folded:
-                continue
-            words = tuple(folded.replace("-", " ").split())
-            content = [w for w in words if w not in _STOP_WORDS] or list(words)
-            initials = {"".join(w[0] for w in words), "".join(w[0] for w in content)}
-            candidates.append(_Candidate(choice, folded, words, frozenset(i for i in initials if len(i) > 1)))
-    return tuple(candidates)
 
 
 def _either(labels: list[str], language: Language) -> str:
@@ -122,202 +109,236 @@ def _options(question: Question, language: Language) -> str:
 
 def match_choice(interview: Interview, question: Question, text: str, language: Language) -> str:
     """The one choice `text` names; AnswerError listing the options when none or several fit."""
+    choice, _ = _match(Context(interview, question, language, vocabulary(interview.source)), text)
+    return choice
+
+
+def _match(context: Context, text: str) -> tuple[str, tuple[int, int] | None]:
+    """The choice `text` names and, when it was found inside a sentence, where (token positions)."""
+    question, language = context.question, context.language
     folded = fold(text)
-    labels = language.questions[question.id].choices
-    if folded.isdecimal() and len(folded) <= _MAX_DIGITS:
+    if folded.isdecimal() and len(folded) <= 18:
         number = int(folded)
         if 1 <= number <= len(question.choices):
-            return question.choices[number - 1]
-    candidates = _candidates(interview, question.id)
-    for rule in (_exact, _abbreviation, _prefix, _distinctive_words, _fuzzy):
-        found = rule(folded, candidates)
-        if len(found) == 1:
-            return found.pop()
-        if len(found) > 1:
-            ordered = [labels[c] for c in question.choices if c in found]
-            raise AnswerError(
-                language.message("ambiguous", text=clip(text), matches=_either(ordered, language))
-                + " "
-                + language.message("choose_one", options=_options(question, language))
-            )
-    raise AnswerError(
-        language.message("unknown_choice", text=clip(text))
+            return question.choices[number - 1], None
+    found = choosing.candidates(context.interview, question.id)
+    for rule in choosing.RULES[:-1]:
+        matched = rule(folded, found)
+        if len(matched) == 1:
+            return matched.pop(), None
+        if len(matched) > 1:
+            raise _ambiguous(context, text, [c for c in question.choices if c in matched])
+    inside = _inside(context, split(text))
+    if inside is not None:
+        return inside
+    answered = _answered_yes_or_no(context, text, found)
+    if answered is not None:
+        return answered
+    matched = choosing.fuzzy(folded, found)
+    if len(matched) == 1:
+        return matched.pop(), None
+    if len(matched) > 1:
+        raise _ambiguous(context, text, [c for c in question.choices if c in matched])
+    if _is_unsure(context, text):
+        raise AnswerError(language.message("unsure") + " " + _choose(context))
+    raise AnswerError(language.message("unknown_choice", text=clip(text)) + " " + _choose(context))
+
+
+def _inside(context: Context, tokens: list[Token]) -> tuple[str, tuple[int, int]] | None:
+    """The choice named inside a sentence, if one clearly says most."""
+    mentions = choosing.best(choosing.mentions(context.interview, context.question.id, tokens))
+    named = [m for m in mentions if not m.negated]
+    if not named:
+        return None
+    top = max(m.score for m in named)
+    leaders = {m.choice for m in named if m.score == top}
+    if len(leaders) > 1:
+        raise _ambiguous(context, quote_all(tokens), [c for c in context.question.choices if c in leaders])
+    choice = leaders.pop()
+    spans = [m for m in named if m.choice == choice]
+    return choice, (spans[0].start, spans[-1].end)
+
+
+def _answered_yes_or_no(
+    context: Context, text: str, found: tuple[choosing.Candidate, ...]
+) -> tuple[str, tuple[int, int]] | None:
+    """A choice whose alias is yes or no, typed with more words: "yes, if someone checks it"."""
+    polar = _polar(context.interview)
+    words = [token.word for token in split(text)]
+    size = max(polar.yes.length_at(words, 0), polar.no.length_at(words, 0))
+    if not size:
+        return None
+    matched = choosing.exact(" ".join(words[:size]), found)
+    return (matched.pop(), (0, size)) if len(matched) == 1 else None
+
+
+def quote_all(tokens: list[Token]) -> str:
+    return " ".join(token.word for token in tokens)
+
+
+def _ambiguous(context: Context, text: str, matched: list[str]) -> AnswerError:
+    labels = context.language.questions[context.question.id].choices
+    return AnswerError(
+        context.language.message(
+            "ambiguous", text=clip(text), matches=_either([labels[c] for c in matched], context.language)
+        )
         + " "
-        + language.message("choose_one", options=_options(question, language))
+        + _choose(context)
     )
 
 
-def _exact(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
-    return {c.choice for c in candidates if c.folded == text}
+def _what_works(context: Context, text: str) -> str:
+    """The message for an answer that cannot be one: what this kind of question takes."""
+    language, kind = context.language, context.question.kind
+    if kind.has_choices:
+        return language.message("unknown_choice", text=clip(text)) + " " + _choose(context)
+    if kind is Kind.YESNO:
+        return language.message("yes_or_no") + " " + language.message("yes_no_hint")
+    if kind is Kind.NUMBER:
+        return language.message("need_number", example=12) + " " + language.message("number_hint")
+    return language.message("need_date" if kind is Kind.DATE else "need_email")
 
 
-def _abbreviation(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
-    compact = text.replace(" ", "")
-    return {c.choice for c in candidates if compact in c.initials} if len(compact) > 1 else set()
+def _choose(context: Context) -> str:
+    if context.question.id == context.words.places:
+        return context.language.message("regions_hint")
+    key = "choose_many" if context.question.kind is Kind.MULTI else "choose_one"
+    return context.language.message(key, options=_options(context.question, context.language))
 
 
-def _prefix(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
-    if len(text) < 3:
-        return set()
-    return {
-        c.choice for c in candidates if c.folded.startswith(text) or any(w.startswith(text) for w in c.words)
-    }
+def _read_single(context: Context, text: str) -> Reading:
+    choice, span = _match(context, text)
+    if span is None:
+        return Reading(choice)
+    return Reading(choice, extra=_extra(context, text, split(text), [span]))
 
 
-def _distinctive_words(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
-    typed = [w for w in text.replace("-", " ").split() if w not in _STOP_WORDS and len(w) > 2]
-    if not typed:
-        return set()
-    return {c.choice for c in candidates if all(w in c.words for w in typed)}
+def _read_multi(context: Context, text: str) -> Reading:
+    if context.question.id == context.words.places:
+        from dialogue.words.regions import read_regions
+
+        return read_regions(context, text)
+    from dialogue.words.several import read_several
+
+    return read_several(context, text)
 
 
-def _fuzzy(text: str, candidates: tuple[_Candidate, ...]) -> set[str]:
-    if len(text) < 3:
-        return set()
-    from rapidfuzz import fuzz  # only misspelt answers need it; it costs start-up time
-
-    best: dict[str, float] = {}
-    for candidate in candidates:
-        score = max(
-            fuzz.ratio(text, candidate.folded),
-            max((fuzz.ratio(text, word) for word in candidate.words if len(word) > 3), default=0),
-        )
-        best[candidate.choice] = max(best.get(candidate.choice, 0), score)
-    top = max(best.values(), default=0)
-    if top < _FUZZY_THRESHOLD:
-        return set()
-    return {choice for choice, score in best.items() if score >= top - _FUZZY_MARGIN}
+# --- what else was said --------------------------------------------------------------------------
 
 
-def _read_single(interview: Interview, question: Question, text: str, language: Language) -> str:
-    return match_choice(interview, question, text, language)
+def _extra(context: Context, text: str, tokens: list[Token], used: list[tuple[int, int]]) -> str:
+    """The words typed beside the answer that change it ("with their consent"), as typed; "" if none.
+
+    Words that only surround an answer ("we do", "of course", "none, we are too small") are not kept:
+    only a run of words with a qualifier ("with", "but", "only", "sauf", "nur"...) and a word of its own.
+    """
+    words = [token.word for token in tokens]
+    taken = {position for start, end in used for position in range(start, end)}
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        if position in taken:
+            position += 1
+            continue
+        end = position
+        while end < len(tokens) and end not in taken:
+            end += 1
+        run = words[position:end]
+        if _qualifies(context, run):
+            kept.append(quote(text, tokens, position, end))
+        position = end
+    return " … ".join(kept)
 
 
-def _read_multi(interview: Interview, question: Question, text: str, language: Language) -> list[str]:
-    folded = fold(text)
-    if folded in interview.words["none"] or folded in interview.words["no"]:
-        return []
-    if folded in interview.words["all"]:
-        return list(question.choices)
-    exact = _exact(folded, _candidates(interview, question.id))
-    if len(exact) == 1:
-        return [exact.pop()]
-    parts = [part for part in _SEPARATORS.split(text.casefold()) if part.strip()]
-    if len(parts) == 1 and re.fullmatch(r"[\d\s]+", parts[0]):
-        parts = parts[0].split()
-    chosen: list[str] = []
-    for part in parts:
-        if fold(part) in interview.words["none"]:
-            raise AnswerError(language.message("none_alone"))
-        try:
-            chosen.append(match_choice(interview, question, part.strip(), language))
-        except AnswerError:
-            labels = language.questions[question.id].choices
-            options = ", ".join(f"{n}. {labels[c]}" for n, c in enumerate(question.choices, 1))
-            raise AnswerError(
-                language.message("unknown_choice", text=clip(part.strip()))
-                + " "
-                + language.message("choose_many", options=options)
-            ) from None
-    return chosen
+def _qualifies(context: Context, run: list[str]) -> bool:
+    """Does this run of words change the answer? Where the question has a detail question, any word
+    of its own is a detail ("yes, SpeakUp"); elsewhere it takes a qualifier too ("with", "sauf")."""
+    ordinary = _ordinary_words(context.interview)
+    own = any(word not in ordinary and not word.isdecimal() for word in run)
+    if context.question.detail is not None and context.question.kind is not Kind.MULTI:
+        return own
+    return own and bool(context.words.qualifiers.find(run))
+
+
+@cache
+def _ordinary_words(interview: Interview) -> frozenset[str]:
+    words = vocabulary(interview.source)
+    return (
+        choosing.STOP_WORDS
+        | words.fillers.singles
+        | words.qualifiers.singles
+        | words.negations.singles
+        | _polar(interview).yes.singles
+        | _polar(interview).no.singles
+    )
+
+
+def _is_unsure(context: Context, text: str) -> bool:
+    return bool(context.words.unsure.find([t.word for t in split(text)]))
 
 
 # --- yes/no, numbers, dates, e-mail ----------------------------------------------------------------
 
 
-def _read_yesno(interview: Interview, question: Question, text: str, language: Language) -> bool:
-    folded = fold(text)
-    candidates = [folded, folded.split(" ")[0]]
-    for candidate in candidates:
-        if candidate in interview.words["yes"] or candidate == "1":
-            return True
-        if candidate in interview.words["no"] or candidate == "2":
-            return False
-    raise AnswerError(language.message("yes_or_no"))
-
-
-def _read_number(interview: Interview, question: Question, text: str, language: Language) -> int:
-    example = question.validation.min if question.validation.min is not None else 1
-    found = [match.group().strip(" .,'\u00a0\u202f") for match in _NUMBER.finditer(text)]
-    found = [number for number in found if number]
-    if len(found) != 1:
-        raise AnswerError(language.message("need_number", example=max(example, 12)))
-    number = found[0]
-    sign = -1 if number[0] == "-" else 1
-    digits = number.lstrip("+-")
-    grouped = _GROUPED.match(digits)  # Belgian and English thousands: 1.250, 1 250, 1,250
-    if digits.isdecimal() or grouped:
-        plain = re.sub(r"\D", "", digits)
-        if len(plain) > _MAX_DIGITS:
-            maximum = question.validation.max
-            if sign > 0 and maximum is not None:
-                raise AnswerError(language.message("too_large", max=maximum))
-            raise AnswerError(language.message("need_number", example=max(example, 12)))
-        return sign * int(plain)
-    raise AnswerError(language.message("need_number", example=max(example, 12)))
+@dataclass(frozen=True)
+class _Polar:
+    yes: Phrases
+    no: Phrases
+    none: Phrases
 
 
 @cache
-def _month_names() -> dict[str, int]:
-    from babel.dates import get_month_names
-
-    names: dict[str, int] = {}
-    for code in _DATE_LANGUAGES:
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=code).items():
-                names[fold(name).rstrip(".")] = number
-    names.pop("", None)
-    return names
+def _polar(interview: Interview) -> _Polar:
+    none = phrases(interview.words.get("none", ()))
+    # "none" answers a yes/no question too: "incentives? none".
+    return _Polar(
+        phrases(interview.words.get("yes", ())), phrases(interview.words.get("no", ())) | none, none
+    )
 
 
-def _read_date(interview: Interview, question: Question, text: str, language: Language) -> date:
-    folded = fold(text)
-    today = date.today()
-    if folded in interview.words["today"]:
-        return today
-    if folded in interview.words["tomorrow"]:
-        return today + timedelta(days=1)
-    stripped = text.strip()
-    parts: tuple[int, int, int] | None = None
-    if match := _ISO_DATE.match(stripped):
-        parts = (int(match[1]), int(match[2]), int(match[3]))
-    elif match := _NUMERIC_DATE.match(stripped):
-        year = int(match[3])
-        parts = (year + 2000 if year < 100 else year, int(match[2]), int(match[1]))
-    else:
-        parts = _read_worded_date(folded)
-    if parts is None:
-        raise AnswerError(language.message("need_date"))
+def _read_yesno(context: Context, text: str) -> Reading:
+    polar = _polar(context.interview)
+    tokens = split(text)
+    words = [token.word for token in tokens]
+    if context.words.unsure.find(words):
+        raise AnswerError(context.language.message("unsure") + " " + context.language.message("yes_or_no"))
+    if words in (["1"], ["2"]):
+        return Reading(words == ["1"])
+    yes, no = polar.yes.length_at(words, 0), polar.no.length_at(words, 0)
+    if yes or no:
+        size = max(yes, no)
+        value = yes >= no if yes != no else None
+        if value is not None:
+            return Reading(value, extra=_extra(context, text, tokens, [(0, size)]))
+    said_yes, said_no = polar.yes.find(words), polar.no.find(words)
+    if said_yes and not said_no:
+        return Reading(True, extra=_extra(context, text, tokens, said_yes))
+    if said_no and not said_yes:
+        return Reading(False, extra=_extra(context, text, tokens, said_no))
+    raise AnswerError(context.language.message("yes_or_no") + " " + context.language.message("yes_no_hint"))
+
+
+def _read_number(context: Context, text: str) -> Reading:
+    from dialogue.words.numbers import NotANumber, read_whole_number
+
+    question, language = context.question, context.language
+    months = question.id in context.words.months
+    example = question.validation.min if question.validation.min is not None else 1
+    hint = language.message("months_hint" if months else "number_hint")
     try:
-        return date(*parts)
-    except ValueError:
-        raise AnswerError(language.message("bad_date", text=stripped)) from None
+        return Reading(read_whole_number(text, language.code, context.words, months=months))
+    except NotANumber as problem:
+        maximum = question.validation.max
+        if problem.too_large and maximum is not None:
+            raise AnswerError(language.message("too_large", max=maximum)) from None
+        raise AnswerError(language.message("need_number", example=max(example, 12)) + " " + hint) from None
 
 
-def _read_worded_date(folded: str) -> tuple[int, int, int] | None:
-    """25 november 2026, 1er mars 2027, 3 feb. 2027, November 25, 2026."""
-    months = _month_names()
-    words = folded.replace(",", " ").split()
-    words = [re.sub(r"^(\d{1,2})(?:st|nd|rd|th|er|e|ste|de)$", r"\1", word) for word in words]
-    if len(words) != 3:
-        return None
-    for day, month, year in ((words[0], words[1], words[2]), (words[1], words[0], words[2])):
-        if (
-            day.isdecimal()
-            and len(day) <= 2
-            and year.isdecimal()
-            and len(year) == 4
-            and month.rstrip(".") in months
-        ):
-            return int(year), months[month.rstrip(".")], int(day)
-    return None
-
-
-def _read_email(interview: Interview, question: Question, text: str, language: Language) -> str:
+def _read_email(context: Context, text: str) -> Reading:
     match = _EMAIL_IN.search(text)
     if match:
         text = match.group(1) or match.group(2)
-    return text.strip().strip(".,;")
+    return Reading(text.strip().strip(".,;"))
 
 
 _READERS = {
@@ -325,6 +346,11 @@ _READERS = {
     Kind.MULTI: _read_multi,
     Kind.YESNO: _read_yesno,
     Kind.NUMBER: _read_number,
-    Kind.DATE: _read_date,
+    Kind.DATE: read_date,
     Kind.EMAIL: _read_email,
 }
+
+
+def separate(text: str) -> list[str]:
+    """The parts of a list typed in words: commas, "and", "en", "et", "und"..."""
+    return [part.strip() for part in _SEPARATORS.split(text) if part and part.strip()]

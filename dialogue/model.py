@@ -82,6 +82,8 @@ class Question:
     validation: Validation = field(default_factory=Validation)
     when: Condition | None = None
     landmarks: tuple[int, ...] = ()
+    # A later text question that holds the details typed with this answer ("yes, via SpeakUp").
+    detail: str | None = None
 
     def __repr__(self) -> str:
         return f"Question({self.id!r})"

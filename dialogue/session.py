@@ -23,6 +23,7 @@ from dialogue.machine import DONE, START, SUMMARY, Cursor
 from dialogue.model import Interview, Question
 from dialogue.route import Route, Status
 from dialogue.validation import check, validate
+from dialogue.words.details import settle
 
 FORMAT = 1
 
@@ -176,6 +177,7 @@ class Session:
         if isinstance(understood, Understood):
             self._record(question, understood.value)
             self._move("answer")
+            understood = settle(self, question, understood)
             self._after_forward()
         return understood
 

@@ -130,6 +130,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
                     "comparisons": [[c.name, list(c.constants)] for c in q.when.comparisons],
                 },
                 "landmarks": list(q.landmarks),
+                "detail": q.detail,
             }
             for q in interview.questions
         ],
@@ -178,6 +179,7 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
                 tuple(Comparison(name, tuple(constants)) for name, constants in q["when"]["comparisons"]),
             ),
             landmarks=tuple(q["landmarks"]),
+            detail=q.get("detail"),
         )
         for q in data["questions"]
     )

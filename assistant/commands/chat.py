@@ -14,11 +14,14 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--resume", metavar="DRAFT_ID", help="resume this draft (ids: policy-assistant drafts)"
     )
     parser.add_argument("--new", action="store_true", help="start a new policy without showing the drafts")
+    from assistant.texts import LANG_DIR, languages_in
+
+    codes = languages_in(LANG_DIR)  # one file per language the app talks in
     parser.add_argument(
         "--lang",
         metavar="CODE",
-        help="the language we talk in: en, nl or fr (default: from LANG, e.g. nl_BE.UTF-8, else en); "
-        "a draft is resumed in its own language",
+        help=f"the language we talk in: {', '.join(codes[:-1])} or {codes[-1]} (default: from LANG, "
+        "e.g. nl_BE.UTF-8, else en); a draft is resumed in its own language",
     )
     add_clauses_option(parser)
 

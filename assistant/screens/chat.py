@@ -352,13 +352,15 @@ class ChatScreen(Screen[None]):
             else:
                 self.dock.show_problem(self.t("chat.problem_prefix") + result.message)
             return
-        self._answered(question.id, was_editing)
+        self._answered(question.id, was_editing, result.said)
 
-    def _answered(self, question_id: str, was_editing: bool) -> None:
+    def _answered(self, question_id: str, was_editing: bool, said: str = "") -> None:
         session = self.session
         question = session.interview.by_id[question_id]
         label = describe(session.interview, question, session.answers.get(question_id), session.language)
         self.transcript.hear(self.t("chat.you"), label)
+        if said:  # what was understood from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
+            self._say(said)
         if question_id in SEAT_QUESTIONS:
             self._explain_versions()
         self.post_message(AnswerGiven(question_id, label))

@@ -73,6 +73,7 @@ def test_check_answers_rejects_a_bad_file_with_one_line_and_exit_2(
     assert code == 2 and out == ""
     assert err == (
         f"policy-assistant: {bad}, line 5, question 'headcount': Please give a whole number, for example 12. "
+        'Figures or words both work: "120", "about 1.250", "twelve". '
         "Allowed: a whole number from 1 to 500000.\n"
     )
 

@@ -60,10 +60,11 @@ def unclear(question_id: str, text: str, code: str) -> str:
 # --- complete and translated ---------------------------------------------------------------------
 
 
-def test_the_interview_exists_in_english_dutch_and_french() -> None:
-    assert set(interview.languages) == {"en", "nl", "fr"}
+def test_the_interview_exists_in_english_dutch_french_and_german() -> None:
+    assert set(interview.languages) == {"en", "nl", "fr", "de"}
     assert interview.languages["nl"].name == "Nederlands"
     assert interview.languages["fr"].name == "Français"
+    assert interview.languages["de"].name == "Deutsch"
 
 
 @pytest.mark.parametrize("code", TRANSLATIONS)
@@ -211,9 +212,32 @@ def test_an_unclear_answer_is_explained_in_the_interview_language() -> None:
 @pytest.mark.parametrize(
     ("question_id", "text", "code", "message"),
     [
-        ("advocacy", "misschien", "nl", "Antwoord met ja of nee."),
-        ("advocacy", "peut-être", "fr", "Répondez par oui ou par non."),
-        ("headcount", "twaalf", "nl", "Geef een geheel getal op, bijvoorbeeld 12."),
+        (
+            "advocacy",
+            "blauw",
+            "nl",
+            'Antwoord met ja of nee. U mag een voorwaarde toevoegen: "ja, met hun toestemming".',
+        ),
+        (
+            "advocacy",
+            "misschien",
+            "nl",
+            "Twijfelt u, geef dan het antwoord dat het dichtst in de buurt komt; u kunt het later in het "
+            "overzicht wijzigen. Antwoord met ja of nee.",
+        ),
+        (
+            "advocacy",
+            "bleu",
+            "fr",
+            "Répondez par oui ou par non. Vous pouvez ajouter une condition : « oui, avec leur accord ».",
+        ),
+        (
+            "headcount",
+            "veel",
+            "nl",
+            'Geef een geheel getal op, bijvoorbeeld 12. Cijfers of woorden werken allebei: "120", '
+            '"ongeveer 1.250", "twaalf".',
+        ),
         ("headcount", "0", "fr", "Indiquez un nombre supérieur ou égal à 1."),
         ("regions", "geen", "nl", "Kies er minstens 1."),
         ("effective_date", "01/01/2020", "fr", "Indiquez une date à partir du 01/01/2024."),

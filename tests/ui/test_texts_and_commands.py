@@ -105,8 +105,8 @@ SAME_AS_ENGLISH = {
 }
 
 
-def test_there_are_app_texts_in_english_dutch_and_french() -> None:
-    assert available_languages() == ("en", "nl", "fr")
+def test_there_are_app_texts_in_english_dutch_french_and_german() -> None:
+    assert available_languages() == ("en", "nl", "fr", "de")
 
 
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
@@ -239,7 +239,8 @@ def test_any_other_lang_value_means_english(value: str) -> None:
         ("nl_BE.UTF-8", "nl"),
         ("fr_BE.UTF-8", "fr"),
         ("en_GB.UTF-8", "en"),
-        ("de_BE.UTF-8", "en"),
+        ("de_BE.UTF-8", "de"),
+        ("it_IT.UTF-8", "en"),
         ("C.UTF-8", "en"),
         ("", "en"),
         (None, "en"),

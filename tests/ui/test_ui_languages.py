@@ -76,9 +76,10 @@ async def test_the_first_greeting_offers_each_language_in_its_own_words(home: Pa
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: "Which kind of social media policy" in said(app))
         text = said(app)
-        assert "We can talk in English, Dutch and French: type /language or press Ctrl+L" in text
+        assert "We can talk in English, Dutch, French and German: type /language or press Ctrl+L" in text
         assert "Liever in het Nederlands? Typ /taal nl of druk op Ctrl+L." in text
         assert flat(FR("language.offer")) in text
+        assert "Lieber auf Deutsch? Tippen Sie /sprache de oder drücken Sie Strg+L." in text
         assert "Language" in footer_labels(app)
 
 
@@ -318,7 +319,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     [
         ("nl_BE.UTF-8", [], "nl"),
         ("fr_BE.UTF-8", ["chat"], "fr"),
-        ("de_BE.UTF-8", [], "en"),
+        ("de_BE.UTF-8", [], "de"),
+        ("it_IT.UTF-8", [], "en"),
         ("C.UTF-8", [], "en"),
         ("fr_BE.UTF-8", ["--lang", "nl"], "nl"),
         ("nl_BE.UTF-8", ["chat", "--lang", "EN"], "en"),
@@ -335,10 +337,10 @@ def test_lang_and_the_lang_option_set_the_language(
 def test_a_bad_lang_option_is_one_line_and_exit_code_2(
     capsys: pytest.CaptureFixture[str], started: list[str]
 ) -> None:
-    assert main(["--lang", "de"]) == 2
+    assert main(["--lang", "it"]) == 2
     error = capsys.readouterr().err
-    assert (
-        error == "policy-assistant: --lang de: not a language the assistant talks in (choose en, nl or fr)\n"
+    assert error == (
+        "policy-assistant: --lang it: not a language the assistant talks in (choose en, nl, fr or de)\n"
     )
     assert started == []
 

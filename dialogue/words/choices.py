@@ -1,0 +1,185 @@
+"""Which choice typed words name: its number, id, label or alias in any language, a synonym from the
+vocabulary, an abbreviation ("cs"), the start of a word ("mark"), the distinctive words of a label, a
+name found inside a sentence ("we are an advertising agency"), or a close misspelling (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dialogue.model import Interview
+from dialogue.words.phrases import Token, fold_word, split, words_of
+from dialogue.words.vocabulary import vocabulary
+
+FUZZY_THRESHOLD = 80
+FUZZY_MARGIN = 6
+STOP_WORDS = frozenset(
+    """a an and or of the to for in on with by de het een en of van voor la le les des du et ou pour au aux
+    der die das und oder fur von""".split()  # noqa: SIM905 - a word list reads best as words
+)
+# Inside a sentence, a name this short is too often an ordinary word ("it", "or", "ce").
+_SHORTEST_INSIDE = 3
+# A word that ends with a name of this length is a compound of it: "Kreiskrankenhaus", "stadsziekenhuis".
+_SHORTEST_COMPOUND_END = 6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    choice: str
+    folded: str
+    words: tuple[str, ...]
+    initials: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A choice named inside typed words, at token positions start:end."""
+
+    choice: str
+    start: int
+    end: int
+    score: int  # the length of the name: a longer name says more
+    negated: bool
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, single spaces: how typed words are compared."""
+    import re
+
+    plain = fold_word(text)
+    return " ".join(re.sub(r"[^\w\s-]|_", " ", plain).replace(" - ", " ").split())
+
+
+@cache
+def candidates(interview: Interview, question_id: str) -> tuple[Candidate, ...]:
+    question = interview[question_id]
+    words = vocabulary(interview.source)
+    found: list[Candidate] = []
+    for choice in question.choices:
+        names = {choice.replace("_", " ")}
+        for language in interview.languages.values():
+            texts = language.questions[question_id]
+            names.add(texts.choices[choice])
+            names.update(texts.aliases.get(choice, ()))
+        names.update(words.synonyms_of(question_id, choice))
+        for name in names:
+            folded = fold(name)
+            if not folded:
+                continue
+            parts = tuple(folded.replace("-", " ").split())
+            content = [w for w in parts if w not in STOP_WORDS] or list(parts)
+            initials = {"".join(w[0] for w in parts), "".join(w[0] for w in content)}
+            found.append(Candidate(choice, folded, parts, frozenset(i for i in initials if len(i) > 1)))
+    return tuple(found)
+
+
+def exact(text: str, found: tuple[Candidate, ...]) -> set[str]:
+    return {c.choice for c in found if c.folded == text}
+
+
+def abbreviation(text: str, found: tuple[Candidate, ...]) -> set[str]:
+    compact = text.replace(" ", "")
+    return {c.choice for c in found if compact in c.initials} if len(compact) > 1 else set()
+
+
+def prefix(text: str, found: tuple[Candidate, ...]) -> set[str]:
+    if len(text) < 3:
+        return set()
+    return {c.choice for c in found if c.folded.startswith(text) or any(w.startswith(text) for w in c.words)}
+
+
+def distinctive_words(text: str, found: tuple[Candidate, ...]) -> set[str]:
+    typed = [w for w in text.replace("-", " ").split() if w not in STOP_WORDS and len(w) > 2]
+    if not typed:
+        return set()
+    return {c.choice for c in found if all(w in c.words for w in typed)}
+
+
+def fuzzy(text: str, found: tuple[Candidate, ...]) -> set[str]:
+    if len(text) < 3:
+        return set()
+    from rapidfuzz import fuzz  # only misspelt answers need it; it costs start-up time
+
+    best: dict[str, float] = {}
+    for candidate in found:
+        score = max(
+            fuzz.ratio(text, candidate.folded),
+            max((fuzz.ratio(text, word) for word in candidate.words if len(word) > 3), default=0),
+        )
+        best[candidate.choice] = max(best.get(candidate.choice, 0), score)
+    top = max(best.values(), default=0)
+    if top < FUZZY_THRESHOLD:
+        return set()
+    return {choice for choice, score in best.items() if score >= top - FUZZY_MARGIN}
+
+
+RULES = (exact, abbreviation, prefix, distinctive_words, fuzzy)
+
+
+@cache
+def _names_inside(interview: Interview, question_id: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The names that count inside a sentence, as words: not too short, not an ordinary word."""
+    common = _common_words(interview)
+    names: dict[tuple[str, ...], str] = {}
+    for candidate in candidates(interview, question_id):
+        words = words_of(candidate.folded)
+        if not words or len("".join(words)) < _SHORTEST_INSIDE:
+            continue
+        if len(words) == 1 and words[0] in common:
+            continue
+        names.setdefault(words, candidate.choice)
+    return tuple(names.items())
+
+
+@cache
+def _common_words(interview: Interview) -> frozenset[str]:
+    words = vocabulary(interview.source)
+    typed_for_options = {w for group in ("yes", "no", "none", "all") for w in interview.words.get(group, ())}
+    return (
+        STOP_WORDS
+        | words.fillers.singles
+        | words.qualifiers.singles
+        | words.negations.singles
+        | frozenset(w for w in typed_for_options if " " not in w)
+    )
+
+
+def mentions(interview: Interview, question_id: str, tokens: list[Token]) -> list[Mention]:
+    """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated."""
+    words = [token.word for token in tokens]
+    negations = vocabulary(interview.source).negations
+    found: list[Mention] = []
+    for name, choice in _names_inside(interview, question_id):
+        size = len(name)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == name:
+                found.append(Mention(choice, start, start + size, len(" ".join(name)), False))
+            elif (
+                size == 1
+                and len(name[0]) >= _SHORTEST_COMPOUND_END
+                and words[start].endswith(name[0])
+                and words[start] != name[0]
+            ):
+                found.append(Mention(choice, start, start + 1, len(name[0]), False))
+    marked: list[Mention] = []
+    for mention in found:
+        negated = any(
+            negations.length_at(words, before)
+            and before + negations.length_at(words, before) <= mention.start
+            for before in range(max(0, mention.start - 3), mention.start)
+        )
+        marked.append(Mention(mention.choice, mention.start, mention.end, mention.score, negated))
+    return marked
+
+
+def best(found: list[Mention]) -> list[Mention]:
+    """The mentions that say most: longest names first, and no mention inside a longer one."""
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (-m.score, m.start)):
+        if not any(m.start <= mention.start and mention.end <= m.end for m in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+__all__ = ["Candidate", "Mention", "best", "candidates", "fold", "mentions", "split"]
