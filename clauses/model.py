@@ -58,6 +58,12 @@ class SignatureBlock:
     fields: tuple[str, ...]
     values: tuple[str, ...] = ()
 
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """Each field with its value, "" where it is left blank."""
+        return tuple(
+            (field, self.values[i] if i < len(self.values) else "") for i, field in enumerate(self.fields)
+        )
+
 
 Block = Paragraph | BulletList | NumberedList | Table | SignatureBlock
 

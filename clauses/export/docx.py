@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from clauses.export import docx_page
 from clauses.export.docx_page import TABLE_STYLE, element, qn
+from clauses.export.tables import TEXT_WIDTH, to_fill_in, widths
 from clauses.model import (
     Block,
     BulletList,
@@ -30,14 +31,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as WordParagraph
 
     from clauses.export.side_by_side import Part, Row, SideBySide
-
-# Column widths in cm across the 16 cm between the margins: the first column carries the most text.
-TEXT_WIDTH = 16.0
-COLUMN_WIDTHS = {2: (5.0, 11.0), 3: (7.0, 6.0, 3.0)}
-# How wide a word in a table cell can be, per character, in cm: generous (a wide fallback font at
-# 9.5 pt), so a column made wide enough never has to break a word.
-CHARACTER_CM = 0.21
-CELL_MARGINS_CM = 0.45
 
 _BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
 
@@ -67,34 +60,6 @@ def _runs(p: Any, runs: Inline, lang: str | None = None) -> None:
             elif piece:
                 r.add_t(piece)
         p.append(r)
-
-
-def widths(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ...], total: float) -> list[float]:
-    """Column widths in cm: the usual proportions, each column widened to hold its longest word.
-
-    Word breaks a word that does not fit its cell in the middle ("Ambassadeursprogram|ma"); a
-    column as wide as its longest word never has to.
-    """
-    count = len(header)
-    base = COLUMN_WIDTHS.get(count, (TEXT_WIDTH / count,) * count)
-    planned = [width * total / sum(base) for width in base]
-    needed = [0.0] * count
-    for row in (header, *rows):
-        for index, cell in enumerate(row[:count]):
-            words = "".join(run.text for run in cell).split()
-            longest = max((len(word) for word in words), default=0)
-            needed[index] = max(needed[index], longest * CHARACTER_CM + CELL_MARGINS_CM)
-    short = [max(need - width, 0.0) for need, width in zip(needed, planned, strict=True)]
-    spare = [max(width - need, 0.0) for need, width in zip(needed, planned, strict=True)]
-    missing, available = sum(short), sum(spare)
-    if not missing or not available:
-        return planned
-    # Give each narrow column what it lacks, taken from the others in proportion to their room.
-    taken = min(missing, available)
-    return [
-        width + (taken * lack / missing if lack else -taken * room / available)
-        for width, lack, room in zip(planned, short, spare, strict=True)
-    ]
 
 
 class _Writer:
@@ -221,15 +186,17 @@ class _Writer:
         return properties
 
     def table(self, item: Table) -> None:
-        header, *trs = self._grid(1 + len(item.rows), widths(item.header, item.rows, self.width))
-        for tc, runs in zip(header.tc_lst, item.header, strict=True):
-            _runs(tc.p_lst[0], tuple(Run(run.text, True) for run in runs), self.lang)
-        # The header row repeats at the top of every page the table runs onto.
-        header.trPr.append(element("w:tblHeader"))
+        has_header = any(run.text.strip() for cell in item.header for run in cell)
+        trs = self._grid(has_header + len(item.rows), widths(item.header, item.rows, self.width))
+        if has_header:
+            header, *trs = trs
+            for tc, runs in zip(header.tc_lst, item.header, strict=True):
+                _runs(tc.p_lst[0], tuple(Run(run.text, True) for run in runs), self.lang)
+            # The header row repeats at the top of every page the table runs onto.
+            header.trPr.append(element("w:tblHeader"))
         for tr, row in zip(trs, item.rows, strict=True):
-            blank = not any(run.text.strip() for cell in row for run in cell)
-            if blank:
-                # A blank row is a line to fill in by hand: give it room to write.
+            if to_fill_in(row):
+                # A line to fill in by hand: give it room to write.
                 self._height(tr, 0.8)
             for tc, runs in zip(tr.tc_lst, row, strict=False):
                 _runs(tc.p_lst[0], runs, self.lang)
@@ -240,8 +207,7 @@ class _Writer:
     def signature(self, item: SignatureBlock) -> None:
         label_width = min(5.0, self.width * 0.35)
         trs = self._grid(len(item.fields), [label_width, self.width - label_width])
-        values = (*item.values, *[""] * (len(item.fields) - len(item.values)))
-        for index, (tr, label, value) in enumerate(zip(trs, item.fields, values, strict=True)):
+        for index, (tr, (label, value)) in enumerate(zip(trs, item.lines(), strict=True)):
             self._height(tr, 1.4)
             _runs(tr.tc_lst[0].p_lst[0], (Run(label, True),), self.lang)
             if value:

@@ -46,13 +46,22 @@ def block(item: Block) -> str:
     if isinstance(item, NumberedList):
         return "<ol>\n" + "\n".join(f"<li>{inline(entry)}</li>" for entry in item.items) + "\n</ol>"
     if isinstance(item, Table):
+        if not any(run.text.strip() for cell in item.header for run in cell):
+            # A table without a header (the kit's key facts): label and value, row by row.
+            rows = "\n".join(
+                "<tr>" + "".join(f"<td>{inline(cell)}</td>" for cell in row) + "</tr>" for row in item.rows
+            )
+            return f"<table>\n<tbody>\n{rows}\n</tbody>\n</table>"
         head = "".join(f"<th>{inline(cell)}</th>" for cell in item.header)
         body = "\n".join(
             "<tr>" + "".join(f"<td>{inline(cell)}</td>" for cell in row) + "</tr>" for row in item.rows
         )
         return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
     if isinstance(item, SignatureBlock):
-        rows = "\n".join(f'<tr><td class="label">{_text(label)}</td><td></td></tr>' for label in item.fields)
+        rows = "\n".join(
+            f'<tr><td class="label">{_text(label)}</td><td>{_text(value)}</td></tr>'
+            for label, value in item.lines()
+        )
         return f'<table class="signature">\n<tbody>\n{rows}\n</tbody>\n</table>'
     raise TypeError(f"unknown block {item!r}")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clauses.errors import ExportError
+from clauses.export.tables import to_fill_in
 from clauses.model import (
     Block,
     BulletList,
@@ -85,16 +86,16 @@ def block(item: Block) -> dict[str, Any]:
     if isinstance(item, NumberedList):
         return {"kind": "ol", "items": [runs(entry) for entry in item.items]}
     if isinstance(item, Table):
-        has_header = any(cell for cell in item.header)
+        has_header = any(run.text.strip() for cell in item.header for run in cell)
         return {
             "kind": "table",
             "has_header": has_header,
             "header": [runs(cell) for cell in item.header],
             "rows": [[runs(cell) for cell in row] for row in item.rows],
+            "fill_in": [to_fill_in(row) for row in item.rows],
         }
     if isinstance(item, SignatureBlock):
-        values = [*item.values, *[""] * (len(item.fields) - len(item.values))]
-        return {"kind": "signature", "fields": list(item.fields), "values": values}
+        return {"kind": "signature", "lines": [list(line) for line in item.lines()]}
     raise TypeError(f"unknown block {item!r}")
 
 
