@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import babel.dates
@@ -63,6 +64,12 @@ class AdoptionKit:
     dates: ProcedureDates
     # Things HR must fix before using the kit, in English (the command line's language).
     warnings: tuple[str, ...]
+
+    def files(self, folder: Path, formats: Sequence[str]) -> list[tuple[Path, str, Document]]:
+        """Where each document goes in each format: folder/01-aanplakbericht-nl.pdf, ..."""
+        return [
+            (folder / f"{item.stem}.{fmt}", fmt, item.document) for item in self.documents for fmt in formats
+        ]
 
 
 def _slug(text: str) -> str:
