@@ -70,6 +70,7 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 
 def parse_staff(text: str, where: str = "the staff list") -> tuple[StaffMember, ...]:
+    text = text.removeprefix("\ufeff")
     dialect = _dialect(text)
     try:
         rows = list(csv.reader(io.StringIO(text), dialect))
