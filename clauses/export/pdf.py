@@ -2,7 +2,8 @@
 
 The layout is one fixed Typst file, `document.typ`; the document goes to it as JSON data, never as
 Typst markup, so nothing an answer contains can be read as markup or code (see `document.typ`). The
-PDF is PDF/A-2a: fonts embedded, tagged, with its title, language and author in its metadata.
+PDF is PDF/A-2a: fonts embedded, tagged, with its title, language and author in its metadata (unless
+an answer holds a character the bundled fonts cannot draw: see _compile).
 
 Why Typst and not fpdf2 (the pure-Python alternative we measured): fpdf2 has no hyphenation, its
 built-in fonts are Latin-1 only and not embedded ("„", "’" fail, and PDF/A needs embedded fonts), it
@@ -40,9 +41,10 @@ if TYPE_CHECKING:
 LAYOUT = Path(__file__).resolve().parent / "document.typ"
 # PDF/A-2a: archival (fonts embedded, no outside resources) and tagged for screen readers.
 STANDARD = "a-2a"
+MISSING_GLYPH = "could not be displayed with font"
 
-_compiler: Any = None
-# One compiler holds the fonts, loaded once (about 100 ms); compiling is not safe from two threads.
+# A compiler holds its fonts, loaded once (about 100 ms); compiling is not safe from two threads.
+_compilers: dict[bool, Any] = {}
 _lock = threading.Lock()
 
 
@@ -51,24 +53,37 @@ def _layout() -> bytes:
     return LAYOUT.read_bytes()
 
 
-def _compile(data: dict[str, Any]) -> bytes:
-    global _compiler
+def _compiler(system_fonts: bool) -> Any:
     import typst
 
+    if system_fonts not in _compilers:
+        _compilers[system_fonts] = typst.Compiler(ignore_system_fonts=not system_fonts)
+    return _compilers[system_fonts]
+
+
+def _compile(data: dict[str, Any]) -> bytes:
+    """The PDF, PDF/A-2a whenever every character can be drawn.
+
+    First with the fonts in the wheel only, so that the PDF is the same on every machine. An answer
+    may hold a character they lack (an emoji, a script they do not cover), which PDF/A forbids: then
+    the system's fonts are searched as well, and only if none has it is the PDF written without PDF/A
+    (the character shown as a box).
+    """
+    import typst
+
+    inputs = {"document": json.dumps(data, ensure_ascii=False)}
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    attempts = ((False, STANDARD), (True, STANDARD), (True, None))
     with _lock:
-        if _compiler is None:
-            # Only the fonts in the wheel: the same PDF on every machine, whatever fonts it has.
-            _compiler = typst.Compiler(ignore_system_fonts=True)
-        try:
-            return _compiler.compile(
-                _layout(),
-                format="pdf",
-                sys_inputs={"document": json.dumps(data, ensure_ascii=False)},
-                pdf_standards=STANDARD,
-                timestamp=datetime.datetime.now(datetime.UTC).replace(microsecond=0),
-            )
-        except typst.TypstError as error:
-            raise ExportError(f"the PDF could not be typeset: {error.message}") from None
+        for system_fonts, standard in attempts:
+            try:
+                return _compiler(system_fonts).compile(
+                    _layout(), format="pdf", sys_inputs=inputs, pdf_standards=standard or [], timestamp=now
+                )
+            except typst.TypstError as error:
+                if MISSING_GLYPH not in error.message or standard is None:
+                    raise ExportError(f"the PDF could not be typeset: {error.message}") from None
+    raise AssertionError("the last attempt returns or raises")  # pragma: no cover
 
 
 # --- the document as data -------------------------------------------------------------------------

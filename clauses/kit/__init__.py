@@ -26,7 +26,7 @@ from jinja2 import UndefinedError
 
 from clauses import markup
 from clauses.errors import LibraryError
-from clauses.facts import derive
+from clauses.facts import MONITORING_BODIES, derive
 from clauses.kit.dates import ProcedureDates, earliest_entry_into_force, procedure_dates
 from clauses.kit.staff import StaffListError, StaffMember, read_staff
 from clauses.kit.texts import KitSpec, KitTexts, default_texts, parts
@@ -106,7 +106,7 @@ class _Writer:
 
         # Helpers come last so that nothing in the answers can stand in for them.
         return {
-            **answers,
+            **_condition_context(answers),
             **library.environment.globals,
             "format_date": format_date,
             "choice": choice,
@@ -120,18 +120,10 @@ class _Writer:
             "document_title": policy.title,
             "version": version,
             "dates": dates,
-            "works_council": "works_council" in (answers.get("employee_bodies") or ()),
-            "body": facts.monitoring_body,
             "sections": {section.id: section.number for section in policy.sections},
             "employee": None,
             "staff": [],
         }
-
-    def holds(self, spec: KitSpec, context: Mapping[str, Any]) -> bool:
-        try:
-            return spec.condition is None or bool(spec.condition(context))
-        except Exception as error:  # a condition is the library's own code: say where it failed
-            raise LibraryError(f"the condition {spec.when!r} failed: {error}", clause=spec.id) from None
 
     def render(
         self, spec: KitSpec, context: Mapping[str, Any]
@@ -179,6 +171,52 @@ def _document(
     )
 
 
+def _condition_context(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """What kit.yaml's conditions see: the answers, `works_council` and `body`."""
+    bodies = answers.get("employee_bodies") or ()
+    body = next((name for name in MONITORING_BODIES if name in bodies), None)
+    return {**answers, "works_council": "works_council" in bodies, "body": body}
+
+
+def _applying(texts: KitTexts, answers: Mapping[str, Any], with_staff: bool) -> list[KitSpec]:
+    """The kit's documents these answers call for, in order."""
+    context = _condition_context(answers)
+    found = []
+    for spec in texts.specs:
+        if spec.needs_staff and not with_staff:
+            continue
+        try:
+            applies = spec.condition is None or bool(spec.condition(context))
+        except Exception as error:  # a condition is the kit's own code: say which one failed
+            raise LibraryError(f"the condition {spec.when!r} failed: {error}", clause=spec.id) from None
+        if applies:
+            found.append(spec)
+    return found
+
+
+def _stem(texts: KitTexts, spec: KitSpec, code: str, number: int) -> str:
+    return f"{number:02d}-{_slug(texts.strings[code]['files'][spec.id])}-{code}"
+
+
+def plan(
+    answers: Mapping[str, Any],
+    languages: Sequence[str],
+    *,
+    with_staff: bool = False,
+    texts: KitTexts | None = None,
+) -> list[tuple[str, str]]:
+    """The (file stem, language) of each document the kit will hold, without writing any: what the
+    export dialog lists, and checks for files it would replace."""
+    texts = texts or default_texts()
+    specs = _applying(texts, answers, with_staff)
+    return [
+        (_stem(texts, spec, code, number), code)
+        for code in languages
+        if code in texts.strings
+        for number, spec in enumerate(specs, 1)
+    ]
+
+
 def adoption_kit(
     library: Library,
     answers: Mapping[str, Any],
@@ -206,15 +244,10 @@ def adoption_kit(
         writer = _Writer(library, texts, answers, code)
         people = [person for person in staff if person.language in (None, code)]
         context = {**writer.context(policy, dates, version), "staff": [person.name for person in people]}
-        number = 0
-        for spec in texts.specs:
-            if (spec.needs_staff and not staff) or not writer.holds(spec, context):
-                continue
-            number += 1
+        for number, spec in enumerate(_applying(texts, answers, bool(staff)), 1):
             with budget():  # one budget of steps and seconds per document, as for the policy
                 document = _one(writer, spec, context, policy, people if staff else None)
-            stem = f"{number:02d}-{_slug(writer.strings['files'][spec.id])}-{code}"
-            found.append(KitDocument(spec.id, code, stem, document))
+            found.append(KitDocument(spec.id, code, _stem(texts, spec, code, number), document))
     return AdoptionKit(tuple(found), dates, tuple(_warnings(answers, dates)))
 
 

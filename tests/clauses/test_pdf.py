@@ -156,3 +156,12 @@ def test_a_heading_is_never_the_last_line_of_a_page() -> None:
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         body = [line for line in lines if not line.startswith(("Pagina ", "Acme · Test"))]
         assert not re.fullmatch(r"1\.\d+ Kop\d\d", body[-1]), f"a heading ends the page: {body[-1]}"
+
+
+def test_an_answer_no_bundled_font_can_draw_still_gives_its_pdf() -> None:
+    # An emoji and a Georgian letter: PDF/A forbids what no embedded font draws, so the system's fonts
+    # are searched, and without them the PDF is written without PDF/A; never an error.
+    name = "Acme \U0001f600 \u2d00 NV"
+    reader = read(LIBRARY.assemble(answers(org_name=name)))
+    assert reader.metadata.author == name
+    assert "Acme" in reader.pages[0].extract_text()
