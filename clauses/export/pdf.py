@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clauses.errors import ExportError
-from clauses.export.tables import to_fill_in
+from clauses.export.tables import TEXT_WIDTH, to_fill_in, widths
 from clauses.model import (
     Block,
     BulletList,
@@ -108,6 +108,7 @@ def block(item: Block) -> dict[str, Any]:
             "header": [runs(cell) for cell in item.header],
             "rows": [[runs(cell) for cell in row] for row in item.rows],
             "fill_in": [to_fill_in(row) for row in item.rows],
+            "widths": widths(item.header, item.rows, TEXT_WIDTH),
         }
     if isinstance(item, SignatureBlock):
         return {"kind": "signature", "lines": [list(line) for line in item.lines()]}

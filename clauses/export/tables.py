@@ -13,9 +13,25 @@ CHARACTER_CM = 0.21
 CELL_MARGINS_CM = 0.45
 
 
+def _text(cell: Inline) -> str:
+    return "".join(run.text for run in cell).strip()
+
+
 def to_fill_in(row: tuple[Inline, ...]) -> bool:
-    """A row empty but for its first cell (a number) is a line to fill in by hand (the kit's forms)."""
-    return len(row) > 1 and not any(run.text.strip() for cell in row[1:] for run in cell)
+    """A row with an empty cell is a line to fill in by hand (the kit's forms: a remark, a date, a
+    signature); the policy's own tables never leave a cell empty."""
+    return len(row) > 1 and any(not _text(cell) for cell in row)
+
+
+def _weights(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ...]) -> tuple[float, ...]:
+    """Proportions for a table of four columns or more (the kit's forms): by the longest text in each
+    column, a column left empty for handwriting as wide as a name."""
+    weights = []
+    for index, title in enumerate(header):
+        texts = [_text(row[index]) for row in rows if index < len(row)]
+        longest = max((len(text) for text in texts), default=0)
+        weights.append(min(max(longest if any(texts) else 16, len(_text(title)), 4), 30))
+    return tuple(weights)
 
 
 def widths(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ...], total: float) -> list[float]:
@@ -25,7 +41,7 @@ def widths(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ...], tot
     column as wide as its longest word never has to.
     """
     count = len(header)
-    base = COLUMN_WIDTHS.get(count, (TEXT_WIDTH / count,) * count)
+    base = COLUMN_WIDTHS.get(count) or _weights(header, rows)
     planned = [width * total / sum(base) for width in base]
     needed = [0.0] * count
     for row in (header, *rows):

@@ -274,7 +274,8 @@ def _one(
     if not annexes:  # nobody on the list reads this language
         title, notice, body = writer.render(spec, context)
         return _document(policy, title, notice, body)
-    return _document(policy, title, (), (), tuple(annexes))
+    # The file holds one copy per employee: its title says so, each copy keeps its own.
+    return _document(policy, writer.strings["titles"].get(spec.id, title), (), (), tuple(annexes))
 
 
 def _signed_by(clauses: tuple[Clause, ...], name: str) -> tuple[Clause, ...]:
