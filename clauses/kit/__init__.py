@@ -320,12 +320,20 @@ def _receipts(writer: _Writer, spec: KitSpec, policy: Document, people: Sequence
 
 
 def _warnings(answers: Mapping[str, Any], dates: ProcedureDates) -> list[str]:
+    found = []
     effective = answers.get("effective_date")
     earliest = earliest_entry_into_force(dates)
     if isinstance(effective, datetime.date) and effective < earliest:
-        return [
+        found.append(
             f"the policy comes into force on {effective.isoformat()}, but work rules posted on "
             f"{dates.posted.isoformat()} apply at the earliest on {earliest.isoformat()}: post the draft "
             "earlier or move the policy's effective date"
-        ]
-    return []
+        )
+    if answers.get("sector") == "public":
+        # As the implementation notes say (notes_public_sector): public-sector rules may replace the
+        # work rules procedure, which the kit follows.
+        found.append(
+            "in the public sector, other rules may take the place of the work rules procedure these "
+            "documents follow: check them with your legal adviser before use"
+        )
+    return found

@@ -316,3 +316,11 @@ def test_any_staff_text_gives_names_or_a_clear_error(content: str) -> None:
         return
     assert people and all(person.name and person.name == person.name.strip() for person in people)
     assert all(person.language in (None, "nl", "fr", "de", "en") for person in people)
+
+
+def test_a_public_employer_is_told_to_check_the_procedure_documents() -> None:
+    warnings = kit(answers(sector="public", effective_date=datetime.date(2027, 6, 1)), ("nl",)).warnings
+    assert warnings == (
+        "in the public sector, other rules may take the place of the work rules procedure these "
+        "documents follow: check them with your legal adviser before use",
+    )

@@ -269,3 +269,27 @@ def test_the_terminal_report_shows_a_passage_without_its_escape_sequences(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "[bold]markup[/bold]" in out, "rich markup in a passage is shown, not applied"
+
+
+# --- the adoption kit -------------------------------------------------------------------------------
+
+KIT_INJECTIONS = ["typst code", "typst markup", "script", "markdown link", "jinja expression", "table pipe"]
+
+
+@pytest.mark.parametrize("injection", KIT_INJECTIONS)
+def test_an_injection_is_literal_in_every_document_of_the_adoption_kit(injection: str) -> None:
+    import datetime
+
+    from clauses.kit import StaffMember, adoption_kit
+
+    text = INJECTIONS[injection]
+    answers = with_every_text(BASES["comprehensive"], text)
+    staff = (StaffMember(text),)
+    kit = adoption_kit(LIBRARY, answers, ("nl",), posting_date=datetime.date(2027, 2, 1), staff=staff)
+    assert len(kit.documents) >= 6
+    for item in kit.documents:
+        shown = seen(item.document)
+        for fmt in ("md", "html", "txt", "docx"):
+            assert text in shown[fmt], f"{item.stem}, {fmt}: {text!r} is not shown literally"
+        assert flat(text) in shown["pdf"], f"{item.stem}, pdf: {text!r} is not shown literally"
+        assert "49" not in shown["pdf"], f"{item.stem}: a template or Typst code ran"
