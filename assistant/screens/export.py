@@ -145,7 +145,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         names = []
         for target in targets(request):
             mark = f" {self.t('export.exists')}" if target.path.exists() else ""
-            names.append(f"{target.path.name}{mark}")
+            # The kit goes into a folder of its own: show it.
+            names.append(f"{target.path.relative_to(request.folder)}{mark}")
         shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
 
     def _warn_missing(self) -> None:
@@ -180,6 +181,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         self.action_export()
+
+    @on(ChoiceList.Toggled)
+    def _toggled(self, event: ChoiceList.Toggled) -> None:
+        event.stop()
+        self._problem("")
+        self._show_targets()
 
     def on_key(self) -> None:
         # Ticks change the files to write; keep the list of targets in step.
