@@ -1,4 +1,5 @@
-"""Writing the policy (and its implementation notes) to files, in a thread worker.
+"""Writing the policy (its implementation notes, the Brussels side-by-side version and the adoption
+kit) to files, in a thread worker.
 
 `targets` says which files an export request makes, so the dialog can show them and ask before
 replacing any; `export` writes them with `clauses.export.write`, which never replaces a file unless the
@@ -7,6 +8,7 @@ user confirmed (force).
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -19,7 +21,8 @@ from assistant.drafting import PolicyDrafter, PolicyNotReady
 if TYPE_CHECKING:
     from clauses.errors import ExportError
 
-FORMATS: tuple[str, ...] = ("docx", "html", "md", "txt")
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "txt")
+SIDE_BY_SIDE = ("nl", "fr")  # the two versions Brussels puts side by side: Dutch left, French right
 
 
 class ExportProblem(Exception):
@@ -56,13 +59,20 @@ class ExportRequest:
     languages: tuple[str, ...] = ("en",)  # the policy's language versions, each in every format
     notes_suffix: str = "implementation-notes"
     force: bool = False
+    # Dutch and French in two columns, in the formats that have pages.
+    side_by_side: bool = False
+    # The adoption kit's documents as clauses.kit.plan gives them: (file stem, language), written into
+    # the folder NAME-kit_suffix, dated from posting_date.
+    kit: tuple[tuple[str, str], ...] = ()
+    kit_suffix: str = "adoption-kit"
+    posting_date: datetime.date | None = None
 
 
 @dataclass(frozen=True)
 class Target:
     path: Path
     fmt: str
-    document: str  # "policy" or "notes"
+    document: str  # "policy", "notes", "side_by_side" or "kit"
     language: str
 
 
@@ -71,6 +81,8 @@ def targets(request: ExportRequest) -> list[Target]:
 
     The language ends each name ("...-nl.docx"), so versions never overwrite one another.
     """
+    from clauses.export import SIDE_BY_SIDE_FORMATS
+
     found: list[Target] = []
     for language in request.languages:
         stems = [(request.name, "policy")]
@@ -81,6 +93,19 @@ def targets(request: ExportRequest) -> list[Target]:
                 Target(request.folder / f"{stem}-{language}.{fmt}", fmt, document, language)
                 for fmt in request.formats
             ]
+    if request.side_by_side:
+        stem = f"{request.name}-{'-'.join(SIDE_BY_SIDE)}"
+        found += [
+            Target(request.folder / f"{stem}.{fmt}", fmt, "side_by_side", SIDE_BY_SIDE[0])
+            for fmt in request.formats
+            if fmt in SIDE_BY_SIDE_FORMATS
+        ]
+    kit_folder = request.folder / f"{request.name}-{request.kit_suffix}"
+    found += [
+        Target(kit_folder / f"{stem}.{fmt}", fmt, "kit", language)
+        for stem, language in request.kit
+        for fmt in request.formats
+    ]
     return found
 
 
@@ -112,18 +137,52 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
             documents["policy", language] = drafter.assemble(answers, language)
             if request.notes:
                 documents["notes", language] = drafter.implementation_notes(answers, language)
+        documents.update(_extras(drafter, answers, request))
     except PolicyNotReady as error:
         raise PolicyIncomplete(str(error)) from None
-    try:
-        request.folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise FolderNotCreated(request.folder, str(error.strerror or error)) from None
+    all_targets = targets(request)
+    for folder in dict.fromkeys(target.path.parent for target in all_targets):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FolderNotCreated(folder, str(error.strerror or error)) from None
     written: list[Target] = []
-    for target in targets(request):
-        document = documents[target.document, target.language]
+    for target in all_targets:
+        key = target.path.stem if target.document == "kit" else target.language
+        document = documents[target.document, key]
         try:
             write(document, target.path, target.fmt, force=request.force)
         except ExportError as error:
             raise ExportProblem(str(error), [done.path for done in written], error) from None
         written.append(target)
     return written
+
+
+def _extras(
+    drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRequest
+) -> dict[tuple[str, str], Any]:
+    """The side-by-side version and the kit's documents (by file stem), assembled before anything is
+    written."""
+    from clauses.errors import LibraryError
+
+    found: dict[tuple[str, str], Any] = {}
+    if request.side_by_side:
+        from clauses.export.side_by_side import SideBySide
+
+        found["side_by_side", SIDE_BY_SIDE[0]] = SideBySide(
+            *(drafter.assemble(answers, language) for language in SIDE_BY_SIDE)
+        )
+    if request.kit:
+        from clauses.kit import adoption_kit
+
+        languages = tuple(dict.fromkeys(language for _, language in request.kit))
+        posted = request.posting_date or datetime.date.today()
+        try:
+            kit = adoption_kit(drafter.library(), dict(answers), languages, posting_date=posted)
+        except LibraryError as error:
+            raise PolicyNotReady(str(error)) from None
+        found.update((("kit", item.stem), item.document) for item in kit.documents)
+        missing = {stem for stem, _ in request.kit} - {item.stem for item in kit.documents}
+        if missing:  # the answers changed after the dialog planned the kit
+            raise PolicyNotReady(f"the adoption kit no longer holds {', '.join(sorted(missing))}")
+    return found

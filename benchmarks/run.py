@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from benchmarks import core, ui
+from benchmarks import core, documents, ui
 from benchmarks.report import Measure, print_table
 
 SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
@@ -24,6 +24,9 @@ SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
         core.assembly,
         core.exports,
         core.every_language_and_format,
+        documents.pdf_export,
+        documents.every_format_every_language,
+        documents.adoption_kit,
         core.walk_throughput,
         core.peak_memory,
     ),

@@ -165,6 +165,8 @@ def build_document(
         annexes=tuple(annexes),
         colon=language.text("typography.colon"),
         statutes=statutes,
+        page_label=language.text("pages.page_of"),
+        version_label=language.text("details.version"),
     )
 
 

@@ -49,9 +49,20 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class SignatureBlock:
-    """Labelled lines to fill in by hand or with a qualified electronic signature."""
+    """Labelled lines to fill in by hand or with a qualified electronic signature.
+
+    `values` fills in the first lines (the adoption kit's receipt for a named employee); the rest stay
+    blank.
+    """
 
     fields: tuple[str, ...]
+    values: tuple[str, ...] = ()
+
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """Each field with its value, "" where it is left blank."""
+        return tuple(
+            (field, self.values[i] if i < len(self.values) else "") for i, field in enumerate(self.fields)
+        )
 
 
 Block = Paragraph | BulletList | NumberedList | Table | SignatureBlock
@@ -110,9 +121,12 @@ class Document:
     `details` are the label/value pairs of the cover (version, dates, owner, contact).
     `colon` is how the language writes a colon after a label ("Version: 1.0"): ":" in most languages,
     a no-break space and ":" in French. Renderers that write labels themselves take it from here.
+    `page_label` is the page number as paged formats print it ("Page {page} of {pages}"), and
+    `version_label` the word before the version in their running header; both in the document's
+    language. A section with an empty title has no heading (the adoption kit's letters and forms).
     """
 
-    kind: Literal["policy", "implementation_notes"]
+    kind: Literal["policy", "implementation_notes", "kit"]
     title: str
     subtitle: str
     organisation: str
@@ -126,6 +140,8 @@ class Document:
     annexes: tuple[Annex, ...]
     colon: str
     statutes: tuple[Statute, ...] = field(default=())
+    page_label: str = "{page} / {pages}"
+    version_label: str = ""
 
     def clauses(self) -> Iterator[Clause]:
         """Every clause, in reading order, notice and annexes included."""

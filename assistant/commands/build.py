@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.commands import build_extras
 from assistant.commands.chat import add_clauses_option
 
-FORMATS = ("md", "html", "docx", "txt")
+FORMATS = ("md", "html", "docx", "pdf", "txt")
 NOTES_SUFFIX = "-implementation-notes"
 
 
@@ -18,14 +19,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build the policy from an answers file",
         description=(
             "Assemble the social media policy from a YAML answers file and write it as Markdown, HTML, "
-            "DOCX or plain text. The format follows the output's suffix; without --output, Markdown goes "
-            f"to standard output. With --notes, the implementation notes go beside it as NAME{NOTES_SUFFIX}"
-            ".EXT, or after the policy on standard output. An existing file is never replaced without "
-            "--force."
+            "DOCX, PDF or plain text. The format follows the output's suffix; without --output, Markdown "
+            "goes to standard output. With --notes, the implementation notes go beside it as "
+            f"NAME{NOTES_SUFFIX}.EXT, or after the policy on standard output. An existing file is never "
+            "replaced without --force."
         ),
     )
     parser.add_argument("--answers", required=True, type=Path, metavar="FILE", help="the answers file (YAML)")
-    parser.add_argument("--format", choices=FORMATS, help="md, html, docx or txt (default: from --output)")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="md, html, docx, pdf or txt (default: from --output)"
+    )
     parser.add_argument("--output", "-o", type=Path, metavar="PATH", help="where to write the policy")
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.add_argument(
@@ -33,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language of the policy (default: en)")
     add_clauses_option(parser)
+    build_extras.add_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -48,8 +52,8 @@ def _format(args: argparse.Namespace) -> str:
 
     if args.output is None:
         fmt = args.format or "md"
-        if fmt == "docx":
-            raise UsageError("DOCX cannot go to standard output: give --output FILE.docx")
+        if fmt in ("docx", "pdf"):
+            raise UsageError(f"{fmt.upper()} cannot go to standard output: give --output FILE.{fmt}")
         if args.notes and fmt == "html":
             raise UsageError("two HTML documents cannot share standard output: give --output FILE.html")
         return fmt
@@ -71,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from dialogue.loader import load_interview
 
     fmt = _format(args)
+    build_extras.check(args, fmt)
     try:
         answers = read_answers(args.answers, load_interview())
     except AnswersFileError as error:
@@ -81,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"no policy texts in {args.lang!r}; available: {', '.join(library.languages)}")
         policy = library.assemble(answers, args.lang)
         notes = library.implementation_notes(answers, args.lang) if args.notes else None
+        extras, warnings = build_extras.targets(args, answers, library, fmt) if args.output else ([], ())
     except LibraryError as error:
         raise UsageError(str(error)) from None
 
@@ -93,14 +99,20 @@ def run(args: argparse.Namespace) -> int:
     targets = [(policy, args.output)]
     if notes is not None:
         targets.append((notes, notes_path(args.output)))
+    targets += extras
     # Check every target first, so a refusal never leaves the policy written without its notes.
     for _, path in targets:
         if path.exists() and not args.force:
             raise UsageError(f"{path} already exists; use --force to replace it")
     for document, path in targets:
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             export.write(document, path, fmt, force=args.force)
+        except OSError as error:
+            raise UsageError(f"cannot create {path.parent}: {error.strerror or error}") from None
         except ExportError as error:
             raise UsageError(str(error)) from None
         print(f"Wrote {path}")
+    for warning in warnings:
+        print(f"policy-assistant: note: {warning}", file=sys.stderr)
     return 0

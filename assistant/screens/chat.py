@@ -55,6 +55,15 @@ PREVIEW_DELAY = 0.04  # seconds between an answer and the assembly of the policy
 SEAT_QUESTIONS = ("regions", "staff_languages")  # their answers decide the policy's languages
 
 
+# How the list of written files names each document (assistant.exporting.Target.document).
+DOCUMENT_TEXTS = {
+    "policy": "export.policy",
+    "notes": "export.notes_document",
+    "side_by_side": "export.side_by_side_document",
+    "kit": "export.kit_document",
+}
+
+
 class ChatScreen(Screen[None]):
     """One session of the interview, as a chat."""
 
@@ -695,7 +704,7 @@ class ChatScreen(Screen[None]):
                 "export.file_line",
                 file=file.path.name,
                 version=versions.name(file.language, texts),
-                document=self.t("export.policy" if file.document == "policy" else "export.notes_document"),
+                document=self.t(DOCUMENT_TEXTS[file.document]),
             )
             for file in message.files
         ]

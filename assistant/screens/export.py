@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from assistant import versions
+from assistant import export_options, versions
 from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
 from assistant.languages import joined
 from assistant.screens.confirm import ConfirmDialog
@@ -58,6 +58,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with Horizontal(classes="field-row"):
                 yield Static(Content(self.t("export.name")), classes="field-label")
                 yield Input(file_stem(session.title, self.t("export.default_name")), id="name", compact=True)
+            with Horizontal(classes="field-row", id="posting-row"):
+                yield Static(Content(self.t("export.posting_date")), classes="field-label")
+                yield Input(export_options.today_text(), id="posting-date", compact=True)
             yield Static(id="targets")
             yield Static(id="export-problem")
             with Horizontal(classes="dialog-buttons"):
@@ -72,6 +75,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         )
         formats = self.query_one("#formats", ChoiceList)
         entries = [(fmt, self.t(f"export.{fmt}")) for fmt in FORMATS] + [(NOTES, self.t("export.notes"))]
+        entries += export_options.entries(self.t, self.answers)
         formats.offer(entries, multi=True, selected=["docx", NOTES])
         self.query_one("#export-problem", Static).display = False
         self.query_one("#versions", ChoiceList).focus()
@@ -97,7 +101,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The export asked for, or what is missing from it."""
         languages = tuple(self.query_one("#versions", ChoiceList).ticked)
         ticked = self.query_one("#formats", ChoiceList).ticked
-        formats = tuple(fmt for fmt in ticked if fmt != NOTES)
+        formats = tuple(fmt for fmt in ticked if fmt in FORMATS)
         name = self.query_one("#name", Input).value.strip()
         folder = self.query_one("#folder", Input).value.strip()
         if not languages:
@@ -110,6 +114,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return self.t("export.no_name")
         if "/" in name or "\\" in name:
             return self.t("export.bad_name")
+        posting = None
+        if export_options.KIT in ticked:
+            posting = export_options.posting_date(
+                self.query_one("#posting-date", Input).value, self.chat.session.language
+            )
+            if isinstance(posting, str):
+                return self.t("export.bad_posting_date", problem=posting)
         return ExportRequest(
             folder=Path(folder).expanduser(),
             name=name,
@@ -118,10 +129,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             languages=languages,
             notes_suffix=self.t("export.notes_suffix"),
             force=force,
+            **export_options.request_fields(ticked, self.answers, languages, posting, self.t),
         )
 
     def _show_targets(self) -> None:
         self._warn_missing()
+        # The kit's posting date is asked only with the kit.
+        ticked = self.query_one("#formats", ChoiceList).ticked
+        self.query_one("#posting-row").display = export_options.KIT in ticked
         request = self.request()
         shown = self.query_one("#targets", Static)
         if isinstance(request, str):
@@ -130,7 +145,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         names = []
         for target in targets(request):
             mark = f" {self.t('export.exists')}" if target.path.exists() else ""
-            names.append(f"{target.path.name}{mark}")
+            # The kit goes into a folder of its own: show it.
+            names.append(f"{target.path.relative_to(request.folder)}{mark}")
         shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
 
     def _warn_missing(self) -> None:
@@ -165,6 +181,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         self.action_export()
+
+    @on(ChoiceList.Toggled)
+    def _toggled(self, event: ChoiceList.Toggled) -> None:
+        event.stop()
+        self._problem("")
+        self._show_targets()
 
     def on_key(self) -> None:
         # Ticks change the files to write; keep the list of targets in step.

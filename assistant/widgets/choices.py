@@ -41,6 +41,17 @@ class ChoiceList(OptionList):
         def control(self) -> ChoiceList:
             return self.choice_list
 
+    class Toggled(Message):
+        """A checklist's ticks changed (a key bound to the list never reaches the screen's on_key)."""
+
+        def __init__(self, choice_list: ChoiceList) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
     def __init__(
         self,
         *,
@@ -155,6 +166,7 @@ class ChoiceList(OptionList):
     def _toggle(self, index: int) -> None:
         self._ticked ^= {index}
         self._refresh_prompts({index})
+        self.post_message(self.Toggled(self))
 
     async def _on_click(self, event: events.Click) -> None:
         clicked = event.style.meta.get("option")

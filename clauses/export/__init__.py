@@ -1,7 +1,8 @@
-"""Exporting a document: Markdown, standalone HTML, DOCX and plain text, all from the model.
+"""Exporting a document: Markdown, standalone HTML, DOCX, PDF and plain text, all from the model.
 
-`render(document, "md")` gives text (bytes for "docx"); `write(document, "policy.html")` takes the format
-from the suffix and never replaces an existing file unless `force=True`.
+`render(document, "md")` gives text (bytes for "docx" and "pdf"); `write(document, "policy.html")` takes
+the format from the suffix and never replaces an existing file unless `force=True`. Both also take a
+`SideBySide` (two language versions in two columns), in the formats of `SIDE_BY_SIDE_FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,26 +12,37 @@ import os
 from pathlib import Path
 
 from clauses.errors import ExportError, TargetExists, TargetNotWritable
+from clauses.export.side_by_side import SideBySide
 from clauses.model import Document
 
-FORMATS: dict[str, str] = {"md": "markdown", "html": "html", "docx": "docx", "txt": "text"}
+FORMATS: dict[str, str] = {"md": "markdown", "html": "html", "docx": "docx", "pdf": "pdf", "txt": "text"}
+# Two columns need a page: Markdown and plain text have none.
+SIDE_BY_SIDE_FORMATS: tuple[str, ...] = ("docx", "pdf", "html")
 SUFFIXES: dict[str, str] = {
     ".md": "md",
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
     ".txt": "txt",
     ".text": "txt",
 }
 
 
-def render(document: Document, fmt: str) -> str | bytes:
-    """The document in a format: text for md, html and txt, bytes for docx."""
+def render(document: Document | SideBySide, fmt: str) -> str | bytes:
+    """The document in a format: text for md, html and txt, bytes for docx and pdf."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    # Renderers are imported on demand: python-docx costs time nobody exporting Markdown should pay.
+    # Renderers are imported on demand: python-docx and Typst cost time nobody exporting Markdown
+    # should pay.
     module = importlib.import_module(f"clauses.export.{FORMATS[fmt]}")
+    if isinstance(document, SideBySide):
+        if fmt not in SIDE_BY_SIDE_FORMATS:
+            raise ExportError(
+                f"two versions side by side need pages: choose one of {', '.join(SIDE_BY_SIDE_FORMATS)}"
+            )
+        return module.render_side_by_side(document)
     return module.render(document)
 
 
@@ -43,7 +55,9 @@ def format_for(path: str | Path) -> str:
     return SUFFIXES[suffix]
 
 
-def write(document: Document, path: str | Path, fmt: str | None = None, force: bool = False) -> Path:
+def write(
+    document: Document | SideBySide, path: str | Path, fmt: str | None = None, force: bool = False
+) -> Path:
     """Write the document; refuse to replace an existing file unless `force` is true."""
     path = Path(path)
     fmt = fmt or format_for(path)

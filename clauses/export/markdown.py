@@ -80,7 +80,13 @@ def block(item: Block) -> str:
             [[inline(cell, in_table=True) for cell in row] for row in item.rows],
         )
     if isinstance(item, SignatureBlock):
-        return _table(["", ""], [[escape(label, in_table=True), " "] for label in item.fields])
+        return _table(
+            ["", ""],
+            [
+                [escape(label, in_table=True), escape(value, in_table=True) or " "]
+                for label, value in item.lines()
+            ],
+        )
     raise TypeError(f"unknown block {item!r}")
 
 
@@ -98,14 +104,18 @@ def render(document: Document) -> str:
             )
         )
     for section in document.sections:
-        out.append(f"## {section.number}. {escape(section.title, in_table=True)}")
+        if section.title:
+            number = f"{section.number}. " if section.number else ""
+            out.append(f"## {number}{escape(section.title, in_table=True)}")
         for clause in section.clauses:
             if clause.title:
-                out.append(f"### {clause.number} {escape(clause.title, in_table=True)}")
+                number = f"{clause.number} " if clause.number else ""
+                out.append(f"### {number}{escape(clause.title, in_table=True)}")
             out.extend(block(item) for item in clause.blocks)
     for annex in document.annexes:
         out.append("---")
-        out.append(f"## {escape(annex.label, in_table=True)}. {escape(annex.title, in_table=True)}")
+        label = f"{escape(annex.label, in_table=True)}. " if annex.label else ""
+        out.append(f"## {label}{escape(annex.title, in_table=True)}")
         for clause in annex.clauses:
             if clause.title:
                 out.append(f"### {escape(clause.title, in_table=True)}")

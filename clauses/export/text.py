@@ -85,7 +85,7 @@ def block(item: Block, colon: str) -> str:
         )
     if isinstance(item, SignatureBlock):
         width = max(len(label) for label in item.fields) + len(colon)
-        return "\n\n".join(f"  {label + colon:<{width}} {'_' * 40}" for label in item.fields)
+        return "\n\n".join(f"  {label + colon:<{width}} {value or '_' * 40}" for label, value in item.lines())
     raise TypeError(f"unknown block {item!r}")
 
 
@@ -118,11 +118,14 @@ def render(document: Document) -> str:
             )
         )
     for section in document.sections:
-        out.append(_heading(f"{section.number}. {section.title}", "-"))
+        if section.title:
+            out.append(
+                _heading(f"{section.number}. {section.title}" if section.number else section.title, "-")
+            )
         for clause in section.clauses:
             out.extend(_clause(clause, numbered=True, colon=colon))
     for annex in document.annexes:
-        out.append(_heading(f"{annex.label}. {annex.title}", "="))
+        out.append(_heading(f"{annex.label}. {annex.title}" if annex.label else annex.title, "="))
         for clause in annex.clauses:
             out.extend(_clause(clause, numbered=False, colon=colon))
     return "\n\n".join(out) + "\n"

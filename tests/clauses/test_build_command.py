@@ -84,7 +84,7 @@ def test_bad_answers_get_the_check_answers_message_and_exit_2(
     ("args", "message"),
     [
         (["--format", "docx"], "DOCX cannot go to standard output"),
-        (["-o", "policy.pdf"], "cannot tell the format"),
+        (["-o", "policy.odt"], "cannot tell the format"),
         (["-o", "policy.md", "--format", "txt"], "does not match the suffix"),
         (["--lang", "xx"], "no policy texts in 'xx'"),
     ],

@@ -2,8 +2,9 @@
 
 tests/clauses/test_answers_are_data.py checks eight of the answers against a first list; this goes
 further: every text answer (the department's name and the e-mail address too), the implementation notes,
-event handlers, autolinks, images, entities, spreadsheet formulas, and every character XML forbids.
-Each appears literally, or (control characters) is removed; nothing becomes markup; the DOCX saves.
+the adoption kit, event handlers, autolinks, images, entities, spreadsheet formulas, Typst code and
+markup, and every character XML forbids. Each appears literally, or (control characters) is removed;
+nothing becomes markup; the DOCX saves and the PDF compiles.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pypdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,6 +68,11 @@ INJECTIONS = {
     "minus formula": "-2+3+cmd|' /C calc'!A0",
     "table pipe": "| a | b |",
     "backslashes": "\\*not bold\\* C:\\temp\\",
+    # Typst: code that would run, read a file or import one, and markup that would format.
+    "typst code": '#eval("7*7") #read("/etc/passwd") #import "x.typ": y',
+    "typst markup": "*strong* _emph_ $x^2$ <label> @ref = Head + item",
+    "typst raw and escapes": "```py x``` `raw` \\#hash \\u{41} // comment /* block",
+    "typst set rule": "#set page(fill: red)#show: none",
 }
 # Characters XML 1.0 forbids (python-docx refuses them) and ones terminals obey; never in an export.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -104,7 +111,20 @@ def docx_text(data: bytes) -> str:
     return normalise(" ".join(parts))
 
 
-def seen(document: Document) -> dict[str, Any]:
+def pdf_text(data: bytes) -> str:
+    """The PDF's text, compared without blanks and hyphens: line breaks and hyphenation put them
+    anywhere in a long answer."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text += " " + str(reader.metadata.title) + " " + str(reader.metadata.author)
+    return flat(text)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"[\s\u00ad-]", "", text)
+
+
+def seen(document: Document, pdf: bool = True) -> dict[str, Any]:
     """What a reader sees in each format, and the HTML elements and attributes each produced."""
     markdown = MARKDOWN.render(str(render(document, "md")))
     html = str(render(document, "html"))
@@ -114,6 +134,7 @@ def seen(document: Document) -> dict[str, Any]:
         "html": normalise(" ".join(from_html.text)),
         "txt": normalise(str(render(document, "txt"))),
         "docx": docx_text(bytes(render(document, "docx"))),
+        "pdf": pdf_text(bytes(render(document, "pdf"))) if pdf else "",
         "md tags": from_markdown.tags,
         "html tags": from_html.tags,
         "html attributes": from_html.attributes | from_markdown.attributes,
@@ -151,6 +172,8 @@ def test_an_injection_in_every_text_answer_is_literal_in_every_format(base: str,
         for fmt in ("md", "html", "txt", "docx"):
             assert shown[fmt].count(text) >= 1, f"{fmt}: {text!r} is not shown literally"
             assert shown[fmt].count("49") == benign[fmt].count("49"), f"{fmt}: a template ran"
+        assert flat(text) in shown["pdf"], f"pdf: {text!r} is not shown literally"
+        assert shown["pdf"].count("49") == benign["pdf"].count("49"), "pdf: a template or Typst code ran"
         # No answer made an element or attribute the benign policy lacks: no script, link, image,
         # heading, code or event handler.
         assert shown["md tags"] <= benign["md tags"], shown["md tags"] - benign["md tags"]
@@ -164,6 +187,7 @@ def test_a_formula_in_the_contact_address_is_literal(tmp_path: Path) -> None:
     shown = seen(document)
     for fmt in ("md", "html", "txt", "docx"):
         assert "=cmd+1@acme.be" in shown[fmt], fmt
+    assert "=cmd+1@acme.be" in shown["pdf"]
 
 
 @pytest.mark.parametrize("base", list(BASES))
@@ -180,6 +204,7 @@ def test_xml_illegal_and_terminal_characters_are_removed_and_the_docx_saves(base
         for document in documents(answers):
             for fmt in ("md", "html", "txt"):
                 assert not FORBIDDEN.search(str(render(document, fmt))), fmt
+            assert "Acme[31mNV" in pdf_text(bytes(render(document, "pdf")))
             data = bytes(render(document, "docx"))  # python-docx raised ValueError on these before
             text = docx_text(data)
             # Form feed and vertical tab are blanks to the engine; every other one is gone.
@@ -244,3 +269,27 @@ def test_the_terminal_report_shows_a_passage_without_its_escape_sequences(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "[bold]markup[/bold]" in out, "rich markup in a passage is shown, not applied"
+
+
+# --- the adoption kit -------------------------------------------------------------------------------
+
+KIT_INJECTIONS = ["typst code", "typst markup", "script", "markdown link", "jinja expression", "table pipe"]
+
+
+@pytest.mark.parametrize("injection", KIT_INJECTIONS)
+def test_an_injection_is_literal_in_every_document_of_the_adoption_kit(injection: str) -> None:
+    import datetime
+
+    from clauses.kit import StaffMember, adoption_kit
+
+    text = INJECTIONS[injection]
+    answers = with_every_text(BASES["comprehensive"], text)
+    staff = (StaffMember(text),)
+    kit = adoption_kit(LIBRARY, answers, ("nl",), posting_date=datetime.date(2027, 2, 1), staff=staff)
+    assert len(kit.documents) >= 6
+    for item in kit.documents:
+        shown = seen(item.document)
+        for fmt in ("md", "html", "txt", "docx"):
+            assert text in shown[fmt], f"{item.stem}, {fmt}: {text!r} is not shown literally"
+        assert flat(text) in shown["pdf"], f"{item.stem}, pdf: {text!r} is not shown literally"
+        assert "49" not in shown["pdf"], f"{item.stem}: a template or Typst code ran"

@@ -30,6 +30,10 @@ def text_of(path: Path) -> str:
         from docx import Document
 
         return "\n".join(paragraph.text for paragraph in Document(str(path)).paragraphs)
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return str(PdfReader(str(path)).metadata.author)
     return path.read_text(encoding="utf-8")
 
 
@@ -47,17 +51,17 @@ async def test_a_whole_interview_ends_in_the_exported_policy(home: Path, policy:
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), what="the export dialog")
         assert chat_of(app).session.state == DONE
-        # The required language versions, Word and the implementation notes are ticked; add the web
-        # page, Markdown and text.
-        await pilot.press("tab", "2", "3", "4", "enter")
+        # The required language versions, Word and the implementation notes are ticked; add PDF, the
+        # web page, Markdown and text.
+        await pilot.press("tab", "2", "3", "4", "5", "enter")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20, what="the export")
         said = transcript_text(app)
 
     files = sorted((home / "exports").iterdir())
     required = required_languages(answers)
-    assert {path.suffix for path in files} == {".docx", ".html", ".md", ".txt"}
-    # The policy and the implementation notes, in four formats, in every version the law requires.
-    assert len(files) == 8 * len(required)
+    assert {path.suffix for path in files} == {".docx", ".pdf", ".html", ".md", ".txt"}
+    # The policy and the implementation notes, in five formats, in every version the law requires.
+    assert len(files) == 10 * len(required)
     assert {path.stem.rsplit("-", 1)[1] for path in files} == set(required)
     for path in files:
         assert answers["org_name"] in text_of(path), path.name

@@ -595,7 +595,7 @@ async def test_leaving_out_a_required_version_is_said_and_english_is_a_labelled_
         warning = flat(str(dialog.query_one("#export-warning").render()))
         assert "Without the French version, the policy is not valid for your staff in Wallonia." in warning
         dialog.query_one("#formats").focus()
-        await pilot.press("5", "3", "1")  # no notes, Markdown instead of Word
+        await pilot.press("6", "4", "1")  # no notes, Markdown instead of Word
         await pilot.press("enter")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=30)
     written = sorted((home / "exports").iterdir())
