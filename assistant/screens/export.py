@@ -18,6 +18,7 @@ from assistant import versions
 from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
 from assistant.languages import joined
 from assistant.screens.confirm import ConfirmDialog
+from assistant.serving.delivery import served
 from assistant.widgets.choices import ChoiceList
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         entries = [(fmt, self.t(f"export.{fmt}")) for fmt in FORMATS] + [(NOTES, self.t("export.notes"))]
         formats.offer(entries, multi=True, selected=["docx", NOTES])
         self.query_one("#export-problem", Static).display = False
+        if served(self.app):  # in a browser the files become downloads: the server's folders are not shown
+            self.query_one("#folder", Input).parent.display = False  # type: ignore[union-attr]
         self.query_one("#versions", ChoiceList).focus()
         self._show_targets()
 
@@ -131,6 +134,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         for target in targets(request):
             mark = f" {self.t('export.exists')}" if target.path.exists() else ""
             names.append(f"{target.path.name}{mark}")
+        if served(self.app):
+            shown.update(Content(self.t("served.files", files=", ".join(names))))
+            return
         shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
 
     def _warn_missing(self) -> None:
