@@ -44,7 +44,8 @@
     // The websocket is on the address the page came from, whatever name or proxy it was reached by.
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
     for (const element of document.querySelectorAll(".textual-terminal")) {
-      element.dataset.sessionWebsocketUrl = `${scheme}//${window.location.host}/ws`;
+      const path = element.dataset.websocketPath || "/ws";
+      element.dataset.sessionWebsocketUrl = `${scheme}//${window.location.host}${path}`;
     }
     document.getElementById("restart").addEventListener("click", () => window.location.reload());
   });

@@ -214,6 +214,7 @@ class AssistantServer:
             [
                 web.get("/", self.page),
                 web.get("/ws", self.websocket),
+                web.get("/ws/{language}", self.websocket),
                 web.get("/download/{key}", self.download),
                 web.static("/static", TEXTUAL_STATIC, show_index=False),
                 web.get("/assistant/{name}", self.own_file),
@@ -285,6 +286,12 @@ class AssistantServer:
 
         return load_texts(self.language_for(request))
 
+    def _tab_language(self, request: web.Request) -> str:
+        from assistant.texts import available_languages
+
+        asked = request.match_info.get("language")
+        return asked if asked in available_languages() else self.language_for(request)
+
     def language_for(self, request: web.Request) -> str:
         from assistant.languages import from_locale
         from assistant.texts import available_languages
@@ -308,6 +315,7 @@ class AssistantServer:
             ended=texts("served.ended"),
             restart=texts("served.restart"),
             font_size=font_size,
+            websocket=f"/ws/{texts.code}",  # the page's language (a browser may not say it on a websocket)
         )
         return web.Response(text=body, content_type="text/html")
 
@@ -337,7 +345,7 @@ class AssistantServer:
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=1024 * 1024)
         await socket.prepare(request)
         tab = Tab(
-            self.tab_command(self.language_for(request)),
+            self.tab_command(self._tab_language(request)),
             person,
             write_bytes=socket.send_bytes,
             write_str=socket.send_str,
