@@ -150,13 +150,15 @@ def load_people(path: Path, root: Path) -> Access:
     owners: dict[bytes, str] = {}
     for name, value in data.items():
         at = f"{where}, line {line_of(data, name)}"
-        if not isinstance(name, str) or not NAME.fullmatch(name):
+        if not isinstance(name, str):  # yes, no, on, 12...: YAML reads them as something else
+            raise AccessError(f"{at}: {str(name)[:40]} cannot be a person's name (write it in quotes)")
+        if not NAME.fullmatch(name):
             raise AccessError(
-                f"{at}: {str(name)[:40]!r} cannot be a person's name: use up to 32 lowercase letters, "
+                f"{at}: {name[:40]!r} cannot be a person's name: use up to 32 lowercase letters, "
                 "digits, '-' and '_', starting with a letter or digit (such as anna or anna-peeters)"
             )
         if not isinstance(value, str):
-            raise AccessError(f"{at}: {name}'s token must be text; expected {USERS_FORMAT}")
+            raise AccessError(f"{at}: {name}'s token must be text (write it in quotes)")
         hashed = HASHED.fullmatch(value)
         if hashed:
             token_digest = bytes.fromhex(hashed.group(1))

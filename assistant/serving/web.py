@@ -41,6 +41,7 @@ log = logging.getLogger("policy-assistant.serve")
 HERE = Path(__file__).resolve().parent
 TEXTUAL_STATIC = Path(__import__("textual_serve").__file__).resolve().parent / "static"
 COOKIE = "policy_assistant_session"
+PERSON = web.RequestKey("person", Person)  # who a request is from, once the guard has let it in
 MAX_SESSIONS = 10_000  # sessions live in memory until the server stops; the oldest go beyond this
 STOP_TIMEOUT = 5.0  # seconds a closed tab's process has to quit before it is killed
 # The page, its scripts and styles come from this server only; xterm.js styles its own elements.
@@ -96,7 +97,7 @@ class AccessLog(AbstractAccessLogger):
     """One line per request: who, what, the outcome. Never the query string, a cookie or a header."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        person = request.get("person")
+        person = request.get(PERSON)
         path = request.path
         if path.startswith("/download/"):
             path = "/download/…"  # the key is the file's one-time address
@@ -232,7 +233,7 @@ class AssistantServer:
             person = access.person_with(token)
             if person is None:
                 return self._refusal(request, 403, "served.wrong_token")
-            request["person"] = person
+            request[PERSON] = person
             # The token leaves the address at once: not in the history, not in what is bookmarked.
             rest = [(key, value) for key, value in request.query.items() if key != "token"]
             target = request.path + (
@@ -259,7 +260,7 @@ class AssistantServer:
             person = self.sessions.person(session) if session else None
             if person is None:
                 return self._refusal(request, 401, "served.no_token")
-        request["person"] = person
+        request[PERSON] = person
         return await handler(request)
 
     def _refusal(self, request: web.Request, status: int, key: str) -> web.Response:
@@ -334,7 +335,7 @@ class AssistantServer:
         return shlex.join(parts)
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
-        person: Person = request["person"]
+        person: Person = request[PERSON]
         if not _same_origin(request):
             # Another site's page may not drive the assistant (cross-site websocket hijacking).
             raise web.HTTPForbidden(text="This page may only be opened from the assistant's own address.")
@@ -393,7 +394,7 @@ class AssistantServer:
     # --- downloads --------------------------------------------------------------------------------
 
     async def download(self, request: web.Request) -> web.StreamResponse:
-        person: Person = request["person"]
+        person: Person = request[PERSON]
         key = request.match_info["key"]
         try:
             meta = await self.downloads.get_download_metadata(key)

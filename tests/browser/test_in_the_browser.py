@@ -137,3 +137,56 @@ def test_a_resumed_draft_is_exported_as_downloads(page: Any, tmp_path: Path) -> 
         code = served.stop()
         print(served.log)
         assert code == 0
+
+
+def test_each_persons_drafts_are_invisible_to_the_others(browser: Any, tmp_path: Path) -> None:
+    anna, bram = "anna-s-token-nobody-guesses-1234", "bram-s-token-nobody-guesses-5678"
+    people = tmp_path / "people.yaml"
+    people.write_text(f"anna: {anna}\nbram: {bram}\n", encoding="utf-8")
+    people.chmod(0o600)
+    data = tmp_path / "data"
+    served = start(data, "--users", str(people))
+    contexts = [browser.new_context(viewport={"width": 1000, "height": 700}) for _ in range(2)]
+    try:
+        annas_page, brams_page = (context.new_page() for context in contexts)
+        annas_page.goto(served.address(anna))
+        annas = BrowserScreen(annas_page)
+        annas.wait_for("4. A short list of do's and don'ts")
+        annas.focus()
+        annas.press("4")
+        annas.wait_for("What is the name of your organisation?")
+        annas.say("Annas Atelier BV")
+        annas.wait_for("[ ] 1. Flanders")
+
+        brams_page.goto(served.address(bram))
+        brams = BrowserScreen(brams_page)
+        shown = brams.wait_for("4. A short list of do's and don'ts")
+        assert "0% answered" in shown and "Annas Atelier" not in shown, "Bram starts afresh: no drafts of his"
+        brams.focus()
+        brams.press("1")
+        brams.wait_for("What is the name of your organisation?")
+        brams.say("Brams Bakkerij BV")
+        brams.wait_for("[ ] 1. Flanders")
+
+        # Anna comes back in a new tab: her draft is listed, and only hers.
+        annas_page.reload()
+        listed = annas.wait_for("Annas Atelier BV")
+        assert "Brams Bakkerij" not in listed
+
+        home = data / "people"
+        assert [draft["answers"]["org_name"] for draft in drafts_in(home / "anna")] == ["Annas Atelier BV"]
+        assert [draft["answers"]["org_name"] for draft in drafts_in(home / "bram")] == ["Brams Bakkerij BV"]
+        assert not (data / "drafts").exists(), "nothing in the serving user's own drafts"
+        for folder in (home / "anna", home / "bram"):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        sessions = [cookie["value"] for context in contexts for cookie in context.cookies()]
+        assert len(sessions) == 2
+    finally:
+        for context in contexts:
+            context.close()
+        assert served.stop() == 0
+    log = served.log
+    assert "anna opened a tab" in log and "bram opened a tab" in log
+    for secret in (anna, bram, *sessions):
+        assert secret not in log
+    assert "token=" not in log.replace("token=[hidden]", "")
