@@ -135,7 +135,9 @@ def test_a_missing_users_file_is_said(tmp_path: Path) -> None:
 
 
 @given(st.text(max_size=300))
-def test_any_users_file_loads_or_is_refused_in_one_line(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+def test_any_users_file_loads_or_is_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     folder = tmp_path_factory.mktemp("users")
     path = users_file(folder, text)
     try:

@@ -51,6 +51,11 @@ def with_client(
     asyncio.run(run())
 
 
+def idle_tab(person: Person, downloads: Any = None) -> Tab:
+    """A tab whose process is never started."""
+    return Tab("true", person, write_bytes=None, write_str=None, close=None, download_manager=downloads)
+
+
 def looks_like_the_app(body: str) -> bool:
     return any(word in body for word in ("textual", "xterm", "terminal", "websocket", "policyAssistant"))
 
@@ -142,7 +147,7 @@ def test_another_sites_page_cannot_open_the_websocket() -> None:
 def test_too_many_tabs_are_refused_politely() -> None:
     async def test(client: TestClient, server: AssistantServer) -> None:
         person = server.settings.access.people[0]
-        server.tabs.add(Tab("true", person, write_bytes=None, write_str=None, close=None, download_manager=None))
+        server.tabs.add(idle_tab(person))
         response = await client.get("/ws", headers={**UPGRADE, "Authorization": f"Bearer {TOKEN}"})
         assert response.status == 503
         assert "close a tab" in await response.text()
@@ -155,7 +160,7 @@ def test_a_person_cannot_fetch_anothers_download(tmp_path: Path) -> None:
     bram = Person("bram", digest(BRAM), tmp_path / "bram")
 
     async def test(client: TestClient, server: AssistantServer) -> None:
-        tab = Tab("true", anna, write_bytes=None, write_str=None, close=None, download_manager=server.downloads)
+        tab = idle_tab(anna, server.downloads)
         await server.downloads.create_download(
             app_service=tab,
             delivery_key="annas-file",
@@ -175,7 +180,7 @@ def test_a_tab_runs_with_its_persons_folder_and_without_the_token(
 ) -> None:
     monkeypatch.setenv("POLICY_ASSISTANT_TOKEN", TOKEN)
     anna = Person("anna", digest(ANNA), tmp_path / "people" / "anna")
-    tab = Tab("true", anna, write_bytes=None, write_str=None, close=None, download_manager=None)
+    tab = idle_tab(anna)
     environment = tab._build_environment(100, 30)
     assert environment["POLICY_ASSISTANT_HOME"] == str(tmp_path / "people" / "anna")
     assert "POLICY_ASSISTANT_TOKEN" not in environment
