@@ -187,11 +187,17 @@ class Tab(AppService):
         return environment
 
     async def stop(self) -> None:
-        try:
+        """Tell the assistant to quit (every answer is already saved); kill it if it does not."""
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(super().stop(), STOP_TIMEOUT)
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
         except TimeoutError:
-            if self._process is not None and self._process.returncode is None:
-                self._process.kill()
+            process.kill()
+            await process.wait()
 
 
 # --- the server -----------------------------------------------------------------------------------
