@@ -152,6 +152,14 @@ class BrowserScreen:
         self.page.keyboard.press(key)
 
     def say(self, text: str) -> None:
-        """Type an answer (or a /command) and send it."""
-        self.type(text)
+        """Type an answer (or a /command) and send it.
+
+        The first key moves the focus from a list to the text field; the rest waits until it shows there,
+        as a person's next key comes after they see the first (the app can reorder keys that arrive
+        faster than its focus moves).
+        """
+        self.type(text[0])
+        self.wait_for(f"▊  {text[0]}")
+        self.type(text[1:])
+        self.wait_for(f"▊  {text}")
         self.press("Enter")

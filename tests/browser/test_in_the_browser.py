@@ -190,3 +190,24 @@ def test_each_persons_drafts_are_invisible_to_the_others(browser: Any, tmp_path:
     for secret in (anna, bram, *sessions):
         assert secret not in log
     assert "token=" not in log.replace("token=[hidden]", "")
+
+
+def test_quitting_says_nothing_is_lost_and_the_assistant_opens_again(browser: Any, tmp_path: Path) -> None:
+    served = start(tmp_path)
+    context = browser.new_context(locale="fr-BE", viewport={"width": 1000, "height": 600})
+    try:
+        page = context.new_page()
+        page.goto(served.address())
+        screen = BrowserScreen(page)
+        screen.wait_for("4. Une courte liste")
+        screen.focus()
+        screen.say("/quitter")
+        ended = page.locator(".ended")
+        expect(ended).to_be_visible(timeout=WAIT * 1000)
+        expect(ended).to_contain_text("Chaque réponse est enregistrée")
+        page.locator("#restart").click()  # above the terminal: a click reaches it
+        screen.wait_for("4. Une courte liste")
+    finally:
+        context.close()
+        assert served.stop() == 0
+    assert served.log.count("opened a tab") == 2
