@@ -185,3 +185,24 @@ def test_a_tab_runs_with_its_persons_folder_and_without_the_token(
     assert environment["POLICY_ASSISTANT_HOME"] == str(tmp_path / "people" / "anna")
     assert "POLICY_ASSISTANT_TOKEN" not in environment
     assert TOKEN not in " ".join(environment.values())
+
+
+def test_each_tab_runs_the_assistant_with_the_servers_clauses_and_the_pages_language(tmp_path: Path) -> None:
+    import shlex
+    import sys
+
+    settings = Settings(access=Access.single(TOKEN), host="127.0.0.1", port=0, clauses=(tmp_path / "firm x",))
+    command = shlex.split(AssistantServer(settings).tab_command("nl"))
+    assert command == [
+        sys.executable, "-m", "assistant.serving.tab", "--lang", "nl", "--clauses", str(tmp_path / "firm x")
+    ]  # fmt: skip
+
+
+def test_each_tab_exports_into_a_new_private_folder(tmp_path: Path) -> None:
+    import stat
+
+    from assistant.serving.tab import export_folder
+
+    first, second = export_folder(tmp_path), export_folder(tmp_path)
+    assert first != second and first.parent == second.parent == tmp_path / "exports"
+    assert stat.S_IMODE((tmp_path / "exports").stat().st_mode) == 0o700
