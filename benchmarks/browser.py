@@ -51,13 +51,17 @@ class Running:
         from assistant.serving.web import AssistantServer, Settings
 
         class FloorServer(AssistantServer):
-            def tab_command(self, language: str) -> str:
+            def tab_command(self, language: str, waiting: bool = False) -> str:
                 import shlex
 
                 return shlex.join([sys.executable, "-c", FLOOR_APP])
 
         kind = FloorServer if floor else AssistantServer
-        self.server = kind(Settings(access=Access.single(TOKEN), host="127.0.0.1", port=0, max_tabs=50))
+        # The floor runs cold: a minimal app started when its websocket connects, as textual-serve does.
+        settings = Settings(
+            access=Access.single(TOKEN), host="127.0.0.1", port=0, max_tabs=50, warm=not floor
+        )
+        self.server = kind(settings)
         self._ready = threading.Event()
         self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), daemon=True)
         self._thread.start()

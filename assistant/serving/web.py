@@ -19,9 +19,7 @@ import contextlib
 import logging
 import re
 import secrets
-import shlex
 import ssl
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,20 +28,17 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 from aiohttp import WSMsgType, web
-from aiohttp.abc import AbstractAccessLogger
-from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from assistant.serving.access import TOKEN_VARIABLE, Access, Person
+from assistant.serving.access import Access, Person
+from assistant.serving.logs import COOKIE, PERSON, AccessLog, configure_logging
+from assistant.serving.tabs import STOP_TIMEOUT, Spares, Tab, tab_command
 
 log = logging.getLogger("policy-assistant.serve")
 
 HERE = Path(__file__).resolve().parent
 TEXTUAL_STATIC = Path(__import__("textual_serve").__file__).resolve().parent / "static"
-COOKIE = "policy_assistant_session"
-PERSON = web.RequestKey("person", Person)  # who a request is from, once the guard has let it in
 MAX_SESSIONS = 10_000  # sessions live in memory until the server stops; the oldest go beyond this
-STOP_TIMEOUT = 5.0  # seconds a closed tab's process has to quit before it is killed
 # The page, its scripts and styles come from this server only; xterm.js styles its own elements.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
@@ -58,69 +53,10 @@ class Settings:
     port: int
     language: str | None = None  # None: each browser's own language (Accept-Language)
     clauses: tuple[Path, ...] = ()
-    max_tabs: int = 20
+    max_tabs: int = 20  # assistant processes at once, spares included
+    warm: bool = True  # start a person's next assistant when their page is asked for (see tabs.Spares)
     tls: ssl.SSLContext | None = None
     secrets_to_hide: set[str] = field(default_factory=set)  # tokens known in plain text
-
-
-# --- the log --------------------------------------------------------------------------------------
-
-
-class Redacting(logging.Formatter):
-    """Formats a record, then blanks out every token, session and query value it might hold.
-
-    The access log below never writes them; this also covers aiohttp's and textual-serve's own
-    messages and tracebacks, whatever they quote.
-    """
-
-    PATTERNS = (
-        re.compile(r"(?i)(token=)[^&\s\"'>]+"),
-        re.compile(r"(?i)(bearer\s+)\S+"),
-        re.compile(rf"({COOKIE}=)[^;\s\"']+"),
-        re.compile(r"(\?)[^\s\"']+"),  # any query string at all
-    )
-
-    def __init__(self, known: Iterable[str], fmt: str, datefmt: str) -> None:
-        super().__init__(fmt, datefmt)
-        self.known = known  # read at each record: sessions are added while the server runs
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in list(self.known):
-            text = text.replace(secret, "[hidden]")
-        for pattern in self.PATTERNS:
-            text = pattern.sub(r"\1[hidden]", text)
-        return text
-
-
-class AccessLog(AbstractAccessLogger):
-    """One line per request: who, what, the outcome. Never the query string, a cookie or a header."""
-
-    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        person = request.get(PERSON)
-        path = request.path
-        if path.startswith("/download/"):
-            path = "/download/…"  # the key is the file's one-time address
-        label = person.label if isinstance(person, Person) else "?"
-        self.logger.info(
-            '%s %s "%s %s" %s %.0f ms',
-            request.remote,
-            label,
-            request.method,
-            path,
-            response.status,
-            time * 1000,
-        )
-
-
-def configure_logging(known: Iterable[str]) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(Redacting(known, "%(asctime)s %(message)s", "%H:%M:%S"))
-    root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 # --- who is asking --------------------------------------------------------------------------------
@@ -167,39 +103,6 @@ def browser_language(header: str | None, available: Iterable[str]) -> str | None
     return min(ranked)[2] if ranked else None
 
 
-# --- one browser tab ------------------------------------------------------------------------------
-
-
-class Tab(AppService):
-    """One browser tab's assistant process, run for `person` with their data folder."""
-
-    def __init__(self, command: str, person: Person, **options: Any) -> None:
-        super().__init__(command, **options)
-        self.person = person
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        from dialogue.drafts import HOME_VARIABLE
-
-        environment = super()._build_environment(width=width, height=height)
-        environment.pop(TOKEN_VARIABLE, None)  # the tab never needs it; a crash report must not show it
-        if self.person.home is not None:
-            environment[HOME_VARIABLE] = str(self.person.home)
-        return environment
-
-    async def stop(self) -> None:
-        """Tell the assistant to quit (every answer is already saved); kill it if it does not."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(super().stop(), STOP_TIMEOUT)
-        process = self._process
-        if process is None or process.returncode is not None:
-            return
-        try:
-            await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
-
-
 # --- the server -----------------------------------------------------------------------------------
 
 
@@ -209,6 +112,7 @@ class AssistantServer:
         self.sessions = Sessions()
         self.downloads = DownloadManager()
         self.tabs: set[Tab] = set()
+        self.spares = Spares(lambda language: self.tab_command(language, waiting=True), self.downloads)
         self._pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE), autoescape=True, undefined=jinja2.StrictUndefined
         )
@@ -324,6 +228,8 @@ class AssistantServer:
             font_size=font_size,
             websocket=f"/ws/{texts.code}",  # the page's language (a browser may not say it on a websocket)
         )
+        if self.settings.warm and self._processes() < self.settings.max_tabs:
+            await self.spares.prepare(request[PERSON], texts.code)
         return web.Response(text=body, content_type="text/html")
 
     async def own_file(self, request: web.Request) -> web.FileResponse:
@@ -334,35 +240,43 @@ class AssistantServer:
 
     # --- the tabs ---------------------------------------------------------------------------------
 
-    def tab_command(self, language: str) -> str:
-        parts = [sys.executable, "-m", "assistant.serving.tab", "--lang", language]
-        for folder in self.settings.clauses:
-            parts += ["--clauses", str(folder)]
-        return shlex.join(parts)
+    def tab_command(self, language: str, waiting: bool = False) -> str:
+        return tab_command(language, self.settings.clauses, waiting)
+
+    def _processes(self) -> int:
+        return len(self.tabs) + len(self.spares)
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
-        person: Person = request[PERSON]
+        person = request[PERSON]
         if not _same_origin(request):
             # Another site's page may not drive the assistant (cross-site websocket hijacking).
             raise web.HTTPForbidden(text="This page may only be opened from the assistant's own address.")
-        if len(self.tabs) >= self.settings.max_tabs:
+        language = self._tab_language(request)
+        spare = self.spares.take(person, language)
+        if spare is None and self._processes() >= self.settings.max_tabs:
             raise web.HTTPServiceUnavailable(text=self._texts(request)("served.too_many_tabs"))
         width = _dimension(request.query.get("width"), 80)
         height = _dimension(request.query.get("height"), 24)
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=1024 * 1024)
         await socket.prepare(request)
-        tab = Tab(
-            self.tab_command(self._tab_language(request)),
-            person,
-            write_bytes=socket.send_bytes,
-            write_str=socket.send_str,
-            close=socket.close,
-            download_manager=self.downloads,
-        )
+        tab = spare
+        if spare is None or not await spare.take_over(socket, width, height):
+            if spare is not None:
+                await spare.stop()
+            tab = Tab(
+                self.tab_command(language),
+                person,
+                write_bytes=socket.send_bytes,
+                write_str=socket.send_str,
+                close=socket.close,
+                download_manager=self.downloads,
+            )
+        assert tab is not None
         self.tabs.add(tab)
         log.info("%s opened a tab (%d open)", person.label, len(self.tabs))
         try:
-            await tab.start(width, height)
+            if tab is not spare:
+                await tab.start(width, height)
             await self._relay(socket, tab)
         except asyncio.CancelledError:
             await socket.close()
@@ -395,6 +309,7 @@ class AssistantServer:
                 log.warning("%s: a tab sent a message that is not textual-serve's; ignored", tab.person.label)
 
     async def _close_tabs(self, app: web.Application) -> None:
+        await self.spares.stop()
         await asyncio.gather(*(tab.stop() for tab in list(self.tabs)), return_exceptions=True)
 
     # --- downloads --------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from assistant.serving.access import (
     make_private,
     new_token,
 )
-from assistant.serving.web import COOKIE, Redacting, browser_language
+from assistant.serving.logs import COOKIE, Redacting
+from assistant.serving.web import browser_language
 
 ANNA = "anna-s-token-nobody-guesses-1234"
 BRAM = "bram-s-token-nobody-guesses-5678"

@@ -12,7 +12,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from assistant.serving.access import Access, Person, digest
-from assistant.serving.web import COOKIE, AssistantServer, Settings, Tab
+from assistant.serving.logs import COOKIE
+from assistant.serving.tabs import Tab
+from assistant.serving.web import AssistantServer, Settings
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
@@ -42,6 +44,7 @@ UPGRADE = {
 def with_client(
     access: Access, test: Callable[[TestClient, AssistantServer], Awaitable[None]], **settings: Any
 ) -> None:
+    settings.setdefault("warm", False)  # no assistant processes, unless a test is about them
     server = AssistantServer(Settings(access=access, host="127.0.0.1", port=0, **settings))
 
     async def run() -> None:
@@ -206,3 +209,18 @@ def test_each_tab_exports_into_a_new_private_folder(tmp_path: Path) -> None:
     first, second = export_folder(tmp_path), export_folder(tmp_path)
     assert first != second and first.parent == second.parent == tmp_path / "exports"
     assert stat.S_IMODE((tmp_path / "exports").stat().st_mode) == 0o700
+
+
+def test_a_page_starts_its_tabs_assistant_ahead_once_per_person_and_language() -> None:
+    async def test(client: TestClient, server: AssistantServer) -> None:
+        await client.get(f"/?token={TOKEN}")
+        await client.get("/")
+        assert len(server.spares) == 1, "a reload does not start a second one"
+        await client.get("/", headers={"Accept-Language": "fr-BE"})
+        assert len(server.spares) == 2
+        [spare] = [server.spares.take(server.settings.access.people[0], "fr")]
+        assert spare is not None and spare.running and spare.command.endswith("--lang fr --wait")
+        await spare.stop()
+        assert not spare.running
+
+    with_client(Access.single(TOKEN), test, warm=True)
