@@ -130,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
         shown: str | None = None  # a token to print in the address: only one made here
         if args.users is not None:
             access = load_people(args.users, root)
+            make_private(root / "people")  # even the names of the people are nobody else's business
             for home in access.homes():
                 make_private(home)
         elif given is not None and not args.new_token:

@@ -177,7 +177,7 @@ def test_each_persons_drafts_are_invisible_to_the_others(browser: Any, tmp_path:
         assert [draft["answers"]["org_name"] for draft in drafts_in(home / "anna")] == ["Annas Atelier BV"]
         assert [draft["answers"]["org_name"] for draft in drafts_in(home / "bram")] == ["Brams Bakkerij BV"]
         assert not (data / "drafts").exists(), "nothing in the serving user's own drafts"
-        for folder in (home / "anna", home / "bram"):
+        for folder in (home, home / "anna", home / "bram"):
             assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         sessions = [cookie["value"] for context in contexts for cookie in context.cookies()]
         assert len(sessions) == 2
