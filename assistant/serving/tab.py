@@ -25,11 +25,29 @@ from assistant.serving.access import AccessError, data_root, make_private
 
 
 def export_folder(root: Path) -> Path:
-    """A new folder for this tab's exports, under `root`/exports (made private now; the folder itself is
-    made by the first export)."""
+    """A new folder for an export, under `root`/exports (made private now; the folder itself is made by
+    the export, if there is one)."""
     exports = root / "exports"
     make_private(exports)
     return exports / f"{datetime.now().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
+
+
+def served_assistant(**options: Any) -> Any:
+    """The assistant for a browser tab: each export goes to a new folder on the server, so exporting
+    again never asks whether to replace the server's copies (the browser keeps both downloads)."""
+    from assistant.app import PolicyAssistant
+
+    class ServedAssistant(PolicyAssistant):
+        # Textual finds a relative stylesheet beside the module of the class: point at the app's own.
+        CSS_PATH = Path(sys.modules[PolicyAssistant.__module__].__file__ or "").parent / str(
+            PolicyAssistant.CSS_PATH
+        )
+
+        @property
+        def export_folder(self) -> Path:
+            return export_folder(data_root())
+
+    return ServedAssistant(**options)
 
 
 def wait_for_tab(descriptor: int = 0) -> dict[str, Any] | None:
@@ -69,15 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", action="store_true", help="load, then wait for the server's start")
     args = parser.parse_args(argv)
     gc.disable()  # as in assistant.cli.main: the app turns collection back on once the first question shows
-    from assistant.app import PolicyAssistant
     from assistant.cli import UsageError
     from assistant.commands.chat import clause_drafter, talk_language
     from assistant.texts import UiTextsError
 
     try:
-        app = PolicyAssistant(
+        make_private(data_root() / "exports")  # a mistake here stops the tab at once, not its export
+        app = served_assistant(
             language=talk_language(args.lang, {}),
-            export_folder=export_folder(data_root()),
             drafter=clause_drafter(args.clauses) if args.clauses else None,
         )
     except (UsageError, AccessError, UiTextsError) as error:

@@ -133,10 +133,19 @@ def test_a_resumed_draft_is_exported_as_downloads(page: Any, tmp_path: Path) -> 
         exports = tmp_path / "exports"
         assert stat.S_IMODE(exports.stat().st_mode) == 0o700
         assert sorted(path.name for path in exports.glob("*/*")) == names
+        # Exporting again downloads again: no question about replacing the server's copies.
+        screen.press("Control+o")
+        screen.wait_for("Files to download:")
+        screen.press("Enter")
+        shown = screen.wait_for(lambda text: "sent to your browser" in text or "Replace" in text)
+        assert "Replace" not in shown
+        while len(downloads) < 4 and deadline:
+            page.wait_for_timeout(100)
+            deadline -= 1
+        assert sorted(download.suggested_filename for download in downloads) == sorted(names * 2)
+        assert len(list(exports.iterdir())) == 2
     finally:
-        code = served.stop()
-        print(served.log)
-        assert code == 0
+        assert served.stop() == 0
 
 
 def test_each_persons_drafts_are_invisible_to_the_others(browser: Any, tmp_path: Path) -> None:
