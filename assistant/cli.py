@@ -9,7 +9,16 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules under assistant/commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("chat", "questions", "flow", "check-answers", "build", "drafts", "review")
+COMMANDS: tuple[str, ...] = (
+    "chat",
+    "questions",
+    "flow",
+    "check-answers",
+    "build",
+    "drafts",
+    "review",
+    "serve",
+)
 
 
 class UsageError(Exception):

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks import browser
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -36,3 +38,6 @@ def test_the_quick_benchmark_runs_and_reports_every_measure() -> None:
         "Peak memory",
     ):
         assert measure in result.stdout, measure
+    if Path(browser.CHROMIUM).exists():  # the browser measures need Chromium (.ci/run installs it)
+        for measure in ("Browser: first question", "Browser floor", "Browser: memory per open tab"):
+            assert measure in result.stdout, measure

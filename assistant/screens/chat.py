@@ -708,6 +708,12 @@ class ChatScreen(Screen[None]):
             )
             for file in message.files
         ]
+        from assistant.serving.delivery import offer_downloads
+
+        if offer_downloads(self.app, paths):  # in a browser: each file becomes a download
+            self._say(self.t("served.downloading", files="\n".join(lines)))
+            self.app.notify(self.t("served.downloading_short", count=len(paths)), timeout=8, markup=False)
+            return
         self._say(self.t("export.written", folder=str(folder), files="\n".join(lines)))
         self.app.notify(  # markup=False: the folder's name is text, brackets and all
             self.t("export.written_short", count=len(paths), folder=str(folder)), timeout=8, markup=False

@@ -18,6 +18,7 @@ from assistant import export_options, versions
 from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
 from assistant.languages import joined
 from assistant.screens.confirm import ConfirmDialog
+from assistant.serving.delivery import served
 from assistant.widgets.choices import ChoiceList
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         entries += export_options.entries(self.t, self.answers)
         formats.offer(entries, multi=True, selected=["docx", NOTES])
         self.query_one("#export-problem", Static).display = False
+        if served(self.app):  # in a browser the files become downloads: the server's folders are not shown
+            self.query_one("#folder", Input).parent.display = False  # type: ignore[union-attr]
         self.query_one("#versions", ChoiceList).focus()
         self._show_targets()
 
@@ -147,6 +150,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             mark = f" {self.t('export.exists')}" if target.path.exists() else ""
             # The kit goes into a folder of its own: show it.
             names.append(f"{target.path.relative_to(request.folder)}{mark}")
+        if served(self.app):
+            shown.update(Content(self.t("served.files", files=", ".join(names))))
+            return
         shown.update(Content(self.t("export.files", folder=str(request.folder), files=", ".join(names))))
 
     def _warn_missing(self) -> None:

@@ -1,0 +1,10 @@
+"""The assistant in a browser: `policy-assistant serve`.
+
+- `access`: who may open the assistant (access tokens, the --users file) and where each person's drafts live;
+- `web`: the web server (textual-serve on aiohttp) that checks every request and runs one assistant
+  process per browser tab;
+- `tab`: the program each browser tab runs;
+- `delivery`: in a browser, the exported files become downloads.
+
+Only `web` uses the network; nothing else in the product imports it.
+"""
