@@ -49,6 +49,8 @@ class Block:
     is_heading: bool = False
     lead: str = ""
     breaks: tuple[int, ...] = ()  # offsets in `text` where a new line of the file begins
+    is_label: bool = False  # a table's header row: labels, not sentences of the policy
+    source: int | None = None  # a DOCX paragraph's number in the document (to comment on it)
 
     def line_at(self, offset: int) -> int | None:
         """The file's line holding the character at `offset` of the text (None for DOCX)."""
