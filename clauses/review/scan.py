@@ -92,6 +92,8 @@ def detect(words: Sequence[str], languages: dict[str, LanguageWords], minimum: i
     """The language most of these words belong to, or None if too few are known words."""
     scores = language_scores(words, languages)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0] != "en", item[0]))
+    if ranked and minimum <= 2 and ranked[0][1] >= 1 and (len(ranked) == 1 or ranked[1][1] == 0):
+        return ranked[0][0]  # a short text: one known word of one language only is enough
     if not ranked or ranked[0][1] < minimum:
         return None
     if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
