@@ -61,7 +61,7 @@ class Review:
             unused = tuple(RequirementFinding(r.id, r.label, False, None, r.fixes, applies=False) for r in requirements)
             return (ElementFinding(check.id, title, "present", why, quote(denial), unused, self.clauses(check.fix),
                                    note=self.texts.message("states_none")), True)  # fmt: skip
-        evidence = topic + [h for r in check.requires for h in hits.get(("requires", check.id, r.id), ())]
+        evidence = topic
         unmet = [r.label for r in requirements if r.applies and not r.met]
         if not evidence:
             status, note = "missing", ""

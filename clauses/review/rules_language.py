@@ -45,13 +45,16 @@ class _LanguageReader(Reader):
         if not isinstance(name, str) or not name.strip() or len(detect) < 5:
             self.fail("'name' (in English) and 'detect' (at least 5 common words) are needed", top)
         self._concepts(self.mapping(top.get("concepts") or {}, top, "'concepts'"))
-        grammar = self._grammar(top)
+        negations = self._union(top.get("negation"), top, "'negation'")
+        contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
         self.matchers.clear()
         self._matchers(top.get("courtesy"), top, "'courtesy'", ("courtesy",))
         self._elements(self.mapping(top.get("elements"), top, "'elements'"))
         self._risks(self.mapping(top.get("risks"), top, "'risks'"))
         self._inferences(self.mapping(top.get("inferences"), top, "'inferences'"))
+        # Every term is known only now: the grammar indexes them all.
+        grammar = self._grammar(top, negations, contrasts)
         return self._compiled(str(name), detect, grammar, tuple(headings))
 
     def _compiled(self, name: str, detect: list[str], grammar: Grammar, headings: tuple[Matcher, ...]) -> LanguageWords:
@@ -70,9 +73,7 @@ class _LanguageReader(Reader):
             path=self.path,
         )  # fmt: skip
 
-    def _grammar(self, top: dict[str, Any]) -> Grammar:
-        negations = self._union(top.get("negation"), top, "'negation'")
-        contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
+    def _grammar(self, top: dict[str, Any], negations: frozenset[int], contrasts: frozenset[int]) -> Grammar:
         reach = self.mapping(top.get("negation_reach") or {}, top, "'negation_reach'", ("before", "after"))
         before, after = reach.get("before", 6), reach.get("after", 3)
         if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 40 for n in (before, after)):

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W_]+")
 _BOUNDARY = re.compile(r"[;:()\[\]]")
 INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
 MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
+STEM_SHARE = 0.55
 CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
 
 _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
@@ -112,7 +113,10 @@ class Vocabulary:
         self._ids[atom] = index
         self._cache.clear()
         if atom.kind == "word":
-            self._by_stem.setdefault(atom.text, []).append(index)
+            # A stem much shorter than its word cut a suffix that carries meaning (Dutch "overheid" is
+            # stemmed "over"): such a term matches by its own forms only.
+            if len(atom.text) >= STEM_SHARE * len(atom.norm):
+                self._by_stem.setdefault(atom.text, []).append(index)
             self._by_norm.setdefault(atom.norm, []).append(index)
             if len(atom.norm) >= MIN_INFLECTED:
                 self._by_prefix.setdefault(atom.norm, []).append((index, INFLECTION))
