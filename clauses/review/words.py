@@ -32,7 +32,7 @@ _WORD = re.compile(r"[^\W_]+")
 _BOUNDARY = re.compile(r"[;:()\[\]]")
 INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
 MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
-STEM_SHARE = 0.55
+STEM_SHARE = 0.5
 CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
 
 _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
@@ -120,6 +120,9 @@ class Vocabulary:
             self._by_norm.setdefault(atom.norm, []).append(index)
             if len(atom.norm) >= MIN_INFLECTED:
                 self._by_prefix.setdefault(atom.norm, []).append((index, INFLECTION))
+            # A verb form the stemmer leaves whole ("contrôlons", "surveillons") still starts with the stem.
+            if len(atom.text) >= MIN_INFLECTED and atom.text != atom.norm:
+                self._by_prefix.setdefault(atom.text, []).append((index, INFLECTION + 1))
         elif atom.kind == "prefix":
             self._by_prefix.setdefault(atom.text, []).append((index, 1_000))
         elif atom.kind == "suffix":
