@@ -121,7 +121,7 @@ class Vocabulary:
             if len(atom.norm) >= MIN_INFLECTED:
                 self._by_prefix.setdefault(atom.norm, []).append((index, INFLECTION))
             # A verb form the stemmer leaves whole ("contrôlons", "surveillons") still starts with the stem.
-            if len(atom.text) >= MIN_INFLECTED and atom.text != atom.norm:
+            if len(atom.text) >= max(MIN_INFLECTED, 0.7 * len(atom.norm)) and atom.text != atom.norm:
                 self._by_prefix.setdefault(atom.text, []).append((index, INFLECTION + 1))
         elif atom.kind == "prefix":
             self._by_prefix.setdefault(atom.text, []).append((index, 1_000))
