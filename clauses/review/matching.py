@@ -48,6 +48,7 @@ class Grammar:
     by_first_atom: dict[int, tuple[int, ...]]
     negations: frozenset[int]
     contrasts: frozenset[int]
+    scopes: frozenset[int]  # negations that reach the end of their clause ("will never ask, require or read")
     before: int  # words before a word in which a negation governs it
     after: int  # ... and after it
 
@@ -62,6 +63,7 @@ class Window:
     segments: list[int]  # words with the same number are in the same clause
     negations: list[tuple[int, int]]
     grammar: Grammar
+    scoped: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
     def present(self) -> Iterator[int]:
@@ -69,6 +71,8 @@ class Window:
 
     def negated(self, start: int, end: int) -> bool:
         segment = self.segments[start]
+        if any(last < start and self.segments[first] == segment for first, last in self.scoped):
+            return True
         for first, last in self.negations:
             if first <= end and last >= start:
                 continue  # the negation is part of the term ("not allowed")
@@ -135,7 +139,8 @@ def _window(
     contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
     segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
     negations = sorted(span for term in grammar.negations for span in occurrences.get(term, ()))
-    return Window(text, words, occurrences, segments, negations, grammar)
+    scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
+    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
 
 
 def joined(first: Window, second: Window) -> Window:

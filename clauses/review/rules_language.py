@@ -11,7 +11,7 @@ from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
 from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
 
-_KEYS = ("language", "name", "detect", "negation", "contrast", "negation_reach", "concepts",
+_KEYS = ("language", "name", "detect", "negation", "negation_scope", "contrast", "negation_reach", "concepts",
          "skip_sections", "courtesy", "elements", "risks", "inferences")  # fmt: skip
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
@@ -47,6 +47,7 @@ class _LanguageReader(Reader):
         self._concepts(self.mapping(top.get("concepts") or {}, top, "'concepts'"))
         negations = self._union(top.get("negation"), top, "'negation'")
         contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
+        scopes = self._union(top.get("negation_scope") or [], top, "'negation_scope'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
         self.matchers.clear()
         self._matchers(top.get("courtesy"), top, "'courtesy'", ("courtesy",))
@@ -54,7 +55,7 @@ class _LanguageReader(Reader):
         self._risks(self.mapping(top.get("risks"), top, "'risks'"))
         self._inferences(self.mapping(top.get("inferences"), top, "'inferences'"))
         # Every term is known only now: the grammar indexes them all.
-        grammar = self._grammar(top, negations, contrasts)
+        grammar = self._grammar(top, negations | scopes, contrasts, scopes)
         return self._compiled(str(name), detect, grammar, tuple(headings))
 
     def _compiled(self, name: str, detect: list[str], grammar: Grammar, headings: tuple[Matcher, ...]) -> LanguageWords:
@@ -73,7 +74,9 @@ class _LanguageReader(Reader):
             path=self.path,
         )  # fmt: skip
 
-    def _grammar(self, top: dict[str, Any], negations: frozenset[int], contrasts: frozenset[int]) -> Grammar:
+    def _grammar(
+        self, top: dict[str, Any], negations: frozenset[int], contrasts: frozenset[int], scopes: frozenset[int]
+    ) -> Grammar:
         reach = self.mapping(top.get("negation_reach") or {}, top, "'negation_reach'", ("before", "after"))
         before, after = reach.get("before", 6), reach.get("after", 3)
         if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 40 for n in (before, after)):
@@ -82,7 +85,7 @@ class _LanguageReader(Reader):
         for term_id, atoms in enumerate(self.terms):
             by_first.setdefault(atoms[0], []).append(term_id)
         return Grammar(self.vocabulary, tuple(self.terms), {a: tuple(t) for a, t in by_first.items()},
-                       negations, contrasts, before, after)  # fmt: skip
+                       negations, contrasts, scopes, before, after)  # fmt: skip
 
     # -- terms and concepts --
     def _term(self, written: str, where: Any) -> int:

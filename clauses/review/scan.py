@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clauses.review import sentences
-from clauses.review.model import Location, Passage
 from clauses.review.matching import Window, analyse, hit, joined
+from clauses.review.model import Location, Passage
 from clauses.review.reader import Block, Text
 from clauses.review.rules import LanguageWords, Rules
 from clauses.review.words import words_of

@@ -11,8 +11,7 @@ import re
 
 _END = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])")
 _ABBREVIATIONS = frozenset(
-    "art arts no nr nos eg ie cf vs etc bv nv sa srl bvba p pp mr mrs ms dr st blz vb bijv enz resp zb ua "
-    "bzw ca evtl inkl mme m c trav ibid op vol ch par al sec abs lit".split()
+    ["art", "arts", "no", "nr", "nos", "eg", "ie", "cf", "vs", "etc", "bv", "nv", "sa", "srl", "bvba", "p", "pp", "mr", "mrs", "ms", "dr", "st", "blz", "vb", "bijv", "enz", "resp", "zb", "ua", "bzw", "ca", "evtl", "inkl", "mme", "m", "c", "trav", "ibid", "op", "vol", "ch", "par", "al", "sec", "abs", "lit"]
 )
 _LAST_WORD = re.compile(r"([^\W\d_]{1,12}(?:\.[^\W\d_]{1,4})*)\.?$")
 _DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
