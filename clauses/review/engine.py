@@ -42,8 +42,8 @@ class Review:
         self.scan: Scan = scan(text, rules)
 
     def clause(self, clause_id: str) -> ClauseRef:
-        return ClauseRef(clause_id, self.rules.clause_titles.get(clause_id, clause_id),
-                         self.rules.clause_sections.get(clause_id, ""))  # fmt: skip
+        titles, sections = self.rules.titles_in(self.texts.code)
+        return ClauseRef(clause_id, titles.get(clause_id, clause_id), sections.get(clause_id, ""))
 
     def clauses(self, ids: tuple[str, ...]) -> tuple[ClauseRef, ...]:
         return tuple(self.clause(clause_id) for clause_id in ids)

@@ -23,8 +23,9 @@ class Location:
         if not self.heading:
             return f"¶{self.paragraph}" if self.paragraph else ""
         head = self.heading if len(self.heading) <= 60 else self.heading[:57] + "…"
-        number = head.split(" ", 1)[0].rstrip(".")
-        label = f"§{head}" if number.replace(".", "").isdigit() else f"“{head}”"
+        number, _, rest = head.partition(" ")
+        numbered = number.rstrip(".").replace(".", "").isdigit()
+        label = f"§{number.rstrip('.')} {rest}".rstrip() if numbered else f"“{head}”"
         return f"{label}, ¶{self.paragraph}" if self.paragraph else label
 
     def __str__(self) -> str:
@@ -204,6 +205,8 @@ class Report:
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default=())
     report_language: str = "en"  # the language the report's texts are in
+    # The text of each fixing clause as our library words it for the inferred answers (see fixes.py).
+    clause_texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def inferred_answers(self) -> dict[str, Any]:
@@ -250,6 +253,7 @@ class Report:
             "risks": [risk.to_dict() for risk in self.risks_by_severity],
             "inferred_answers": {item.question: _plain(item.value) for item in self.inferred},
             "inferred": [item.to_dict() for item in self.inferred],
+            "clause_texts": dict(self.clause_texts),
             "notes": list(self.notes),
         }
 

@@ -101,6 +101,13 @@ class Rules:
     languages: Mapping[str, LanguageWords]
     clause_titles: Mapping[str, str]
     clause_sections: Mapping[str, str]
+    library: Any = None  # the clause library's source the titles come from (None: ours)
+
+    def titles_in(self, language: str) -> tuple[Mapping[str, str], Mapping[str, str]]:
+        """The clauses' titles and sections as the library words them in a language (else English)."""
+        if self.library is None:
+            return _clause_titles(language)
+        return clause_titles(self.library, language)
 
     @property
     def elements(self) -> tuple[ElementCheck, ...]:
@@ -130,7 +137,7 @@ def load_rules(folder: str | Path = RULES_FOLDER) -> Rules:
     checks_path = folder / CHECKS_FILE
     if not checks_path.is_file():
         raise RulesError(f"there is no {CHECKS_FILE} in this folder", file=folder, line=1)
-    titles, sections = _clause_titles()
+    titles, sections = _clause_titles("en")
     checks = read_checks(checks_path, set(titles))
     languages: dict[str, LanguageWords] = {}
     for path in sorted(folder.glob("*.yaml")):
@@ -143,15 +150,20 @@ def load_rules(folder: str | Path = RULES_FOLDER) -> Rules:
 
 
 @functools.cache
-def _clause_titles() -> tuple[dict[str, str], dict[str, str]]:
+def _library_source() -> Any:
     from clauses import loader
 
-    return clause_titles(loader.read((CLAUSE_LIBRARY,)))
+    return loader.read((CLAUSE_LIBRARY,))
 
 
-def clause_titles(source: Any) -> tuple[dict[str, str], dict[str, str]]:
-    """Each clause's English title (its template's first line) or its section's title, and its section."""
-    english = source.languages["en"]
+@functools.cache
+def _clause_titles(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    return clause_titles(_library_source(), language)
+
+
+def clause_titles(source: Any, language: str = "en") -> tuple[dict[str, str], dict[str, str]]:
+    """Each clause's title (its template's first line) or its section's title, and its section."""
+    english = source.languages.get(language) or source.languages["en"]
     titles: dict[str, str] = {}
     sections: dict[str, str] = {}
     for spec in source.clauses.values():
@@ -167,4 +179,4 @@ def clause_titles(source: Any) -> tuple[dict[str, str], dict[str, str]]:
 def with_clause_library(rules: Rules, source: Any) -> Rules:
     """The rules, naming the clauses that fix a gap as a library laid over ours names them."""
     titles, sections = clause_titles(source)
-    return dataclasses.replace(rules, clause_titles=titles, clause_sections=sections)
+    return dataclasses.replace(rules, clause_titles=titles, clause_sections=sections, library=source)

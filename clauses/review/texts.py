@@ -43,6 +43,16 @@ class Texts:
     def language_name(self, code: str | None) -> str:
         return self.values.get(f"languages.{code}", code or self.values["languages.unknown"])
 
+    def where(self, location: Any) -> str:
+        """Where a passage is, in words: under its heading, its paragraph, its line."""
+        parts = [self.values["location.under"].format(heading=location.heading) if location.heading
+                 else self.values["location.before_first"]]  # fmt: skip
+        if location.paragraph:
+            parts.append(self.values["location.paragraph"].format(number=location.paragraph))
+        if location.line is not None:
+            parts.append(self.values["location.line"].format(number=location.line))
+        return ", ".join(parts)
+
     def region_rule(self, region: str) -> str:
         return self.values[f"regions.{region}"]
 
