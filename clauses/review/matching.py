@@ -51,6 +51,7 @@ class Grammar:
     scopes: frozenset[int]  # negations that reach the end of their clause ("will never ask, require or read")
     before: int  # words before a word in which a negation governs it
     after: int  # ... and after it
+    restrictives: frozenset[int] = frozenset()  # "que" after "ne" restricts, not negates ("ne ... que" = only)
 
 
 @dataclass(slots=True)
@@ -138,9 +139,26 @@ def _window(
     marks = boundaries(text, words)
     contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
     segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
-    negations = sorted(span for term in grammar.negations for span in occurrences.get(term, ()))
+    negations = _negations(occurrences, segments, grammar)
     scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
     return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
+
+
+def _negations(occurrences: dict[int, list[tuple[int, int]]], segments: list[int], grammar: Grammar) -> list[tuple[int, int]]:
+    """The negations of a window; a negation followed in its clause by a restrictive word and by no other
+    negation is a restriction ("ne ... que"), not a negation."""
+    found = sorted(span for term in grammar.negations for span in occurrences.get(term, ()))
+    if not grammar.restrictives:
+        return found
+    restrictive = sorted(span[0] for term in grammar.restrictives for span in occurrences.get(term, ()))
+    kept = []
+    for index, (first, last) in enumerate(found):
+        following = [r for r in restrictive if r > last and segments[r] == segments[first]]
+        other = [f for f, _ in found[index + 1 :] if segments[f] == segments[first]]
+        if following and (not other or following[0] < other[0]):
+            continue
+        kept.append((first, last))
+    return kept
 
 
 def joined(first: Window, second: Window) -> Window:

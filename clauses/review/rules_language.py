@@ -11,7 +11,7 @@ from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
 from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
 
-_KEYS = ("language", "name", "detect", "negation", "negation_scope", "contrast", "negation_reach", "concepts",
+_KEYS = ("language", "name", "detect", "negation", "negation_scope", "restrictive", "contrast", "negation_reach", "concepts",
          "skip_sections", "courtesy", "elements", "risks", "inferences")  # fmt: skip
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
@@ -48,6 +48,7 @@ class _LanguageReader(Reader):
         negations = self._union(top.get("negation"), top, "'negation'")
         contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
         scopes = self._union(top.get("negation_scope") or [], top, "'negation_scope'")
+        self.restrictives = self._union(top.get("restrictive") or [], top, "'restrictive'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
         self.matchers.clear()
         self._matchers(top.get("courtesy"), top, "'courtesy'", ("courtesy",))
@@ -85,7 +86,7 @@ class _LanguageReader(Reader):
         for term_id, atoms in enumerate(self.terms):
             by_first.setdefault(atoms[0], []).append(term_id)
         return Grammar(self.vocabulary, tuple(self.terms), {a: tuple(t) for a, t in by_first.items()},
-                       negations, contrasts, scopes, before, after)  # fmt: skip
+                       negations, contrasts, scopes, before, after, self.restrictives)  # fmt: skip
 
     # -- terms and concepts --
     def _term(self, written: str, where: Any) -> int:
