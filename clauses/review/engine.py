@@ -82,12 +82,14 @@ class Review:
                                   self.clauses(fix), applies=applies)  # fmt: skip
 
     def _best(self, evidence: list[Hit], check: ElementCheck) -> Hit:
-        """The hit whose sentence meets the most of the element's requirements (the earliest on a tie)."""
-        meets: dict[int, int] = {}
-        for requirement in check.requires:
-            for found in self.scan.hits.get(("requires", check.id, requirement.id), ()):
-                meets[id(found.sentence)] = meets.get(id(found.sentence), 0) + 1
-        return max(evidence, key=lambda h: (meets.get(id(h.sentence), 0), -h.sentence.index))
+        """The first sentence of the part of the policy that says most about the element: where its topic
+        and its requirements are found most often (whatever that part's heading says)."""
+        weight: dict[str | None, int] = {}
+        hits = [*evidence, *(h for r in check.requires for h in self.scan.hits.get(("requires", check.id, r.id), ()))]
+        for found in hits:
+            heading = found.sentence.block.heading
+            weight[heading] = weight.get(heading, 0) + 1
+        return min(evidence, key=lambda h: (-weight.get(h.sentence.block.heading, 0), h.sentence.index))
 
     # -- risks --
     def risks(self, elements: Mapping[str, ElementFinding]) -> list[RiskFinding]:

@@ -10,6 +10,7 @@ from clauses.review.rules import Inference, Rules
 from clauses.review.scan import Scan, quote
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}")
+MAX_CAPTURES = 8  # capture matchers per question, tried in their order
 _DIGITS = re.compile(r"[\s.,'\u202f\u00a0]")
 
 
@@ -57,10 +58,13 @@ def _infer(found: Scan, inference: Inference) -> Inferred | None:
         yes, no = found.first(("infer", question, "yes")), found.first(("infer", question, "no"))
         hit = yes or no
         return Inferred(question, yes is not None, quote(hit)) if hit is not None else None
-    for hit in found.hits.get(("infer", question, ""), ()):
-        value = convert(inference, hit.value if hit.value is not None else "")
-        if value is not None:
-            return Inferred(question, value, quote(hit))
+    position = 0
+    while ("infer", question, str(position)) in found.hits or position < MAX_CAPTURES:
+        for hit in found.hits.get(("infer", question, str(position)), ()):
+            value = convert(inference, hit.value if hit.value is not None else "")
+            if value is not None:
+                return Inferred(question, value, quote(hit))
+        position += 1
     return None
 
 

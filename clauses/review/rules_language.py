@@ -249,8 +249,11 @@ class _LanguageReader(Reader):
                 for choice, entries in value.items():
                     answer = str(choice).removesuffix("_when")
                     self._matchers(entries, value, f"{what}.{choice}", ("infer", str(key), answer))
-            else:
-                self._matchers(value, section, what, ("infer", str(key), ""))
+            else:  # in priority order: the first matcher that finds a value anywhere wins
+                if not isinstance(value, list) or not value:
+                    self.fail(f"{what} must be a non-empty list of matchers", value, line(section))
+                for position, entry in enumerate(value):
+                    self._matchers([entry], value, what, ("infer", str(key), str(position)))
         for inference in self.checks.inferences:
             if not inference.from_element and inference.kind != "languages" and inference.question not in section:
                 self.fail(f"'inferences' has no words for {inference.question!r}", section)
