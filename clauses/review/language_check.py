@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # the engine passes itself; importing it here would be a cycl
 
 def language_check(review: Review, inferred: dict[str, Inferred]) -> tuple[ElementFinding, RiskFinding | None]:
     texts, found = review.texts, review.scan
-    answers = {question: item.value for question, item in inferred.items()}
+    # Only where the policy applies: the staff's languages inferred from the policy's own language would
+    # make any Brussels policy look right in whatever language it is written.
+    answers = {question: item.value for question, item in inferred.items() if question != "staff_languages"}
     required = required_languages(answers)
     present = found.present_languages
     courtesy_hit = found.first(("courtesy",))
@@ -57,7 +59,7 @@ def _note(review: Review, inferred: dict[str, Inferred], required: tuple[str, ..
     regions = inferred.get("regions")
     if not regions:
         return texts.message("language_detected_unknown_region", detected=detected)
-    by_region = languages_by_region({question: item.value for question, item in inferred.items()})
+    by_region = languages_by_region({"regions": regions.value})
     rules = "; ".join(texts.region_rule(region) for region in by_region)
     needed = texts.both([texts.language_name(code) for code in required])
     where = regions.evidence.text if regions.evidence else ""

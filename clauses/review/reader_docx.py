@@ -127,6 +127,7 @@ class _Document:
         self.row_first: list[int | None] = []  # each open row's first paragraph with text
         self.cells: list[list[str]] = []
         self.header: list[bool] = []
+        self.table_rows: list[int] = []  # rows read so far in each open table
         self.ordinal = 0
         self.fallback = 0
         self.run_bold: list[bool] = []
@@ -156,6 +157,8 @@ class _Document:
         elif tag == f"{W}r":
             self.limits.add("runs", MAX_RUNS)
             self.run_bold.append(False)
+        elif tag == f"{W}tbl":
+            self.table_rows.append(0)
         elif tag == f"{W}tr":
             self.rows.append([])
             self.row_first.append(None)
@@ -173,8 +176,13 @@ class _Document:
             return self._paragraph(self.paragraphs.pop())
         elif tag == f"{W}tc" and self.cells:
             self._cell(self.cells.pop())
+        elif tag == f"{W}tbl" and self.table_rows:
+            self.table_rows.pop()
         elif tag == f"{W}tr" and self.rows:
-            return self._row(self.rows.pop(), self.header.pop(), self.row_first.pop())
+            first_row = bool(self.table_rows) and self.table_rows[-1] == 0
+            if self.table_rows:
+                self.table_rows[-1] += 1
+            return self._row(self.rows.pop(), self.header.pop(), self.row_first.pop(), first_row)
         else:
             self._inside_paragraph(element, tag)
         return None
@@ -227,11 +235,13 @@ class _Document:
             self.rows[-1].append(" ".join(" ".join(parts).split()))
 
     @staticmethod
-    def _row(cells: list[str], header: bool, first: int | None) -> Raw | None:
+    def _row(cells: list[str], header: bool, first: int | None, first_row: bool) -> Raw | None:
         texts: list[str] = []
         for text in cells:
             if text and (not texts or texts[-1] != text):
                 texts.append(text)
+        # A table's first row of short labels ("Breach | Consequence") is its header, marked or not.
+        header = header or (first_row and len(texts) > 1 and all(len(text.split()) <= 4 for text in texts))
         return Raw(": ".join(texts), None, is_label=header, source=first) if texts else None
 
 
