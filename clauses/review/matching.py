@@ -45,7 +45,7 @@ class Grammar:
 
     vocabulary: Vocabulary
     terms: tuple[tuple[int, ...], ...]  # each term: its atoms in a row
-    by_first_atom: dict[int, tuple[int, ...]]
+    trie: dict[int, Node]
     negations: frozenset[int]
     contrasts: frozenset[int]
     scopes: frozenset[int]  # negations that reach the end of their clause ("will never ask, require or read")
@@ -119,18 +119,42 @@ class Window:
 
 
 def analyse(text: str, grammar: Grammar) -> Window:
+    """Every term's occurrences, found by walking the terms' trie from each word: most paths end at the
+    first word, so the time per word stays small however many terms the language has."""
     words, atoms = tokens(text, grammar.vocabulary)
     occurrences: dict[int, list[tuple[int, int]]] = {}
-    for index, found in enumerate(atoms):
-        for atom in found:
-            for term in grammar.by_first_atom.get(atom, ()):
-                atoms_of_term = grammar.terms[term]
-                last = index + len(atoms_of_term) - 1
-                if last < len(atoms) and all(
-                    atoms_of_term[offset] in atoms[index + offset] for offset in range(1, len(atoms_of_term))
-                ):
-                    occurrences.setdefault(term, []).append((index, last))
+    trie = grammar.trie
+    count = len(atoms)
+    for index in range(count):
+        level = [trie[atom] for atom in atoms[index] if atom in trie]
+        position = index
+        while level:
+            following: list[Node] = []
+            for ends, children in level:
+                for term in ends:
+                    occurrences.setdefault(term, []).append((index, position))
+                if children and position + 1 < count:
+                    following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
+            level = following
+            position += 1
     return _window(text, words, occurrences, grammar)
+
+
+# A node of the terms' trie: the terms that end here, and the next atoms.
+Node = tuple[list[int], dict[int, "Node"]]
+
+
+def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
+    root: dict[int, Node] = {}
+    for term_id, atoms in enumerate(terms):
+        level = root
+        node: Node | None = None
+        for atom in atoms:
+            node = level.setdefault(atom, ([], {}))
+            level = node[1]
+        if node is not None:
+            node[0].append(term_id)
+    return root
 
 
 def _window(

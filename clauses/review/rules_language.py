@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from clauses.review.matching import Grammar, Item, Matcher
+from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
 from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
@@ -82,10 +82,8 @@ class _LanguageReader(Reader):
         before, after = reach.get("before", 6), reach.get("after", 3)
         if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 40 for n in (before, after)):
             self.fail("'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach)
-        by_first: dict[int, list[int]] = {}
-        for term_id, atoms in enumerate(self.terms):
-            by_first.setdefault(atoms[0], []).append(term_id)
-        return Grammar(self.vocabulary, tuple(self.terms), {a: tuple(t) for a, t in by_first.items()},
+        terms = tuple(self.terms)
+        return Grammar(self.vocabulary, terms, build_trie(terms),
                        negations, contrasts, scopes, before, after, self.restrictives)  # fmt: skip
 
     # -- terms and concepts --
