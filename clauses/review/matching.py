@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from clauses.review.words import Token, Vocabulary, boundaries, tokens
+from clauses.review.words import Vocabulary, Words, boundaries, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +59,25 @@ class Window:
     """One sentence (or two), analysed once: its words and where each term occurs."""
 
     text: str
-    words: list[Token]
+    words: Words
     occurrences: dict[int, list[tuple[int, int]]]
     segments: list[int]  # words with the same number are in the same clause
     negations: list[tuple[int, int]]
     grammar: Grammar
     scoped: list[tuple[int, int]] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
+    _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def present(self) -> Iterator[int]:
         return iter(self.occurrences)
 
     def negated(self, start: int, end: int) -> bool:
+        key = (start, end)
+        found = self._negated.get(key)
+        if found is None:
+            found = self._negated[key] = self._is_negated(start, end)
+        return found
+
+    def _is_negated(self, start: int, end: int) -> bool:
         segment = self.segments[start]
         if any(last < start and self.segments[first] == segment for first, last in self.scoped):
             return True
@@ -90,8 +97,10 @@ class Window:
         if item.regex is not None:
             return [self._span(match.start(), match.end()) for match in item.regex.finditer(self.text)]
         found: list[tuple[int, int]] = []
-        for term in item.terms:
-            for span in self.occurrences.get(term, ()):
+        occurrences = self.occurrences
+        # A concept has dozens of terms and a sentence a few: look up only the terms the sentence has.
+        for term in item.terms.intersection(occurrences) if len(item.terms) > len(occurrences) else item.terms:
+            for span in occurrences.get(term, ()):
                 if item.polarity is None or item.polarity != self.negated(*span):
                     found.append(span)
         for other in item.others:
@@ -106,22 +115,22 @@ class Window:
         return match.group("value") if match else None
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
-        if not self._starts:
-            self._starts = [word.start for word in self.words]
-        first = max(0, bisect.bisect_right(self._starts, start) - 1)
-        last = max(first, bisect.bisect_left(self._starts, end) - 1)
+        starts = self.words.starts
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
         return first, last
 
     def chars(self, span: tuple[int, int]) -> tuple[int, int]:
-        if not self.words:
+        if not len(self.words):
             return 0, len(self.text)
-        return self.words[span[0]].start, self.words[min(span[1], len(self.words) - 1)].end
+        return self.words.starts[span[0]], self.words.ends[min(span[1], len(self.words) - 1)]
 
 
 def analyse(text: str, grammar: Grammar) -> Window:
     """Every term's occurrences, found by walking the terms' trie from each word: most paths end at the
     first word, so the time per word stays small however many terms the language has."""
-    words, atoms = tokens(text, grammar.vocabulary)
+    words = tokens(text, grammar.vocabulary)
+    atoms = words.atoms
     occurrences: dict[int, list[tuple[int, int]]] = {}
     trie = grammar.trie
     count = len(atoms)
@@ -157,10 +166,8 @@ def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
     return root
 
 
-def _window(
-    text: str, words: list[Token], occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar
-) -> Window:
-    marks = boundaries(text, words)
+def _window(text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar) -> Window:
+    marks = boundaries(text, words.starts)
     contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
     segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
     negations = _negations(occurrences, segments, grammar)
@@ -188,7 +195,9 @@ def _negations(occurrences: dict[int, list[tuple[int, int]]], segments: list[int
 def joined(first: Window, second: Window) -> Window:
     """Two sentences as one window (an obligation stated in one and completed in the next)."""
     shift = len(first.text) + 1
-    words = first.words + [Token(w.norm, w.stem, w.start + shift, w.end + shift) for w in second.words]
+    one, two = first.words, second.words
+    words = Words(one.starts + [start + shift for start in two.starts], one.ends + [end + shift for end in two.ends],
+                  one.norms + two.norms, one.atoms + two.atoms)  # fmt: skip
     count = len(first.words)
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}
     for term, spans in second.occurrences.items():

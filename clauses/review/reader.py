@@ -224,28 +224,24 @@ def clean(text: str) -> str:
 
 def clean_lines(raw: str) -> tuple[str, tuple[int, ...]]:
     """Whitespace collapsed to single spaces, and where each later line of `raw` starts in the result."""
+    text = plain(raw)
+    if "\n" not in text:
+        return " ".join(text.split()), ()
     out: list[str] = []
     breaks: list[int] = []
-    space = False
-    newlines = 0
     size = 0
-    for char in raw:
-        if char in _DROPPED:
-            continue
-        if char.isspace():
-            space = True
-            newlines += char == "\n"
-            continue
+    for match in _RUN.finditer(text):  # runs of non-space, each with the space before it
+        space, word = match.group(1), match.group(2)
         if size:
-            if space:
-                out.append(" ")
-                size += 1
-            breaks.extend([size] * newlines)
-        out.append(char)
-        size += 1
-        space = False
-        newlines = 0
+            out.append(" ")
+            size += 1
+            breaks.extend([size] * space.count("\n"))
+        out.append(word)
+        size += len(word)
     return "".join(out), tuple(breaks)
+
+
+_RUN = re.compile(r"(\s*)(\S+)")
 
 
 def _locate(raws: Iterable[Raw]) -> Iterator[Block]:

@@ -69,9 +69,12 @@ def open_archive(data: bytes, name: str) -> zipfile.ZipFile:
     sizes = {info.filename: info.file_size for info in infos}
     if "word/document.xml" not in sizes:
         raise ReviewInputError(f"{name} is not a Word document (it has no word/document.xml)")
-    if len(infos) > MAX_ENTRIES or sum(sizes.values()) > MAX_UNPACKED:
-        raise ReviewInputError(f"{name} unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB or "
-                               f"{MAX_ENTRIES:,} parts, too large for a policy")  # fmt: skip
+    if len(infos) > MAX_ENTRIES:
+        raise ReviewInputError(f"{name} has {len(infos):,} parts, too many for a policy (the limit is {MAX_ENTRIES:,})")
+    total = sum(sizes.values())
+    if total > MAX_UNPACKED:
+        raise ReviewInputError(f"{name} unpacks to {total / (1024 * 1024):.1f} MB, too large for a policy "
+                               f"(the limit is {MAX_UNPACKED // (1024 * 1024)} MB)")  # fmt: skip
     if sizes["word/document.xml"] > MAX_DOCUMENT_XML:
         raise ReviewInputError(f"{name}: its text part unpacks to more than "
                                f"{MAX_DOCUMENT_XML // (1024 * 1024)} MB, too large for a policy")  # fmt: skip
@@ -101,7 +104,8 @@ def _styles(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
                 elif event == "end" and element.tag == f"{W}style":
                     element.clear()
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise ReviewInputError(f"{name} is a damaged .docx file (its styles cannot be read)") from None
+        raise ReviewInputError(f"{name} is a damaged .docx file (its styles cannot be read); "
+                               "open and save it in Word, then try again") from None  # fmt: skip
     return styles
 
 
@@ -144,7 +148,8 @@ class _Document:
                     while element.getprevious() is not None:
                         del element.getparent()[0]
         except etree.XMLSyntaxError:
-            raise ReviewInputError(f"{self.name} is a damaged .docx file (its text cannot be read)") from None
+            raise ReviewInputError(f"{self.name} is a damaged .docx file (its text cannot be read); "
+                                   "open and save it in Word, then try again") from None  # fmt: skip
 
     def _start(self, element: Any) -> None:
         tag = element.tag

@@ -18,6 +18,7 @@ words, and each distinct word is stemmed and looked up once (a cache per languag
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,18 +42,19 @@ STEMMERS = {"en": "english", "nl": "dutch", "fr": "french", "de": "german"}
 
 def fold(text: str) -> str:
     """Lower case without accents: "Privé" -> "prive", "Überwachung" -> "uberwachung", "ß" -> "ss"."""
-    lowered = text.lower().replace("ß", "ss")
+    lowered = text.lower()
     if lowered.isascii():
         return lowered
-    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    found = _FOLDED.get(lowered)
+    if found is None:
+        if len(_FOLDED) > CACHE_LIMIT:
+            _FOLDED.clear()
+        normal = unicodedata.normalize("NFKD", lowered.replace("ß", "ss"))
+        found = _FOLDED[lowered] = "".join(c for c in normal if not unicodedata.combining(c))
+    return found
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    norm: str  # folded surface form
-    stem: str  # folded stem
-    start: int  # offsets in the text
-    end: int
+_FOLDED: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Vocabulary:
     _cache: dict[str, frozenset[int]] = field(default_factory=dict)
     _stems: dict[str, str] = field(default_factory=dict)
     _stemmer: Any = field(default=None, init=False, repr=False)
+    _words: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._stemmer = snowballstemmer.stemmer(self.stemmer)
@@ -112,6 +115,7 @@ class Vocabulary:
         self.atoms.append(atom)
         self._ids[atom] = index
         self._cache.clear()
+        self._words.clear()
         if atom.kind == "word":
             # A stem much shorter than its word cut a suffix that carries meaning (Dutch "overheid" is
             # stemmed "over"): such a term matches by its own forms only.
@@ -129,6 +133,16 @@ class Vocabulary:
             self._by_suffix.setdefault(atom.text, []).append(index)
         else:
             self._infixes.append((atom.text, index))
+
+    def lookup(self, lowered: str) -> tuple[str, frozenset[int]]:
+        """A word's folded form and the atoms it matches, worked out once per distinct word."""
+        found = self._words.get(lowered)
+        if found is None:
+            if len(self._words) > CACHE_LIMIT:
+                self._words.clear()
+            norm = fold(lowered)
+            found = self._words[lowered] = (norm, self.atoms_of(norm, lowered))
+        return found
 
     def atoms_of(self, norm: str, lowered: str) -> frozenset[int]:
         """The atoms a word of the text matches (cached: each distinct word is worked out once)."""
@@ -150,36 +164,45 @@ class Vocabulary:
         return found
 
 
-def tokens(text: str, vocabulary: Vocabulary) -> tuple[list[Token], list[frozenset[int]]]:
-    """The words of `text`, and the atoms each matches."""
-    found: list[Token] = []
-    atoms: list[frozenset[int]] = []
+def tokens(text: str, vocabulary: Vocabulary) -> Words:
+    """The words of `text`: where each starts and ends, its folded form, and the atoms it matches."""
+    words = Words([], [], [], [])
+    lookup = vocabulary.lookup
     for match in _WORD.finditer(text):
         lowered = match.group().lower()
-        norm = fold(lowered)
-        if norm == "t" and found and found[-1].norm.endswith("n") and text[match.start() - 1] in "'’":
+        norm, atoms = lookup(lowered)
+        if norm == "t" and words.norms and words.norms[-1].endswith("n") and text[match.start() - 1] in "'’":
             # English "don't", "can't", "won't": "do not", "can not", "will not".
-            before = found[-1]
-            stem = _CONTRACTED.get(before.norm, before.norm[:-1])
-            found[-1] = Token(stem, vocabulary.stem(stem), before.start, before.end)
-            atoms[-1] = vocabulary.atoms_of(stem, stem)
-            norm = lowered = "not"
-        found.append(Token(norm, vocabulary.stem(lowered), match.start(), match.end()))
-        atoms.append(vocabulary.atoms_of(norm, lowered))
-    return found, atoms
+            before = words.norms[-1]
+            words.norms[-1], words.atoms[-1] = lookup(_CONTRACTED.get(before, before[:-1]))
+            norm, atoms = lookup("not")
+        words.starts.append(match.start())
+        words.ends.append(match.end())
+        words.norms.append(norm)
+        words.atoms.append(atoms)
+    return words
 
 
-def boundaries(text: str, words: list[Token]) -> list[int]:
+@dataclass(slots=True)
+class Words:
+    """The words of a text as parallel lists (cheaper than an object per word)."""
+
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    atoms: list[frozenset[int]]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def boundaries(text: str, starts: list[int]) -> list[int]:
     """For each word, the number of clause marks (; : brackets) before it: a negation reaches only
     the words with the same number."""
     marks = [match.start() for match in _BOUNDARY.finditer(text)]
-    result: list[int] = []
-    seen = 0
-    for word in words:
-        while seen < len(marks) and marks[seen] < word.start:
-            seen += 1
-        result.append(seen)
-    return result
+    if not marks:
+        return [0] * len(starts)
+    return [bisect.bisect_left(marks, start) for start in starts]
 
 
 def words_of(text: str) -> list[str]:
