@@ -114,7 +114,7 @@ class _ChecksReader(Reader):
         kind = item.get("kind")
         if kind not in INFERENCE_KINDS:
             self.fail(f"'kind' must be one of {', '.join(INFERENCE_KINDS)}", item)
-        choices = tuple(self.strings(item.get("choices") or [], item, "'choices'"))
+        choices = tuple(str(choice) for choice in self.strings(item.get("choices") or [], item, "'choices'"))
         if kind in ("choices", "choice", "languages") and not choices:
             self.fail(f"an inference of kind {kind!r} needs its choices", item)
         element = None
