@@ -257,7 +257,7 @@ def html(report: Report, describe: Describe | None = None) -> str:
     for element in gaps:
         parts += _html_gap(element, words)
     parts.append(f"<h2>{_h(words.get('report.fine'))}</h2><ul>")
-    parts += [f'<li class="present">✔ {_h(e.title)}</li>' for e in fine]
+    parts += [f'<li id="element-{_h(e.id)}" class="present">✔ {_h(e.title)}</li>' for e in fine]
     parts += ["</ul>", f"<h2>{_h(words.get('report.answers'))}</h2>"]
     if report.inferred:
         parts.append(f"<table><thead><tr><th>{_h(words.get('report.question'))}</th><th>"

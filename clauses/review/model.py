@@ -42,6 +42,7 @@ class Location:
             "paragraph": self.paragraph,
             "line": self.line,
             "block": self.block,
+            "source": self.source,
             "section": self.section,
         }
 
