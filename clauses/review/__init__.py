@@ -86,8 +86,8 @@ def review_read(text: Text, source: str, *, rules: Rules | None = None, language
     """Review a policy already read (see reader.read_file)."""
     started = time.perf_counter() if started is None else started
     rules = rules or default_rules()
-    review = Review(text, rules, source, texts("en"), keep_answers)
-    review.texts = texts(report_language(language, review.scan.language))
+    review = Review(text, rules, source, texts("en", rules.texts_folder), keep_answers)
+    review.texts = texts(report_language(language, review.scan.language), rules.texts_folder)
     report = review.run()
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 

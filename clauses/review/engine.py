@@ -146,6 +146,12 @@ class Review:
             risks.append(language_risk)
         return self._report([*elements, language], risks, inferred, started)
 
+    def _language_name(self, code: str | None) -> str:
+        """The language's name in the report's language, else as its rules file names it."""
+        if code is None or f"languages.{code}" in self.texts.values:
+            return self.texts.language_name(code)
+        return self.rules.languages[code].name
+
     def _inferred_from_elements(self, inferred: dict[str, Inferred], elements: list[ElementFinding],
                                 nones: dict[str, bool]) -> dict[str, Inferred]:  # fmt: skip
         by_id = {finding.id: finding for finding in elements}
@@ -168,7 +174,7 @@ class Review:
         found = self.scan
         return Report(
             source=self.source, format=self.text.format, language=found.language,
-            language_name=self.texts.language_name(found.language),
+            language_name=self._language_name(found.language),
             languages=found.shares, words=found.words, elements=tuple(elements),
             risks=tuple(sorted(risks, key=_risk_order)),
             inferred=tuple(sorted(inferred.values(), key=lambda item: order.index(item.question))),

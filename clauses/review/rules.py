@@ -102,6 +102,7 @@ class Rules:
     clause_titles: Mapping[str, str]
     clause_sections: Mapping[str, str]
     library: Any = None  # the clause library's source the titles come from (None: ours)
+    texts_folder: Path = Path(__file__).resolve().parent / "texts"  # what the report says (texts.py)
 
     def titles_in(self, language: str) -> tuple[Mapping[str, str], Mapping[str, str]]:
         """The clauses' titles and sections as the library words them in a language (else English)."""
@@ -141,11 +142,14 @@ def load_rules(folder: str | Path = RULES_FOLDER) -> Rules:
     checks = read_checks(checks_path, set(titles))
     languages: dict[str, LanguageWords] = {}
     for path in sorted(folder.glob("*.yaml")):
-        if path.name != CHECKS_FILE:
+        if path.name != CHECKS_FILE and path.is_file():
             words = read_language(path, checks)
             languages[words.code] = words
     if "en" not in languages:
         raise RulesError("the rules need English words (en.yaml)", file=folder / "en.yaml", line=1)
+    texts = folder / "texts"
+    if texts.is_dir():  # a rules folder of one's own may word its report too
+        return Rules(checks, languages, titles, sections, texts_folder=texts)
     return Rules(checks, languages, titles, sections)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import snowballstemmer
 from typing import Any
 
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
@@ -11,7 +13,7 @@ from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
 from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
 
-_KEYS = ("language", "name", "detect", "negation", "negation_scope", "restrictive", "contrast", "negation_reach", "concepts",
+_KEYS = ("language", "name", "stemmer", "detect", "negation", "negation_scope", "restrictive", "contrast", "negation_reach", "concepts",
          "skip_sections", "courtesy", "elements", "risks", "inferences")  # fmt: skip
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
@@ -27,17 +29,24 @@ class _LanguageReader(Reader):
         super().__init__(path)
         self.checks = checks
         self.code = path.stem
-        if self.code not in STEMMERS:
-            self.fail(f"no stemmer for the language {self.code!r} (known: {', '.join(STEMMERS)})", None)
-        self.vocabulary = Vocabulary(STEMMERS[self.code])
+        self.vocabulary = Vocabulary("english")
         self.terms: list[tuple[int, ...]] = []
         self.term_ids: dict[tuple[int, ...], int] = {}
         self.concepts: dict[str, frozenset[int]] = {}
         self.matchers: list[Matcher] = []
 
+    def _stemmer(self, top: dict[str, Any]) -> Vocabulary:
+        """The Snowball stemmer: the file's `stemmer` (a language name such as spanish), else its code's."""
+        name = top.get("stemmer") or STEMMERS.get(self.code, "")
+        if name not in snowballstemmer.algorithms():
+            self.fail(f"no Snowball stemmer {str(name or self.code)!r}: name one with 'stemmer' "
+                      "(for instance spanish, italian, swedish)", top)  # fmt: skip
+        return Vocabulary(str(name))
+
     # -- the file --
     def read(self) -> LanguageWords:
         top = self.mapping(load(self.path), None, "the file", _KEYS)
+        self.vocabulary = self._stemmer(top)
         if top.get("language") != self.code:
             self.fail(f"'language' must be the code of the file name ({self.code!r})", top)
         name = top.get("name")

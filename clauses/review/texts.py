@@ -76,12 +76,13 @@ def report_language(requested: str | None, policy_language: str | None) -> str:
 
 
 @functools.cache
-def texts(code: str) -> Texts:
-    reference = _read("en")
+def texts(code: str, folder: Path = TEXTS_FOLDER) -> Texts:
+    """The report's texts in a language (en, nl, fr, de), checked against English; cached."""
+    reference = _read("en", folder)
     if code == "en":
         return Texts("en", reference)
-    values = _read(code)
-    path = TEXTS_FOLDER / f"{code}.yaml"
+    values = _read(code, folder)
+    path = folder / f"{code}.yaml"
     for key in reference:
         if key not in values:
             raise RulesError(f"no text for {key!r}", file=path, line=1)
@@ -93,8 +94,8 @@ def texts(code: str) -> Texts:
     return Texts(code, values)
 
 
-def _read(code: str) -> dict[str, str]:
-    path = TEXTS_FOLDER / f"{code}.yaml"
+def _read(code: str, folder: Path) -> dict[str, str]:
+    path = folder / f"{code}.yaml"
     data = load(path)
     if not isinstance(data, dict):
         raise RulesError("the file must be a mapping of texts", file=path, line=1)
