@@ -56,7 +56,7 @@ class Review:
         topic = [h for h in hits.get(("topic", check.id), ()) if id(h.sentence) not in nones]
         requirements = tuple(self._requirement(check, r.id, r.fix, r.applies_if, answers) for r in check.requires)
         title, why = self.texts.element(check.id)
-        if not topic and nones and not any(r.met for r in requirements):
+        if not topic and nones:
             denial = hits[("none", check.id)][0]
             unused = tuple(RequirementFinding(r.id, r.label, False, None, r.fixes, applies=False) for r in requirements)
             return (ElementFinding(check.id, title, "present", why, quote(denial), unused, self.clauses(check.fix),
