@@ -30,7 +30,7 @@ import snowballstemmer
 # Letters and digits; an apostrophe or hyphen ends a word ("l'employeur" is "l" and "employeur").
 _WORD = re.compile(r"[^\W_]+")
 # A mark that ends the reach of a negation: "not" in "not this; that" says nothing about "that".
-_BOUNDARY = re.compile(r"[;:()\[\]]")
+_BOUNDARY = re.compile(r"[;:()\[\]]|,\s(?=(?:and|but|en|maar|et|mais|und|aber)\b)", re.IGNORECASE)
 INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
 MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
 STEM_SHARE = 0.5
