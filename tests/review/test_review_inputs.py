@@ -72,7 +72,7 @@ def test_run_on_text_without_full_stops_is_reviewed_in_linear_time() -> None:
     started = time.perf_counter()
     report = review_text(text)
     assert time.perf_counter() - started < 3.0
-    assert report.risk("personal_passwords") is not None and report.risk("unlimited_monitoring") is not None
+    assert report.risk("personal_passwords") is not None and report.risk("personal_devices") is not None
 
 
 def test_binary_data_is_not_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
