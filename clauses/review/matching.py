@@ -66,6 +66,7 @@ class Window:
     grammar: Grammar
     scoped: list[tuple[int, int]] = field(default_factory=list)
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def present(self) -> Iterator[int]:
         return iter(self.occurrences)
@@ -93,7 +94,14 @@ class Window:
         return False
 
     def find(self, item: Item) -> list[tuple[int, int]]:
-        """Where the item occurs with its polarity, as word spans (first, last)."""
+        """Where the item occurs with its polarity, as word spans (first, last); once per item."""
+        key = id(item)  # items live as long as the rules: their id is stable while the window lives
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find(item)
+        return found
+
+    def _find(self, item: Item) -> list[tuple[int, int]]:
         if item.regex is not None:
             return [self._span(match.start(), match.end()) for match in item.regex.finditer(self.text)]
         found: list[tuple[int, int]] = []
@@ -104,7 +112,7 @@ class Window:
                 if item.polarity is None or item.polarity != self.negated(*span):
                     found.append(span)
         for other in item.others:
-            found.extend(self.find(other))
+            found.extend(self._find(other))
         return found
 
     def value(self, item: Item) -> str | None:

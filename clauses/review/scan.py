@@ -165,9 +165,11 @@ class _Scanner:
 
     def _match_pair(self, first: Sentence, second: Sentence, words: LanguageWords) -> None:
         pair: Window | None = None
+        present = first.window.occurrences.keys() | second.window.occurrences.keys()
         for index in _candidates(words, first.window, second.window):
             matcher = words.matchers[index]
-            if matcher.span != 2:
+            # Only a matcher whose every item has a term in one of the two sentences can hit the pair.
+            if matcher.span != 2 or not all(item.regex or item.all_terms & present for item in matcher.items):
                 continue
             pair = pair or joined(first.window, second.window)
             span = hit(matcher, pair)
