@@ -34,5 +34,7 @@ def test_the_quick_benchmark_runs_and_reports_every_measure() -> None:
         "All formats x languages",
         "Checked paths",
         "Peak memory",
+        "Review of a typical policy",
+        "Review time, 4x the text",
     ):
         assert measure in result.stdout, measure
