@@ -65,14 +65,28 @@ def _format(args: argparse.Namespace) -> str | None:
 
 
 def keep_answers(interview: Any) -> Callable[[dict[str, Any]], Mapping[str, Any]]:
-    """The interview's own conditions, as a plain callable: the answers a new draft would ask for."""
-    from dialogue.route import Route, Status
+    """The interview's own conditions, as a plain callable: the answers a new draft would ask for.
+
+    Each inferred answer is kept unless its question's `when` condition, evaluated by the interview's
+    one evaluator over the other inferred answers (those not inferred still unknown), says the
+    interview would not ask it: no retention period when the policy says there is no monitoring.
+    """
+    from dialogue.conditions import UNKNOWN, UnknownAnswer
 
     def kept(answers: dict[str, Any]) -> dict[str, Any]:
-        known = {key: value for key, value in answers.items() if key in interview.by_id}
-        route = Route(interview.questions, known, set())
-        return {key: value for key, value in known.items()
-                if route.status(interview.by_id[key].index) is not Status.OFF}  # fmt: skip
+        context = {question.id: answers.get(question.id, UNKNOWN) for question in interview.questions}
+        result = {}
+        for key, value in answers.items():
+            question = interview.by_id.get(key)
+            if question is None:
+                continue
+            try:
+                asked = question.when is None or question.when.holds(context)
+            except UnknownAnswer:
+                asked = True  # it depends on an answer still to give: offer it
+            if asked:
+                result[key] = value
+        return result
 
     return kept
 
