@@ -77,11 +77,23 @@ def review_speed(quick: bool) -> list[Measure]:
     quarter_ms = _median_ms(lambda: review_text(big[: len(big) // 4], "md"), repeat)
     size = len(big.encode("utf-8")) / MEGABYTE
     return [
-        Measure(f"Review of a typical policy ({len(typical.split()):,} words, 3 pages)", typical_ms, "ms", 150.0),
-        Measure(f"Review of {size:.1f} MB of text", big_ms / 1000, "s", 1.5 * size,
-                detail=f"floor (reading it, no review): {floor_ms / 1000:.2f} s"),  # fmt: skip
-        Measure("Review time, 4x the text / 1x (linear is 4)", big_ms / max(quarter_ms, 1e-6), "x", 4.6,
-                detail=f"a quarter of it: {quarter_ms / 1000:.2f} s"),  # fmt: skip
+        Measure(
+            f"Review of a typical policy ({len(typical.split()):,} words, 3 pages)", typical_ms, "ms", 150.0
+        ),
+        Measure(
+            f"Review of {size:.1f} MB of text",
+            big_ms / 1000,
+            "s",
+            1.5 * size,
+            detail=f"floor (reading it, no review): {floor_ms / 1000:.2f} s",
+        ),
+        Measure(
+            "Review time, 4x the text / 1x (linear is 4)",
+            big_ms / max(quarter_ms, 1e-6),
+            "x",
+            4.6,
+            detail=f"a quarter of it: {quarter_ms / 1000:.2f} s",
+        ),
     ]
 
 

@@ -26,22 +26,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "review",
         help="review an existing policy: risks, missing and weak parts, with what to do",
         description=(
-            "Review an existing social media policy (.md, .txt, .html or .docx; English, Dutch, French or "
-            "German) as a Belgian employment lawyer would: every risky passage first, by severity, with why it "
-            "is a problem under Belgian law and what to do; then what is missing or weak; then what is fine; "
-            "and the answers it found for a new draft. With -o FILE.docx, a copy of your document with a Word "
-            "comment on each passage. Exit code 0 even when gaps are found; 2 when the file cannot be read."
+            "Review an existing social media policy (.md, .txt, .html or .docx; English, Dutch, French "
+            "or German) as a Belgian employment lawyer would: every risky passage first, by severity, "
+            "with why it is a problem under Belgian law and what to do; then what is missing or weak; "
+            "then what is fine; and the answers it found for a new draft. With -o FILE.docx, a copy of "
+            "your document with a Word comment on each passage. Exit code 0 even when gaps are found; 2 "
+            "when the file cannot be read."
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the policy to review")
-    parser.add_argument("--format", choices=FORMATS, help="md, html, json or docx (default: a report in the terminal)")
-    parser.add_argument("--output", "-o", type=Path, metavar="PATH",
-                        help="write the report (.md, .html, .json) or your document with comments (.docx)")  # fmt: skip
+    parser.add_argument(
+        "--format", choices=FORMATS, help="md, html, json or docx (default: a report in the terminal)"
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="PATH",
+        help="write the report (.md, .html, .json) or your document with comments (.docx)",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
-    parser.add_argument("--start-draft", action="store_true",
-                        help="save a new draft with the answers found as suggestions to confirm")  # fmt: skip
-    parser.add_argument("--lang", metavar="CODE", choices=REPORT_LANGUAGES,
-                        help="language of the report and the new draft (default: the policy's own)")  # fmt: skip
+    parser.add_argument(
+        "--start-draft",
+        action="store_true",
+        help="save a new draft with the answers found as suggestions to confirm",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        choices=REPORT_LANGUAGES,
+        help="language of the report and the new draft (default: the policy's own)",
+    )
     add_clauses_option(parser)
     parser.set_defaults(handler=run)
 
@@ -127,8 +142,7 @@ def _rules(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def run(args: argparse.Namespace) -> int:
     from assistant.cli import UsageError
-    from clauses import ExportError
-    from clauses.review import ReviewInputError, RulesError, export, plain, review_read
+    from clauses.review import ReviewInputError, RulesError, plain, review_read
     from clauses.review.fixes import with_clause_texts
     from clauses.review.reader import read_file
     from dialogue.loader import load_interview
@@ -140,14 +154,28 @@ def run(args: argparse.Namespace) -> int:
     rules, library = _rules(args)
     try:
         text = read_file(args.file)
-        report = review_read(text, plain(args.file.name), rules=rules, language=args.lang,
-                             keep_answers=keep_answers(interview))  # fmt: skip
+        report = review_read(
+            text, plain(args.file.name), rules=rules, language=args.lang, keep_answers=keep_answers(interview)
+        )
     except (ReviewInputError, RulesError) as error:
         raise UsageError(str(error)) from None
     report = with_clause_texts(report, library)
-    describe = describe_answers(interview, report.report_language)
     # Machine-readable output on standard output stays clean: messages then go to standard error.
     messages = sys.stderr if (fmt and args.output is None) else sys.stdout
+    _output(report, text, args, fmt, describe_answers(interview, report.report_language), messages)
+    if args.start_draft:
+        start_draft(report, args.lang, messages, interview)
+    return 0
+
+
+def _output(
+    report: Any, text: Any, args: argparse.Namespace, fmt: str | None, describe: Any, messages: Any
+) -> None:
+    """The report where it was asked for: a marked-up copy, a file, standard output or the terminal."""
+    from assistant.cli import UsageError
+    from clauses import ExportError
+    from clauses.review import export
+
     try:
         if fmt == "docx":
             _write_marked_up(report, text, args)
@@ -163,9 +191,6 @@ def run(args: argparse.Namespace) -> int:
             print_report(report, describe, str(args.file), hint=not args.start_draft)
     except ExportError as error:
         raise UsageError(str(error)) from None
-    if args.start_draft:
-        start_draft(report, args.lang, messages, interview)
-    return 0
 
 
 def _write_marked_up(report: Any, text: Any, args: argparse.Namespace) -> None:
@@ -186,8 +211,10 @@ def start_draft(report: Any, language: str | None, stream: Any, interview: Any =
     code = language or (report.language if report.language in interview.languages else "en")
     if code not in interview.languages:
         code = "en"
-    origins = {question: f"{report.source}, {where}" if where else report.source
-               for question, where in report.inferred_origins.items()}  # fmt: skip
+    origins = {
+        question: f"{report.source}, {where}" if where else report.source
+        for question, where in report.inferred_origins.items()
+    }
     store = DraftStore()
     with Session.start(interview, code, suggestions=report.inferred_answers, origins=origins) as session:
         try:
@@ -196,8 +223,13 @@ def start_draft(report: Any, language: str | None, stream: Any, interview: Any =
             raise UsageError(str(error)) from None
         suggested = sorted(session.suggestions)
     names = ", ".join(suggested) if suggested else "none"
-    print(f"Saved draft {session.draft_id} with {len(suggested)} suggested answers to confirm ({names}).",
-          file=stream)  # fmt: skip
-    print("Resume it: start policy-assistant and choose it in the list of drafts "
-          "(`policy-assistant drafts` lists it).", file=stream)  # fmt: skip
+    print(
+        f"Saved draft {session.draft_id} with {len(suggested)} suggested answers to confirm ({names}).",
+        file=stream,
+    )
+    print(
+        "Resume it: start policy-assistant and choose it in the list of drafts "
+        "(`policy-assistant drafts` lists it).",
+        file=stream,
+    )
     return str(session.draft_id)

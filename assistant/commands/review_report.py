@@ -19,12 +19,18 @@ STATUS_STYLE = {"present": ("✔", "green"), "weak": ("△", "yellow"), "missing
 SEVERITY_STYLE = {"high": "bold red", "medium": "red", "low": "yellow"}
 
 
-def print_report(report: Any, describe: Callable[[str, Any], tuple[str, str]] | None = None,
-                 path: str | None = None, hint: bool = True) -> None:  # fmt: skip
+def print_report(
+    report: Any,
+    describe: Callable[[str, Any], tuple[str, str]] | None = None,
+    path: str | None = None,
+    hint: bool = True,
+) -> None:
     words = texts(report.report_language)
     console = Console()
-    header = (f"[bold]{escape(report.source)}[/]  ·  {escape(language_line(report))}  ·  "
-              f"{report.words:,} {escape(words.get('report.words').lower())}\n{escape(summary(report))}")  # fmt: skip
+    header = (
+        f"[bold]{escape(report.source)}[/]  ·  {escape(language_line(report))}  ·  "
+        f"{report.words:,} {escape(words.get('report.words').lower())}\n{escape(summary(report))}"
+    )
     console.print(Panel(header, title=escape(words.get("report.title")), expand=False))
     console.print(f"\n[bold]{escape(words.get('report.risks'))}[/]")
     if not report.risks:
@@ -75,7 +81,11 @@ def _gap(element: Any, words: Any) -> Panel:
     parts.append(Text.assemble((f"{words.get('report.why')}: ", "bold"), element.why))
     if element.suggested:
         fixes = "; ".join(f"{fix.title} ({fix.id})" for fix in element.suggested)
-        parts.append(Text.assemble((f"{words.get('report.what_to_do')}: ", "bold"), f"{words.get('actions.add')}: {fixes}"))
+        parts.append(
+            Text.assemble(
+                (f"{words.get('report.what_to_do')}: ", "bold"), f"{words.get('actions.add')}: {fixes}"
+            )
+        )
     title = f"{mark} {escape(element.title)}: {escape(words.get(f'status.{element.status}'))}"
     return Panel(Group(*parts), title=title, title_align="left", border_style=colour)
 

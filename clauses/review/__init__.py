@@ -55,8 +55,13 @@ __all__ = [
 ]
 
 
-def review_file(path: str | Path, *, rules: Rules | None = None, language: str | None = None,
-                keep_answers: KeepAnswers | None = None) -> Report:  # fmt: skip
+def review_file(
+    path: str | Path,
+    *,
+    rules: Rules | None = None,
+    language: str | None = None,
+    keep_answers: KeepAnswers | None = None,
+) -> Report:
     """Review a policy file (.md, .txt, .html or .docx); ReviewInputError if it cannot be read.
 
     `language` is the report's (en, nl, fr, de); by default the policy's own, else English.
@@ -64,12 +69,25 @@ def review_file(path: str | Path, *, rules: Rules | None = None, language: str |
     started = time.perf_counter()
     path = Path(path)
     # The file's name is quoted in every report: without control characters (a name may hold them).
-    return review_read(read_file(path), plain(path.name), rules=rules, language=language,
-                       keep_answers=keep_answers, started=started)  # fmt: skip
+    return review_read(
+        read_file(path),
+        plain(path.name),
+        rules=rules,
+        language=language,
+        keep_answers=keep_answers,
+        started=started,
+    )
 
 
-def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rules | None = None,
-                language: str | None = None, keep_answers: KeepAnswers | None = None) -> Report:  # fmt: skip
+def review_text(
+    text: str,
+    fmt: str = "txt",
+    *,
+    source: str = "text",
+    rules: Rules | None = None,
+    language: str | None = None,
+    keep_answers: KeepAnswers | None = None,
+) -> Report:
     """Review a policy given as text in a format (md, txt or html)."""
     if fmt not in ("md", "txt", "html"):
         raise ReviewInputError(f"cannot review text as {fmt!r}; use md, txt or html")
@@ -77,12 +95,25 @@ def review_text(text: str, fmt: str = "txt", *, source: str = "text", rules: Rul
     source = plain(source)
     # A lone surrogate (from a broken copy and paste) cannot be encoded: it becomes "?".
     data = text.encode("utf-8", errors="replace")
-    return review_read(read_bytes(data, fmt, source), source, rules=rules, language=language,
-                       keep_answers=keep_answers, started=started)  # fmt: skip
+    return review_read(
+        read_bytes(data, fmt, source),
+        source,
+        rules=rules,
+        language=language,
+        keep_answers=keep_answers,
+        started=started,
+    )
 
 
-def review_read(text: Text, source: str, *, rules: Rules | None = None, language: str | None = None,
-                keep_answers: KeepAnswers | None = None, started: float | None = None) -> Report:  # fmt: skip
+def review_read(
+    text: Text,
+    source: str,
+    *,
+    rules: Rules | None = None,
+    language: str | None = None,
+    keep_answers: KeepAnswers | None = None,
+    started: float | None = None,
+) -> Report:
     """Review a policy already read (see reader.read_file)."""
     started = time.perf_counter() if started is None else started
     rules = rules or default_rules()

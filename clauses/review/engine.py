@@ -32,8 +32,9 @@ KeepAnswers = Callable[[dict[str, Any]], Mapping[str, Any]]
 
 
 class Review:
-    def __init__(self, text: Text, rules: Rules, source: str, texts: Texts,
-                 keep_answers: KeepAnswers | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, text: Text, rules: Rules, source: str, texts: Texts, keep_answers: KeepAnswers | None = None
+    ) -> None:
         self.text = text
         self.rules = rules
         self.source = source
@@ -54,13 +55,12 @@ class Review:
         hits = self.scan.hits
         nones = {id(h.sentence) for h in hits.get(("none", check.id), ())}
         topic = [h for h in hits.get(("topic", check.id), ()) if id(h.sentence) not in nones]
-        requirements = tuple(self._requirement(check, r.id, r.fix, r.applies_if, answers) for r in check.requires)
+        requirements = tuple(
+            self._requirement(check, r.id, r.fix, r.applies_if, answers) for r in check.requires
+        )
         title, why = self.texts.element(check.id)
         if not topic and nones:
-            denial = hits[("none", check.id)][0]
-            unused = tuple(RequirementFinding(r.id, r.label, False, None, r.fixes, applies=False) for r in requirements)
-            return (ElementFinding(check.id, title, "present", why, quote(denial), unused, self.clauses(check.fix),
-                                   note=self.texts.message("states_none")), True)  # fmt: skip
+            return self._stated_none(check, requirements), True
         evidence = topic
         unmet = [r.label for r in requirements if r.applies and not r.met]
         if not evidence:
@@ -70,22 +70,55 @@ class Review:
         else:
             status, note = "present", ""
         passage = quote(self._best(evidence, check)) if evidence else None
-        return (ElementFinding(check.id, title, status, why, passage, requirements, self.clauses(check.fix),
-                               note=note), False)  # fmt: skip
+        return (
+            ElementFinding(
+                check.id, title, status, why, passage, requirements, self.clauses(check.fix), note=note
+            ),
+            False,
+        )
 
-    def _requirement(self, check: ElementCheck, requirement: str, fix: tuple[str, ...], applies_if: str | None,
-                     answers: Mapping[str, Any]) -> RequirementFinding:  # fmt: skip
+    def _stated_none(
+        self, check: ElementCheck, requirements: tuple[RequirementFinding, ...]
+    ) -> ElementFinding:
+        """The element, for a policy that says there is none (no monitoring): nothing more is needed."""
+        title, why = self.texts.element(check.id)
+        unused = tuple(
+            RequirementFinding(r.id, r.label, False, None, r.fixes, applies=False) for r in requirements
+        )
+        denial = self.scan.hits[("none", check.id)][0]
+        note = self.texts.message("states_none")
+        return ElementFinding(
+            check.id, title, "present", why, quote(denial), unused, self.clauses(check.fix), note=note
+        )
+
+    def _requirement(
+        self,
+        check: ElementCheck,
+        requirement: str,
+        fix: tuple[str, ...],
+        applies_if: str | None,
+        answers: Mapping[str, Any],
+    ) -> RequirementFinding:
         found = self.scan.first(("requires", check.id, requirement))
         applies = applies_if is None or answers.get(applies_if) is True
         label = self.texts.requirement(check.id, requirement)
-        return RequirementFinding(requirement, label, found is not None, quote(found) if found else None,
-                                  self.clauses(fix), applies=applies)  # fmt: skip
+        return RequirementFinding(
+            requirement,
+            label,
+            found is not None,
+            quote(found) if found else None,
+            self.clauses(fix),
+            applies=applies,
+        )
 
     def _best(self, evidence: list[Hit], check: ElementCheck) -> Hit:
         """The first sentence of the part of the policy that says most about the element: where its topic
         and its requirements are found most often (whatever that part's heading says)."""
         weight: dict[str | None, int] = {}
-        hits = [*evidence, *(h for r in check.requires for h in self.scan.hits.get(("requires", check.id, r.id), ()))]
+        hits = [
+            *evidence,
+            *(h for r in check.requires for h in self.scan.hits.get(("requires", check.id, r.id), ())),
+        ]
         for found in hits:
             heading = found.sentence.block.heading
             weight[heading] = weight.get(heading, 0) + 1
@@ -97,14 +130,20 @@ class Review:
         for risk in self.rules.risks:
             if risk.id == "english_only":
                 continue
-            finding = self._element_risk(risk, elements) if risk.from_element else self._pattern_risk(risk, elements)
+            finding = (
+                self._element_risk(risk, elements)
+                if risk.from_element
+                else self._pattern_risk(risk, elements)
+            )
             if finding is not None:
                 result.append(finding)
         return result
 
     def _risk(self, risk: RiskCheck, passages: tuple[Passage, ...], note: str = "") -> RiskFinding:
         title, why = self.texts.risk(risk.id)
-        return RiskFinding(risk.id, title, why, passages, self.clauses(risk.fix), note, risk.severity, risk.action)
+        return RiskFinding(
+            risk.id, title, why, passages, self.clauses(risk.fix), note, risk.severity, risk.action
+        )
 
     def _element_risk(self, risk: RiskCheck, elements: Mapping[str, ElementFinding]) -> RiskFinding | None:
         finding = elements[str(risk.from_element)]
@@ -116,7 +155,9 @@ class Review:
         if not raised:
             return None
         passages = (finding.passage,) if finding.passage else ()
-        note = finding.note if finding.status == "weak" else self.texts.message("not_found", what=finding.title)
+        note = (
+            finding.note if finding.status == "weak" else self.texts.message("not_found", what=finding.title)
+        )
         return self._risk(risk, passages, note)
 
     def _pattern_risk(self, risk: RiskCheck, elements: Mapping[str, ElementFinding]) -> RiskFinding | None:
@@ -152,8 +193,9 @@ class Review:
             return self.texts.language_name(code)
         return self.rules.languages[code].name
 
-    def _inferred_from_elements(self, inferred: dict[str, Inferred], elements: list[ElementFinding],
-                                nones: dict[str, bool]) -> dict[str, Inferred]:  # fmt: skip
+    def _inferred_from_elements(
+        self, inferred: dict[str, Inferred], elements: list[ElementFinding], nones: dict[str, bool]
+    ) -> dict[str, Inferred]:
         by_id = {finding.id: finding for finding in elements}
         for inference in self.rules.inferences:
             finding = by_id.get(inference.from_element or "")
@@ -168,18 +210,28 @@ class Review:
         kept = self.keep_answers({question: item.value for question, item in inferred.items()})
         return {question: item for question, item in inferred.items() if question in kept}
 
-    def _report(self, elements: list[ElementFinding], risks: list[RiskFinding], inferred: dict[str, Inferred],
-                started: float) -> Report:  # fmt: skip
+    def _report(
+        self,
+        elements: list[ElementFinding],
+        risks: list[RiskFinding],
+        inferred: dict[str, Inferred],
+        started: float,
+    ) -> Report:
         order = [inference.question for inference in self.rules.inferences]
         found = self.scan
         return Report(
-            source=self.source, format=self.text.format, language=found.language,
+            source=self.source,
+            format=self.text.format,
+            language=found.language,
             language_name=self._language_name(found.language),
-            languages=found.shares, words=found.words, elements=tuple(elements),
+            languages=found.shares,
+            words=found.words,
+            elements=tuple(elements),
             risks=tuple(sorted(risks, key=_risk_order)),
             inferred=tuple(sorted(inferred.values(), key=lambda item: order.index(item.question))),
-            seconds=time.perf_counter() - started, report_language=self.texts.code,
-        )  # fmt: skip
+            seconds=time.perf_counter() - started,
+            report_language=self.texts.code,
+        )
 
 
 def _risk_order(risk: RiskFinding) -> tuple[int, int]:

@@ -65,8 +65,13 @@ def write_bytes(data: bytes, path: Path, force: bool = False) -> Path:
     return path
 
 
-def write(report: Report, path: str | Path, fmt: str | None = None, force: bool = False,
-          describe: Describe | None = None) -> Path:  # fmt: skip
+def write(
+    report: Report,
+    path: str | Path,
+    fmt: str | None = None,
+    force: bool = False,
+    describe: Describe | None = None,
+) -> Path:
     path = Path(path)
     return write_bytes(render(report, fmt or format_for(path), describe).encode("utf-8"), path, force)
 
@@ -81,7 +86,9 @@ def summary(report: Report) -> str:
 
 def language_line(report: Report) -> str:
     words = texts(report.report_language)
-    shares = ", ".join(f"{words.language_name(code)} {round(share * 100)}%" for code, share in report.languages.items())
+    shares = ", ".join(
+        f"{words.language_name(code)} {round(share * 100)}%" for code, share in report.languages.items()
+    )
     return words.language_name(report.language) + (f" ({shares})" if shares else "")
 
 
@@ -111,7 +118,9 @@ def _titles(fixes: tuple[ClauseRef, ...]) -> str:
 
 
 def groups(report: Report) -> tuple[list[ElementFinding], list[ElementFinding]]:
-    gaps = [e for e in report.elements if e.status == "missing"] + [e for e in report.elements if e.status == "weak"]
+    gaps = [e for e in report.elements if e.status == "missing"] + [
+        e for e in report.elements if e.status == "weak"
+    ]
     return gaps, [e for e in report.elements if e.status == "present"]
 
 
@@ -152,18 +161,26 @@ def _md_gap(element: ElementFinding, words: Texts) -> list[str]:
         lines += [_md(element.note), ""]
     lines += [f"**{_md(words.get('report.why'))}.** {_md(element.why)}", ""]
     if element.suggested:
-        lines += [f"**{_md(words.get('report.what_to_do'))}.** {_md(words.get('actions.add'))}: "
-                  f"{_md(_titles(element.suggested))}", ""]  # fmt: skip
+        lines += [
+            f"**{_md(words.get('report.what_to_do'))}.** {_md(words.get('actions.add'))}: "
+            f"{_md(_titles(element.suggested))}",
+            "",
+        ]
     return lines
 
 
 def markdown(report: Report, describe: Describe | None = None) -> str:
     words = texts(report.report_language)
-    lines = [f"# {_md(words.get('report.title'))}: {_md(report.source)}", "",
-             f"- **{_md(words.get('report.language'))}:** {_md(language_line(report))}",
-             f"- **{_md(words.get('report.words'))}:** {report.words:,}",
-             f"- **{_md(words.get('report.summary'))}:** {_md(summary(report))}", "",
-             f"## {_md(words.get('report.risks'))}", ""]  # fmt: skip
+    lines = [
+        f"# {_md(words.get('report.title'))}: {_md(report.source)}",
+        "",
+        f"- **{_md(words.get('report.language'))}:** {_md(language_line(report))}",
+        f"- **{_md(words.get('report.words'))}:** {report.words:,}",
+        f"- **{_md(words.get('report.summary'))}:** {_md(summary(report))}",
+        "",
+        f"## {_md(words.get('report.risks'))}",
+        "",
+    ]
     for risk in report.risks_by_severity:
         lines += _md_risk(risk, report, words)
     if not report.risks:
@@ -173,11 +190,17 @@ def markdown(report: Report, describe: Describe | None = None) -> str:
     for element in gaps:
         lines += _md_gap(element, words)
     lines += [f"## {_md(words.get('report.fine'))}", ""]
-    lines += [f"- ✔ {_md(e.title)}" + (f" ({_md(words.where(e.passage.location))})" if e.passage else "") for e in fine]
+    lines += [
+        f"- ✔ {_md(e.title)}" + (f" ({_md(words.where(e.passage.location))})" if e.passage else "")
+        for e in fine
+    ]
     lines += ["", f"## {_md(words.get('report.answers'))}", ""]
     if report.inferred:
-        lines += [f"| {_md(words.get('report.question'))} | {_md(words.get('report.answer'))} | "
-                  f"{_md(words.get('report.from'))} |", "|---|---|---|"]  # fmt: skip
+        lines += [
+            f"| {_md(words.get('report.question'))} | {_md(words.get('report.answer'))} | "
+            f"{_md(words.get('report.from'))} |",
+            "|---|---|---|",
+        ]
         for item in report.inferred:
             question, answer = answer_words(item, words, describe)
             lines.append(f"| {_md(question)} | {_md(answer)} | {_md(item.origin)} |")
@@ -205,17 +228,22 @@ def _h(text: Any) -> str:
 
 
 def _html_passage(passage: Passage, words: Texts) -> str:
-    return f'<blockquote>“{_h(passage.text)}”<br><span class="where">{_h(words.where(passage.location))}</span></blockquote>'
+    where = _h(words.where(passage.location))
+    return f'<blockquote>“{_h(passage.text)}”<br><span class="where">{where}</span></blockquote>'
 
 
 def _html_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
-    parts = [f'<section id="risk-{_h(risk.id)}">',
-             f'<h3 class="risk">⚠ {_h(words.get(f"severity.{risk.severity}"))}: {_h(risk.title)}</h3>']  # fmt: skip
+    parts = [
+        f'<section id="risk-{_h(risk.id)}">',
+        f'<h3 class="risk">⚠ {_h(words.get(f"severity.{risk.severity}"))}: {_h(risk.title)}</h3>',
+    ]
     parts += [_html_passage(passage, words) for passage in risk.passages]
     if risk.note:
         parts.append(f"<p>{_h(risk.note)}</p>")
     parts.append(f"<p><strong>{_h(words.get('report.why'))}.</strong> {_h(risk.why)}</p>")
-    parts.append(f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(action_line(risk, words))}</p>")
+    parts.append(
+        f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(action_line(risk, words))}</p>"
+    )
     for fix in risk.fixes if risk.action != "delete" else ():
         if fix.id in report.clause_texts:
             parts.append(f"<p><em>{_h(words.get('report.clause_text'))}</em></p>")
@@ -225,29 +253,48 @@ def _html_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
 
 def _html_gap(element: ElementFinding, words: Texts) -> list[str]:
     status = words.get(f"status.{element.status}")
-    parts = [f'<section id="element-{_h(element.id)}">',
-             f'<h3 class="{element.status}">{STATUS_MARK[element.status]} {_h(element.title)}: {_h(status)}</h3>']
+    parts = [
+        f'<section id="element-{_h(element.id)}">',
+        f'<h3 class="{element.status}">{STATUS_MARK[element.status]} {_h(element.title)}: {_h(status)}</h3>',
+    ]
     if element.passage is not None:
         parts.append(_html_passage(element.passage, words))
     if element.note:
         parts.append(f"<p>{_h(element.note)}</p>")
     parts.append(f"<p><strong>{_h(words.get('report.why'))}.</strong> {_h(element.why)}</p>")
     if element.suggested:
-        parts.append(f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(words.get('actions.add'))}: "
-                     f"{_h(_titles(element.suggested))}</p>")  # fmt: skip
+        parts.append(
+            f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(words.get('actions.add'))}: "
+            f"{_h(_titles(element.suggested))}</p>"
+        )
     return [*parts, "</section>"]
+
+
+def _html_head(report: Report, words: Texts) -> list[str]:
+    title = f"{words.get('report.title')}: {report.source}"
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{_h(report.report_language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_h(title)}</h1>",
+        "<ul>",
+        f"<li><strong>{_h(words.get('report.language'))}:</strong> {_h(language_line(report))}</li>",
+        f"<li><strong>{_h(words.get('report.words'))}:</strong> {report.words:,}</li>",
+        f"<li><strong>{_h(words.get('report.summary'))}:</strong> {_h(summary(report))}</li>",
+        "</ul>",
+        f"<h2>{_h(words.get('report.risks'))}</h2>",
+    ]
 
 
 def html(report: Report, describe: Describe | None = None) -> str:
     words = texts(report.report_language)
-    title = f"{words.get('report.title')}: {report.source}"
-    parts = ["<!DOCTYPE html>", f'<html lang="{_h(report.report_language)}">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_h(title)}</title>",
-             f"<style>{_CSS}</style>", "</head>", "<body>", f"<h1>{_h(title)}</h1>", "<ul>",
-             f"<li><strong>{_h(words.get('report.language'))}:</strong> {_h(language_line(report))}</li>",
-             f"<li><strong>{_h(words.get('report.words'))}:</strong> {report.words:,}</li>",
-             f"<li><strong>{_h(words.get('report.summary'))}:</strong> {_h(summary(report))}</li>", "</ul>",
-             f"<h2>{_h(words.get('report.risks'))}</h2>"]  # fmt: skip
+    parts = _html_head(report, words)
     for risk in report.risks_by_severity:
         parts += _html_risk(risk, report, words)
     if not report.risks:
@@ -260,8 +307,10 @@ def html(report: Report, describe: Describe | None = None) -> str:
     parts += [f'<li id="element-{_h(e.id)}" class="present">✔ {_h(e.title)}</li>' for e in fine]
     parts += ["</ul>", f"<h2>{_h(words.get('report.answers'))}</h2>"]
     if report.inferred:
-        parts.append(f"<table><thead><tr><th>{_h(words.get('report.question'))}</th><th>"
-                     f"{_h(words.get('report.answer'))}</th><th>{_h(words.get('report.from'))}</th></tr></thead><tbody>")
+        parts.append(
+            f"<table><thead><tr><th>{_h(words.get('report.question'))}</th><th>"
+            f"{_h(words.get('report.answer'))}</th><th>{_h(words.get('report.from'))}</th></tr></thead><tbody>"
+        )
         for item in report.inferred:
             question, answer = answer_words(item, words, describe)
             parts.append(f"<tr><td>{_h(question)}</td><td>{_h(answer)}</td><td>{_h(item.origin)}</td></tr>")

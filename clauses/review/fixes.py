@@ -19,17 +19,27 @@ from clauses.model import BulletList, Clause, NumberedList, Paragraph, Table
 from clauses.review.model import Report
 
 # Answers that switch on every clause a review can propose, for the second rendering.
-FEATURES = {"policy_type": "comprehensive", "monitoring": True, "advocacy": True, "staff_images": True,
-            "whistleblowing_channel": True, "ai_content": "allowed_reviewed"}  # fmt: skip
+FEATURES = {
+    "policy_type": "comprehensive",
+    "monitoring": True,
+    "advocacy": True,
+    "staff_images": True,
+    "whistleblowing_channel": True,
+    "ai_content": "allowed_reviewed",
+}
 
 
 def needed(report: Report) -> set[str]:
     ids = {fix.id for risk in report.risks for fix in risk.fixes}
-    ids.update(fix.id for element in report.elements if element.status != "present" for fix in element.suggested)
+    ids.update(
+        fix.id for element in report.elements if element.status != "present" for fix in element.suggested
+    )
     return ids
 
 
-def clause_texts(library: Any, answers: Mapping[str, Any], language: str, ids: Iterable[str]) -> dict[str, str]:
+def clause_texts(
+    library: Any, answers: Mapping[str, Any], language: str, ids: Iterable[str]
+) -> dict[str, str]:
     """Each clause's text, for these answers and this language (those that can be rendered)."""
     wanted = set(ids)
     if language not in library.languages:

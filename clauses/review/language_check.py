@@ -16,7 +16,9 @@ if TYPE_CHECKING:  # the engine passes itself; importing it here would be a cycl
     from clauses.review.engine import Review
 
 
-def language_check(review: Review, inferred: dict[str, Inferred]) -> tuple[ElementFinding, RiskFinding | None]:
+def language_check(
+    review: Review, inferred: dict[str, Inferred]
+) -> tuple[ElementFinding, RiskFinding | None]:
     texts, found = review.texts, review.scan
     # Only where the policy applies: the staff's languages inferred from the policy's own language would
     # make any Brussels policy look right in whatever language it is written.
@@ -43,8 +45,9 @@ def language_check(review: Review, inferred: dict[str, Inferred]) -> tuple[Eleme
     else:
         status = "missing"
     title, why = texts.element("language")
-    finding = ElementFinding("language", title, status, why, courtesy, (), review.clauses(("courtesy_translation",)),
-                             note=note)  # fmt: skip
+    finding = ElementFinding(
+        "language", title, status, why, courtesy, (), review.clauses(("courtesy_translation",)), note=note
+    )
     return finding, (_risk(review, courtesy, note) if status == "missing" else None)
 
 
@@ -73,5 +76,13 @@ def _risk(review: Review, courtesy: Passage | None, note: str) -> RiskFinding | 
     first = review.scan.sentences[0] if review.scan.sentences else None
     quoted = courtesy or (quote(Hit(first, 0, len(first.window.text))) if first else None)
     title, why = review.texts.risk(check.id)
-    return RiskFinding(check.id, title, why, (quoted,) if quoted else (), review.clauses(check.fix), note,
-                       check.severity, check.action)  # fmt: skip
+    return RiskFinding(
+        check.id,
+        title,
+        why,
+        (quoted,) if quoted else (),
+        review.clauses(check.fix),
+        note,
+        check.severity,
+        check.action,
+    )

@@ -41,7 +41,9 @@ def reviewed_docx(report: Report, text: Text, original: bytes | None) -> bytes:
     return output.getvalue()
 
 
-def write_reviewed(report: Report, text: Text, original: bytes | None, path: Path, force: bool = False) -> Path:
+def write_reviewed(
+    report: Report, text: Text, original: bytes | None, path: Path, force: bool = False
+) -> Path:
     data = reviewed_docx(report, text, original)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
@@ -97,7 +99,9 @@ def _comment(document: Any, paragraph: Any, body: list[str], words: Texts) -> No
     runs = [run for run in paragraph.runs if run.text]
     if not runs:
         runs = [paragraph.add_run("")]
-    comment = document.add_comment(runs, text=body[0], author=words.get("report.comment_author"), initials="PR")
+    comment = document.add_comment(
+        runs, text=body[0], author=words.get("report.comment_author"), initials="PR"
+    )
     for line in body[1:]:
         comment.add_paragraph(line)
 

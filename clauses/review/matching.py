@@ -51,7 +51,9 @@ class Grammar:
     scopes: frozenset[int]  # negations that reach the end of their clause ("will never ask, require or read")
     before: int  # words before a word in which a negation governs it
     after: int  # ... and after it
-    restrictives: frozenset[int] = frozenset()  # "que" after "ne" restricts, not negates ("ne ... que" = only)
+    restrictives: frozenset[int] = (
+        frozenset()
+    )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
 
 
 @dataclass(slots=True)
@@ -107,7 +109,9 @@ class Window:
         found: list[tuple[int, int]] = []
         occurrences = self.occurrences
         # A concept has dozens of terms and a sentence a few: look up only the terms the sentence has.
-        for term in item.terms.intersection(occurrences) if len(item.terms) > len(occurrences) else item.terms:
+        for term in (
+            item.terms.intersection(occurrences) if len(item.terms) > len(occurrences) else item.terms
+        ):
             for span in occurrences.get(term, ()):
                 if item.polarity is None or item.polarity != self.negated(*span):
                     found.append(span)
@@ -174,7 +178,9 @@ def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
     return root
 
 
-def _window(text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar) -> Window:
+def _window(
+    text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar
+) -> Window:
     marks = boundaries(text, words.starts)
     contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
     segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
@@ -183,7 +189,9 @@ def _window(text: str, words: Words, occurrences: dict[int, list[tuple[int, int]
     return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
 
 
-def _negations(occurrences: dict[int, list[tuple[int, int]]], segments: list[int], grammar: Grammar) -> list[tuple[int, int]]:
+def _negations(
+    occurrences: dict[int, list[tuple[int, int]]], segments: list[int], grammar: Grammar
+) -> list[tuple[int, int]]:
     """The negations of a window; a negation followed in its clause by a restrictive word and by no other
     negation is a restriction ("ne ... que"), not a negation."""
     found = sorted(span for term in grammar.negations for span in occurrences.get(term, ()))
@@ -204,8 +212,12 @@ def joined(first: Window, second: Window) -> Window:
     """Two sentences as one window (an obligation stated in one and completed in the next)."""
     shift = len(first.text) + 1
     one, two = first.words, second.words
-    words = Words(one.starts + [start + shift for start in two.starts], one.ends + [end + shift for end in two.ends],
-                  one.norms + two.norms, one.atoms + two.atoms)  # fmt: skip
+    words = Words(
+        one.starts + [start + shift for start in two.starts],
+        one.ends + [end + shift for end in two.ends],
+        one.norms + two.norms,
+        one.atoms + two.atoms,
+    )
     count = len(first.words)
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}
     for term, spans in second.occurrences.items():

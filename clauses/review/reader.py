@@ -259,8 +259,17 @@ def _locate(raws: Iterable[Raw]) -> Iterator[Block]:
             yield Block(text, heading, 0, raw.line, index, is_heading=True, breaks=breaks, source=raw.source)
             continue
         paragraph += 1
-        yield Block(text, heading, paragraph, raw.line, index, lead=lead if raw.is_item else "", breaks=breaks,
-                    is_label=raw.is_label, source=raw.source)  # fmt: skip
+        yield Block(
+            text,
+            heading,
+            paragraph,
+            raw.line,
+            index,
+            lead=lead if raw.is_item else "",
+            breaks=breaks,
+            is_label=raw.is_label,
+            source=raw.source,
+        )
         if not raw.is_item:
             lead = _last_sentence(text) if text.endswith(":") else ""
 
@@ -328,5 +337,3 @@ def _text_blocks(lines: list[str]) -> Iterator[Raw]:
             start = number
         paragraph.append(line)
     yield from flush()
-
-

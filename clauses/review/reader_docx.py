@@ -70,22 +70,35 @@ def open_archive(data: bytes, name: str) -> zipfile.ZipFile:
     if "word/document.xml" not in sizes:
         raise ReviewInputError(f"{name} is not a Word document (it has no word/document.xml)")
     if len(infos) > MAX_ENTRIES:
-        raise ReviewInputError(f"{name} has {len(infos):,} parts, too many for a policy (the limit is {MAX_ENTRIES:,})")
+        raise ReviewInputError(
+            f"{name} has {len(infos):,} parts, too many for a policy (the limit is {MAX_ENTRIES:,})"
+        )
     total = sum(sizes.values())
     if total > MAX_UNPACKED:
-        raise ReviewInputError(f"{name} unpacks to {total / (1024 * 1024):.1f} MB, too large for a policy "
-                               f"(the limit is {MAX_UNPACKED // (1024 * 1024)} MB)")  # fmt: skip
+        raise ReviewInputError(
+            f"{name} unpacks to {total / (1024 * 1024):.1f} MB, too large for a policy "
+            f"(the limit is {MAX_UNPACKED // (1024 * 1024)} MB)"
+        )
     if sizes["word/document.xml"] > MAX_DOCUMENT_XML:
-        raise ReviewInputError(f"{name}: its text part unpacks to more than "
-                               f"{MAX_DOCUMENT_XML // (1024 * 1024)} MB, too large for a policy")  # fmt: skip
+        raise ReviewInputError(
+            f"{name}: its text part unpacks to more than "
+            f"{MAX_DOCUMENT_XML // (1024 * 1024)} MB, too large for a policy"
+        )
     if sizes.get("word/styles.xml", 0) > MAX_STYLES_XML:
         raise ReviewInputError(f"{name}: its styles unpack to more than 4 MB, too large for a policy")
     return archive
 
 
 def _parse(stream: IO[bytes], events: tuple[str, ...]) -> Any:
-    return etree.iterparse(stream, events=events, resolve_entities=False, no_network=True, huge_tree=False,
-                           load_dtd=False, remove_comments=True)  # fmt: skip
+    return etree.iterparse(
+        stream,
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+    )
 
 
 def _styles(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
@@ -104,8 +117,10 @@ def _styles(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
                 elif event == "end" and element.tag == f"{W}style":
                     element.clear()
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise ReviewInputError(f"{name} is a damaged .docx file (its styles cannot be read); "
-                               "open and save it in Word, then try again") from None  # fmt: skip
+        raise ReviewInputError(
+            f"{name} is a damaged .docx file (its styles cannot be read); "
+            "open and save it in Word, then try again"
+        ) from None
     return styles
 
 
@@ -143,13 +158,19 @@ class _Document:
                 found = self._start(element) if event == "start" else self._end(element)
                 if found is not None:
                     yield found
-                if event == "end" and element.getparent() is not None and element.getparent().tag == f"{W}body":
+                if (
+                    event == "end"
+                    and element.getparent() is not None
+                    and element.getparent().tag == f"{W}body"
+                ):
                     element.clear()
                     while element.getprevious() is not None:
                         del element.getparent()[0]
         except etree.XMLSyntaxError:
-            raise ReviewInputError(f"{self.name} is a damaged .docx file (its text cannot be read); "
-                                   "open and save it in Word, then try again") from None  # fmt: skip
+            raise ReviewInputError(
+                f"{self.name} is a damaged .docx file (its text cannot be read); "
+                "open and save it in Word, then try again"
+            ) from None
 
     def _start(self, element: Any) -> None:
         tag = element.tag
@@ -196,8 +217,10 @@ class _Document:
         if tag == f"{W}gridSpan":
             span = _number(element.get(f"{W}val"))
             if span is None or span > MAX_SPAN:
-                raise ReviewInputError(f"{self.name} has a table cell spanning {element.get(f'{W}val')!r} "
-                                       "columns: it is damaged or built to harm, and is not reviewed")  # fmt: skip
+                raise ReviewInputError(
+                    f"{self.name} has a table cell spanning {element.get(f'{W}val')!r} "
+                    "columns: it is damaged or built to harm, and is not reviewed"
+                )
         elif tag == f"{W}tblHeader" and self.header:
             self.header[-1] = _on(element)
         if not self.paragraphs:

@@ -14,11 +14,53 @@ from clauses.review.reader_blocks import Raw
 
 MAX_DEPTH = 200  # elements nested deeper than this are read as text of their ancestor at this depth
 _BLOCKS = {
-    "p", "div", "li", "dt", "dd", "blockquote", "section", "article", "br", "h1", "h2", "h3", "h4", "h5",
-    "h6", "ul", "ol", "table", "main", "caption", "figcaption", "pre", "hr", "dl", "address", "tr", "body",
-}  # fmt: skip
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "math", "nav",
-         "header", "footer", "aside", "form", "button", "select", "title"}  # fmt: skip
+    "p",
+    "div",
+    "li",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "main",
+    "caption",
+    "figcaption",
+    "pre",
+    "hr",
+    "dl",
+    "address",
+    "tr",
+    "body",
+}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "object",
+    "math",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "title",
+}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -43,7 +85,9 @@ class _Walker:
     def flush(self) -> None:
         text = "".join(self.parts)
         if text.strip():
-            self.raws.append(Raw(text, self.line, is_heading=self.kind in _HEADINGS, is_item=self.kind == "li"))
+            self.raws.append(
+                Raw(text, self.line, is_heading=self.kind in _HEADINGS, is_item=self.kind == "li")
+            )
         self.parts, self.line = [], None
 
     def walk(self, root: Any) -> None:
@@ -91,12 +135,13 @@ class _Walker:
 
     def _row(self, row: Any) -> None:
         self.flush()
-        cells = [" ".join("".join(cell.itertext()).split()) for cell in row if isinstance(cell.tag, str)
-                 and cell.tag.lower() in ("td", "th")]  # fmt: skip
+        cells = [
+            " ".join("".join(cell.itertext()).split())
+            for cell in row
+            if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
+        ]
         cells = [cell for cell in cells if cell]
         header = all(isinstance(c.tag, str) and c.tag.lower() == "th" for c in row if isinstance(c.tag, str))
         if cells:
             self.raws.append(Raw(": ".join(cells), row.sourceline, is_label=header))
         self._tail(row)
-
-

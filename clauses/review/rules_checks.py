@@ -67,7 +67,9 @@ class _ChecksReader(Reader):
         for entry in item.get("requires") or []:
             entry = self.mapping(entry, item, "a requirement", ("id", "fix", "applies_if"))
             applies = entry.get("applies_if")
-            requires.append(Requirement(self.ident(entry), self._fix(entry), str(applies) if applies else None))
+            requires.append(
+                Requirement(self.ident(entry), self._fix(entry), str(applies) if applies else None)
+            )
         self.unique([requirement.id for requirement in requires], item, "requirement")
         return ElementCheck(self.ident(item), self.ident(item, "section"), self._fix(item), tuple(requires))
 
@@ -87,8 +89,16 @@ class _ChecksReader(Reader):
             if known is None or requirement_id not in {r.id for r in known.requires}:
                 self.fail(f"'unless_met' names an unknown requirement {reference!r}", item)
             unless.append((element_id, requirement_id))
-        return RiskCheck(self.ident(item), self._fix(item), str(severity), str(action), element,
-                         status, requirement, tuple(unless))  # fmt: skip
+        return RiskCheck(
+            self.ident(item),
+            self._fix(item),
+            str(severity),
+            str(action),
+            element,
+            status,
+            requirement,
+            tuple(unless),
+        )
 
     def _from(self, item: dict[str, Any]) -> tuple[str | None, tuple[str, ...], str | None]:
         source = item.get("from")
@@ -131,6 +141,13 @@ class _ChecksReader(Reader):
         for question in (*conditions, *implies):
             if question not in known:
                 self.fail(f"{str(question)!r} is not an inference", question, line(item))
-        return Inference(self.ident(item, "question"), str(kind), choices, element, bounds[0], bounds[1],
-                         tuple((str(q), str(v)) for q, v in conditions.items()),
-                         tuple((str(q), v) for q, v in implies.items()))  # fmt: skip
+        return Inference(
+            self.ident(item, "question"),
+            str(kind),
+            choices,
+            element,
+            bounds[0],
+            bounds[1],
+            tuple((str(q), str(v)) for q, v in conditions.items()),
+            tuple((str(q), v) for q, v in implies.items()),
+        )

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
-from typing import Any
 
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
 from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
 
-_KEYS = ("language", "name", "stemmer", "detect", "negation", "negation_scope", "restrictive", "contrast", "negation_reach", "concepts",
-         "skip_sections", "courtesy", "elements", "risks", "inferences")  # fmt: skip
+_KEYS = (
+    "language",
+    "name",
+    "stemmer",
+    "detect",
+    "negation",
+    "negation_scope",
+    "restrictive",
+    "contrast",
+    "negation_reach",
+    "concepts",
+    "skip_sections",
+    "courtesy",
+    "elements",
+    "risks",
+    "inferences",
+)
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
@@ -39,8 +54,11 @@ class _LanguageReader(Reader):
         """The Snowball stemmer: the file's `stemmer` (a language name such as spanish), else its code's."""
         name = top.get("stemmer") or STEMMERS.get(self.code, "")
         if name not in snowballstemmer.algorithms():
-            self.fail(f"no Snowball stemmer {str(name or self.code)!r}: name one with 'stemmer' "
-                      "(for instance spanish, italian, swedish)", top)  # fmt: skip
+            self.fail(
+                f"no Snowball stemmer {str(name or self.code)!r}: name one with 'stemmer' "
+                "(for instance spanish, italian, swedish)",
+                top,
+            )
         return Vocabulary(str(name))
 
     # -- the file --
@@ -68,7 +86,9 @@ class _LanguageReader(Reader):
         grammar = self._grammar(top, negations | scopes, contrasts, scopes)
         return self._compiled(str(name), detect, grammar, tuple(headings))
 
-    def _compiled(self, name: str, detect: list[str], grammar: Grammar, headings: tuple[Matcher, ...]) -> LanguageWords:
+    def _compiled(
+        self, name: str, detect: list[str], grammar: Grammar, headings: tuple[Matcher, ...]
+    ) -> LanguageWords:
         by_term: dict[int, list[int]] = {}
         always: list[int] = []
         for index, matcher in enumerate(self.matchers):
@@ -78,22 +98,42 @@ class _LanguageReader(Reader):
             for term in first.all_terms:
                 by_term.setdefault(term, []).append(index)
         return LanguageWords(
-            code=self.code, name=name, detect=frozenset(fold(word) for word in detect), grammar=grammar,
-            matchers=tuple(self.matchers), heading_matchers=headings,
-            by_term={term: tuple(found) for term, found in by_term.items()}, always=tuple(always),
+            code=self.code,
+            name=name,
+            detect=frozenset(fold(word) for word in detect),
+            grammar=grammar,
+            matchers=tuple(self.matchers),
+            heading_matchers=headings,
+            by_term={term: tuple(found) for term, found in by_term.items()},
+            always=tuple(always),
             path=self.path,
-        )  # fmt: skip
+        )
 
     def _grammar(
-        self, top: dict[str, Any], negations: frozenset[int], contrasts: frozenset[int], scopes: frozenset[int]
+        self,
+        top: dict[str, Any],
+        negations: frozenset[int],
+        contrasts: frozenset[int],
+        scopes: frozenset[int],
     ) -> Grammar:
         reach = self.mapping(top.get("negation_reach") or {}, top, "'negation_reach'", ("before", "after"))
         before, after = reach.get("before", 6), reach.get("after", 3)
         if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 40 for n in (before, after)):
-            self.fail("'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach)
+            self.fail(
+                "'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach
+            )
         terms = tuple(self.terms)
-        return Grammar(self.vocabulary, terms, build_trie(terms),
-                       negations, contrasts, scopes, before, after, self.restrictives)  # fmt: skip
+        return Grammar(
+            self.vocabulary,
+            terms,
+            build_trie(terms),
+            negations,
+            contrasts,
+            scopes,
+            before,
+            after,
+            self.restrictives,
+        )
 
     # -- terms and concepts --
     def _term(self, written: str, where: Any) -> int:
@@ -119,8 +159,11 @@ class _LanguageReader(Reader):
                 progressed = True
             if not progressed:
                 first = next(iter(pending))
-                self.fail(f"concepts.{first}: names an unknown concept, or concepts name each other", first,
-                          line(section))  # fmt: skip
+                self.fail(
+                    f"concepts.{first}: names an unknown concept, or concepts name each other",
+                    first,
+                    line(section),
+                )
 
     def _union(self, value: Any, where: Any, what: str) -> frozenset[int]:
         ids: set[int] = set()
@@ -163,7 +206,9 @@ class _LanguageReader(Reader):
         try:
             return re.compile(pattern, re.IGNORECASE)
         except (re.error, RecursionError, OverflowError, ValueError) as error:
-            self.fail(f"the pattern {pattern!r} is not a valid regular expression: {error}", value, line(where))
+            self.fail(
+                f"the pattern {pattern!r} is not a valid regular expression: {error}", value, line(where)
+            )
             raise  # pragma: no cover
 
     def _matcher(self, value: Any, where: Any, what: str, key: tuple[str, ...], negatable: bool) -> Matcher:
@@ -184,7 +229,9 @@ class _LanguageReader(Reader):
         items = tuple(self._item(part, entry, what) for part in parts)
         none = tuple(self._item(part, entry, what) for part in self._list(entry.get("none"), entry, what))
         if items[0].regex is not None and key[0] != "infer":
-            self.fail(f"{what}: the first item must be words (a pattern alone is tried on every sentence)", entry)
+            self.fail(
+                f"{what}: the first item must be words (a pattern alone is tried on every sentence)", entry
+            )
         return self._with_polarity(Matcher(items, none, near, span, key), flag)
 
     @staticmethod
@@ -193,8 +240,13 @@ class _LanguageReader(Reader):
         first = matcher.items[0]
         if not negatable or first.polarity is not None or first.regex is not None:
             return matcher
-        return Matcher((Item(first.terms, True, others=first.others),) + matcher.items[1:], matcher.none, matcher.near,
-                       matcher.span, matcher.key)  # fmt: skip
+        return Matcher(
+            (Item(first.terms, True, others=first.others), *matcher.items[1:]),
+            matcher.none,
+            matcher.near,
+            matcher.span,
+            matcher.key,
+        )
 
     def _list(self, value: Any, where: Any, what: str) -> list[Any]:
         if value is None:
@@ -203,7 +255,9 @@ class _LanguageReader(Reader):
             self.fail(f"{what}: 'none' must be a list of items", value, line(where))
         return value  # type: ignore[return-value]
 
-    def _matchers(self, value: Any, where: Any, what: str, key: tuple[str, ...], negatable: bool = False) -> list[Matcher]:
+    def _matchers(
+        self, value: Any, where: Any, what: str, key: tuple[str, ...], negatable: bool = False
+    ) -> list[Matcher]:
         if not isinstance(value, list) or not value:
             self.fail(f"{what} must be a non-empty list of matchers", value, line(where))
         found = [self._matcher(entry, value, what, key, negatable) for entry in value]
@@ -221,13 +275,18 @@ class _LanguageReader(Reader):
             self._matchers(entry.get("topic"), entry, f"{what}.topic", ("topic", element.id))
             if "none" in entry:
                 self._matchers(entry["none"], entry, f"{what}.none", ("none", element.id))
-            requires = self.mapping(entry.get("requires") or {}, entry, f"{what}.requires",
-                                    [r.id for r in element.requires])  # fmt: skip
+            requires = self.mapping(
+                entry.get("requires") or {}, entry, f"{what}.requires", [r.id for r in element.requires]
+            )
             for requirement in element.requires:
                 if requirement.id not in requires:
                     self.fail(f"{what}.requires has no words for {requirement.id!r}", requires, line(entry))
-                self._matchers(requires[requirement.id], requires, f"{what}.requires.{requirement.id}",
-                               ("requires", element.id, requirement.id))  # fmt: skip
+                self._matchers(
+                    requires[requirement.id],
+                    requires,
+                    f"{what}.requires.{requirement.id}",
+                    ("requires", element.id, requirement.id),
+                )
         for key in section:
             if key not in {element.id for element in self.checks.elements}:
                 self.fail(f"'elements': {key!r} is not an element in checks", key, line(section))
@@ -262,5 +321,9 @@ class _LanguageReader(Reader):
                 for position, entry in enumerate(value):
                     self._matchers([entry], value, what, ("infer", str(key), str(position)))
         for inference in self.checks.inferences:
-            if not inference.from_element and inference.kind != "languages" and inference.question not in section:
+            if (
+                not inference.from_element
+                and inference.kind != "languages"
+                and inference.question not in section
+            ):
                 self.fail(f"'inferences' has no words for {inference.question!r}", section)

@@ -66,14 +66,19 @@ class Reader:
     def fail(self, problem: str, where: Any, default: int = 1) -> None:
         raise RulesError(problem, file=self.path, line=line(where, default))
 
-    def mapping(self, value: Any, where: Any, what: str, allowed: Iterable[str] | None = None) -> dict[str, Any]:
+    def mapping(
+        self, value: Any, where: Any, what: str, allowed: Iterable[str] | None = None
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(f"{what} must be a mapping", value, line(where))
         if allowed is not None:
             unknown = sorted(set(value) - set(allowed))
             if unknown:
-                self.fail(f"{what}: unknown key {str(unknown[0])!r} (allowed: {', '.join(allowed)})",
-                          unknown[0], line(value, line(where)))  # fmt: skip
+                self.fail(
+                    f"{what}: unknown key {str(unknown[0])!r} (allowed: {', '.join(allowed)})",
+                    unknown[0],
+                    line(value, line(where)),
+                )
         return value  # type: ignore[return-value]
 
     def strings(self, value: Any, where: Any, what: str) -> list[str]:

@@ -145,7 +145,9 @@ class _Scanner:
         lead = block.lead.removesuffix(":") + " " if block.lead else ""
         for offset, piece in sentences.split(block.text):
             window = analyse(lead + piece, self.languages[language].grammar)
-            sentence = Sentence(piece, block, offset, language, len(self.result_scan.sentences), window, len(lead))
+            sentence = Sentence(
+                piece, block, offset, language, len(self.result_scan.sentences), window, len(lead)
+            )
             self.result_scan.sentences.append(sentence)
             self._match(sentence)
 

@@ -11,7 +11,54 @@ import re
 
 _END = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])")
 _ABBREVIATIONS = frozenset(
-    ["art", "arts", "no", "nr", "nos", "eg", "ie", "cf", "vs", "etc", "bv", "nv", "sa", "srl", "bvba", "p", "pp", "mr", "mrs", "ms", "dr", "st", "blz", "vb", "bijv", "enz", "resp", "zb", "ua", "bzw", "ca", "evtl", "inkl", "mme", "m", "c", "trav", "ibid", "op", "vol", "ch", "par", "al", "sec", "abs", "lit"]
+    [
+        "art",
+        "arts",
+        "no",
+        "nr",
+        "nos",
+        "eg",
+        "ie",
+        "cf",
+        "vs",
+        "etc",
+        "bv",
+        "nv",
+        "sa",
+        "srl",
+        "bvba",
+        "p",
+        "pp",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "blz",
+        "vb",
+        "bijv",
+        "enz",
+        "resp",
+        "zb",
+        "ua",
+        "bzw",
+        "ca",
+        "evtl",
+        "inkl",
+        "mme",
+        "m",
+        "c",
+        "trav",
+        "ibid",
+        "op",
+        "vol",
+        "ch",
+        "par",
+        "al",
+        "sec",
+        "abs",
+        "lit",
+    ]
 )
 _LAST_WORD = re.compile(r"([^\W\d_]{1,12}(?:\.[^\W\d_]{1,4})*)\.?$")
 _DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
@@ -68,8 +115,10 @@ def _cut(sentence: str) -> list[tuple[int, str]]:
         if len(word) > MAX_WORD_CHARS:
             if count:
                 pieces.append((begin, sentence[begin:last]))
-            pieces.extend((match.start() + at, word[at : at + MAX_WORD_CHARS])
-                          for at in range(0, len(word), MAX_WORD_CHARS))  # fmt: skip
+            pieces.extend(
+                (match.start() + at, word[at : at + MAX_WORD_CHARS])
+                for at in range(0, len(word), MAX_WORD_CHARS)
+            )
             count = 0
             continue
         if count == 0:

@@ -45,8 +45,11 @@ class Texts:
 
     def where(self, location: Any) -> str:
         """Where a passage is, in words: under its heading, its paragraph, its line."""
-        parts = [self.values["location.under"].format(heading=location.heading) if location.heading
-                 else self.values["location.before_first"]]  # fmt: skip
+        parts = [
+            self.values["location.under"].format(heading=location.heading)
+            if location.heading
+            else self.values["location.before_first"]
+        ]
         if location.paragraph:
             parts.append(self.values["location.paragraph"].format(number=location.paragraph))
         if location.line is not None:
@@ -87,7 +90,9 @@ def texts(code: str, folder: Path = TEXTS_FOLDER) -> Texts:
         if key not in values:
             raise RulesError(f"no text for {key!r}", file=path, line=1)
         if _fields(values[key]) != _fields(reference[key]):
-            raise RulesError(f"{key!r} must use the placeholders of en.yaml", file=path, line=line(values[key]))
+            raise RulesError(
+                f"{key!r} must use the placeholders of en.yaml", file=path, line=line(values[key])
+            )
     extra = sorted(set(values) - set(reference))
     if extra:
         raise RulesError(f"{extra[0]!r} is not a text of en.yaml", file=path, line=1)

@@ -64,7 +64,9 @@ def docx(body: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", RELS)
-        archive.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>')
+        archive.writestr(
+            "word/document.xml", f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>'
+        )
     return buffer.getvalue()
 
 
@@ -92,10 +94,10 @@ def test_a_docx_whose_cell_spans_a_billion_columns_is_refused_at_once() -> None:
 def test_a_docx_of_empty_paragraphs_is_refused_before_anything_is_built() -> None:
     data = docx("<w:p/>" * 2_000_000)
     assert len(data) < 400_000  # it compresses to almost nothing: the check is on what it unpacks to
-    elapsed = timed(lambda: pytest.raises(ReviewInputError, read_bytes, data, "docx", "empty.docx"))
-    assert elapsed < budget()
+    started = time.perf_counter()
     with pytest.raises(ReviewInputError, match="more than 60,000 paragraphs, far more than a policy"):
         read_bytes(data, "docx", "empty.docx")
+    assert time.perf_counter() - started < budget()
 
 
 def test_twenty_thousand_paragraphs_are_reviewed_within_the_budget(tmp_path: Path) -> None:
@@ -133,10 +135,17 @@ def test_deeply_nested_html_is_read_without_recursion() -> None:
 
 
 def test_a_docx_with_an_entity_bomb_is_not_expanded() -> None:
-    entities = '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {chr(98 + n)} "&{chr(97 + n)};&{chr(97 + n)};&{chr(97 + n)};&{chr(97 + n)};">' for n in range(9)
-    ) + "]>"
-    document = f'<?xml version="1.0"?>{entities}<w:document {W}><w:body>{paragraph("&j;")}</w:body></w:document>'
+    entities = (
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(
+            f'<!ENTITY {chr(98 + n)} "&{chr(97 + n)};&{chr(97 + n)};&{chr(97 + n)};&{chr(97 + n)};">'
+            for n in range(9)
+        )
+        + "]>"
+    )
+    document = (
+        f'<?xml version="1.0"?>{entities}<w:document {W}><w:body>{paragraph("&j;")}</w:body></w:document>'
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", document)
@@ -166,8 +175,9 @@ print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru
 def test_a_megabyte_of_dense_text_is_reviewed_within_the_time_and_memory_budget() -> None:
     sentence = "Employees must give their passwords to HR and never criticise the company, all of it. "
     text = (sentence * (1_000_000 // len(sentence)))[:1_000_000]
-    done = subprocess.run([sys.executable, "-c", WORST], input=text, capture_output=True, text=True, check=True,
-                          timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", WORST], input=text, capture_output=True, text=True, check=True, timeout=120
+    )
     seconds, megabytes = done.stdout.split()
     assert int(megabytes) < MEMORY, f"{megabytes} MB"
     assert float(seconds) < budget(3 * BUDGET), f"{seconds} s"  # the dense worst case; see benchmarks/
@@ -186,7 +196,9 @@ def patterns() -> list[re.Pattern[str]]:
     return found
 
 
-ADVERSARIAL = st.sampled_from([" ", "a", "A", "1", "@", ".", "-", "Aa ", "A.", "1 ", "a@", "x.y", ":", "(", "'"])
+ADVERSARIAL = st.sampled_from(
+    [" ", "a", "A", "1", "@", ".", "-", "Aa ", "A.", "1 ", "a@", "x.y", ":", "(", "'"]
+)
 
 
 def test_the_rules_have_patterns_to_audit() -> None:
@@ -209,10 +221,31 @@ FILES = st.one_of(
     st.tuples(st.just("md"), st.text(max_size=3000)),
     st.tuples(st.just("txt"), st.text(alphabet=st.characters(codec="utf-8"), max_size=3000)),
     st.tuples(st.just("html"), st.text(alphabet="<>/ =\"'abcdhlpt&#;!-\n", max_size=3000)),
-    st.tuples(st.just("md"), st.lists(st.sampled_from(["# ", "- ", "| a | b |", "|---|", "> ", "```", "---",
-                                                     "Employees must give their passwords to HR.", "never",
-                                                     "\n", "  ", "1. ", "*", "_"]), max_size=200).map("".join)),
-)  # fmt: skip
+    st.tuples(
+        st.just("md"),
+        st.lists(
+            st.sampled_from(
+                [
+                    "# ",
+                    "- ",
+                    "| a | b |",
+                    "|---|",
+                    "> ",
+                    "```",
+                    "---",
+                    "Employees must give their passwords to HR.",
+                    "never",
+                    "\n",
+                    "  ",
+                    "1. ",
+                    "*",
+                    "_",
+                ]
+            ),
+            max_size=200,
+        ).map("".join),
+    ),
+)
 
 
 @settings(max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -77,7 +77,9 @@ if __name__ == "__main__":  # python tests/review/corpus_figures.py: the table f
         for part in (False, True):
             f = figures(code, part)
             name = "held out" if part else "tuned on"
-            print(f"{code} {name:9} entries {f.entries:4} recall {f.found}/{f.expected} = {f.recall:.1%}"
-                  f"  false flags {f.false_flags}")
+            print(
+                f"{code} {name:9} entries {f.entries:4} recall {f.found}/{f.expected} = {f.recall:.1%}"
+                f"  false flags {f.false_flags}"
+            )
             for line in f.misses + ["FALSE " + w for w in f.wrong]:
                 print("   ", line[:160])

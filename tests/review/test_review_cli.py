@@ -50,7 +50,11 @@ def test_the_terminal_report_puts_the_risks_first_with_what_to_do(
         assert text in flat, text
     # HR acts on the risks first, the high ones before the others, then on the gaps.
     assert flat.index("⚠ High risk") < flat.index("⚠ Risk:") < flat.index("⚠ Gap:")
-    assert flat.index("Risks to fix first") < flat.index("Missing and weak elements") < flat.index("What is fine")
+    assert (
+        flat.index("Risks to fix first")
+        < flat.index("Missing and weak elements")
+        < flat.index("What is fine")
+    )
     answers = flat[flat.index("Answers found for a new draft") :]
     assert "True" not in answers and "org_name" not in answers  # answers in words, not ids
     assert "What is the name of your organisation?" in answers and "Yes" in answers
@@ -74,8 +78,10 @@ def test_a_strong_policy_has_no_risk_in_the_terminal(capsys: pytest.CaptureFixtu
     assert code == 0 and "Geen risicovolle passage gevonden." in out  # in Dutch, the policy's language
 
 
-@pytest.mark.parametrize("name", ["strong_en.docx", "strong_nl.md", "generic_us_en.txt", "risky_en.md",
-                                  "risky_fr.html", "risky_de.docx"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    ["strong_en.docx", "strong_nl.md", "generic_us_en.txt", "risky_en.md", "risky_fr.html", "risky_de.docx"],
+)
 def test_every_inferred_answer_is_valid_for_the_interview(name: str) -> None:
     interview = load_interview()
     for question_id, value in review(name).inferred_answers.items():

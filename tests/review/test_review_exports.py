@@ -40,8 +40,14 @@ def test_json_quotes_each_passage_with_its_location() -> None:
         {
             "text": "Employees must provide the passwords of their personal social media accounts to HR on "
             "request.",
-            "location": {"heading": "3. Your accounts", "paragraph": 1, "line": 17, "block": 8, "source": None,
-                         "section": "§3 Your accounts, ¶1"},
+            "location": {
+                "heading": "3. Your accounts",
+                "paragraph": 1,
+                "line": 17,
+                "block": 8,
+                "source": None,
+                "section": "§3 Your accounts, ¶1",
+            },
             "where": 'under "3. Your accounts", paragraph 1, line 17',
         }
     ]
@@ -105,7 +111,10 @@ def test_markdown_reads_as_a_report_in_the_policys_language() -> None:
     )
     assert "> — sous « 2. Comptes personnels », paragraphe 1, ligne 18" in lines
     assert any(line.startswith("**Que faire.** Supprimez ce passage.") for line in lines)
-    assert any(line.startswith("| Quel est le nom de votre organisation ? | Fonderies Mosanes SA |") for line in lines)
+    assert any(
+        line.startswith("| Quel est le nom de votre organisation ? | Fonderies Mosanes SA |")
+        for line in lines
+    )
     assert not re.search(r"<[a-z]+[ >]", text)  # no HTML in the Markdown
 
 

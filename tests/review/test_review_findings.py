@@ -32,9 +32,17 @@ def test_our_own_policy_in_docx_has_every_element_and_no_risk() -> None:
 
 @pytest.mark.parametrize(
     ("element", "section"),
-    [("your_rights", "5."), ("confidentiality", "8."), ("monitoring", "13."), ("enforcement", "17."), ("images", "10.")],
+    [
+        ("your_rights", "5."),
+        ("confidentiality", "8."),
+        ("monitoring", "13."),
+        ("enforcement", "17."),
+        ("images", "10."),
+    ],
 )
-def test_a_passage_is_quoted_from_the_part_that_says_most_about_the_element(element: str, section: str) -> None:
+def test_a_passage_is_quoted_from_the_part_that_says_most_about_the_element(
+    element: str, section: str
+) -> None:
     """The quote is a sentence of the policy (never its heading), from the part that is about the element."""
     passage = review("strong_en.docx").element(element).passage
     assert passage is not None

@@ -22,8 +22,12 @@ def comments(path: Path) -> list[tuple[str, str]]:
     document = docx.Document(str(path))
     anchored: dict[str, str] = {}
     for paragraph in document.paragraphs:
-        for start in paragraph._p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}commentRangeStart"):
-            anchored[start.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id")] = paragraph.text
+        for start in paragraph._p.iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}commentRangeStart"
+        ):
+            anchored[start.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id")] = (
+                paragraph.text
+            )
     return [(comment.text, anchored.get(str(comment.comment_id), "")) for comment in document.comments]
 
 
@@ -54,7 +58,10 @@ def test_a_markdown_policy_becomes_a_docx_of_its_text_with_the_same_comments(
     assert main(["review", str(POLICIES / "risky_en.md"), "-o", str(output), "--lang", "nl"]) == 0
     found = comments(output)
     anchors = {anchor for _, anchor in found}
-    assert "Employees must provide the passwords of their personal social media accounts to HR on request." in anchors
+    assert (
+        "Employees must provide the passwords of their personal social media accounts to HR on request."
+        in anchors
+    )
     assert any(text.startswith("⚠ Hoog risico:") for text, _ in found)  # the comments in the language asked
     headings = [p.text for p in docx.Document(str(output)).paragraphs if p.style.name.startswith("Heading")]
     assert "3. Your accounts" in headings

@@ -76,7 +76,9 @@ def test_an_unknown_key_names_its_line(rules: Path) -> None:
 
 
 def test_an_unknown_concept_names_its_line(rules: Path) -> None:
-    line = replace(rules / "de.yaml", "    - {all: ['@password', +@hand_over,", "    - {all: ['@pasword', +@hand_over,")
+    line = replace(
+        rules / "de.yaml", "    - {all: ['@password', +@hand_over,", "    - {all: ['@pasword', +@hand_over,"
+    )
     assert error_of(rules) == ("de.yaml", line, "risks.personal_passwords: '@pasword' is not a concept")
 
 
@@ -116,8 +118,25 @@ def test_a_risk_needs_a_severity(rules: Path) -> None:
 MUTATIONS = st.tuples(
     st.sampled_from(["checks.yaml", "en.yaml", "nl.yaml", "fr.yaml", "de.yaml"]),
     st.integers(min_value=0, max_value=10_000),
-    st.sampled_from(["", "  - '/(/'", "x: [", "{", "  : -", "\t", "- 1", "  topic: 3", "'", "&a *b", "[[[]]]",
-                     "    - {all: []}", "    - '@nope'", "    - '-'", "  concepts: 7"]),
+    st.sampled_from(
+        [
+            "",
+            "  - '/(/'",
+            "x: [",
+            "{",
+            "  : -",
+            "\t",
+            "- 1",
+            "  topic: 3",
+            "'",
+            "&a *b",
+            "[[[]]]",
+            "    - {all: []}",
+            "    - '@nope'",
+            "    - '-'",
+            "  concepts: 7",
+        ]
+    ),
 )
 
 
@@ -154,25 +173,56 @@ def test_a_new_risk_is_data_only(rules: Path) -> None:
         "  - {action: delete, fix: [rights_never], id: lie_detector, severity: high}\n"
         "  - {action: add, fix: [courtesy_translation], id: english_only",
     )
-    for code, words in (("en", "lie detector"), ("nl", "leugendetector"), ("fr", "détecteur de mensonges"),
-                        ("de", "Lügendetektor")):  # fmt: skip
+    for code, words in (
+        ("en", "lie detector"),
+        ("nl", "leugendetector"),
+        ("fr", "détecteur de mensonges"),
+        ("de", "Lügendetektor"),
+    ):
         replace(rules / f"{code}.yaml", "\ninferences:\n", f"\n  lie_detector: ['{words}']\n\ninferences:\n")
     texts = rules / "texts"
     shutil.copytree(TEXTS_FOLDER, texts)
     for code in ("en", "nl", "fr", "de"):
-        replace(texts / f"{code}.yaml", "\nrisks:\n", "\nrisks:\n  lie_detector: {title: Lie detector, why: Never.}\n")
+        replace(
+            texts / f"{code}.yaml",
+            "\nrisks:\n",
+            "\nrisks:\n  lie_detector: {title: Lie detector, why: Never.}\n",
+        )
     report = review_text("Staff must pass lie detector tests once a year.", rules=load_rules(rules))
     risk = report.risk("lie_detector")
     assert risk is not None and risk.passages[0].text.startswith("Staff must pass lie detector tests")
-    assert ([fix.id for fix in risk.fixes], risk.severity, risk.action) == (["rights_never"], "high", "delete")
+    assert ([fix.id for fix in risk.fixes], risk.severity, risk.action) == (
+        ["rights_never"],
+        "high",
+        "delete",
+    )
 
 
 def test_a_new_language_is_data_only(rules: Path) -> None:
     english = yaml.safe_load((rules / "en.yaml").read_text(encoding="utf-8"))
     spanish = dict(english, language="es", name="Spanish", stemmer="spanish")
-    spanish["detect"] = ["el", "la", "los", "las", "y", "que", "de", "en", "para", "con", "por", "una", "empleados"]
-    spanish["concepts"] = dict(english["concepts"], password=["contraseña"], recipient=["empresa", "jefe"],
-                               obligation=["deben"], hand_over=["dar"])  # fmt: skip
+    spanish["detect"] = [
+        "el",
+        "la",
+        "los",
+        "las",
+        "y",
+        "que",
+        "de",
+        "en",
+        "para",
+        "con",
+        "por",
+        "una",
+        "empleados",
+    ]
+    spanish["concepts"] = dict(
+        english["concepts"],
+        password=["contraseña"],
+        recipient=["empresa", "jefe"],
+        obligation=["deben"],
+        hand_over=["dar"],
+    )
     (rules / "es.yaml").write_text(yaml.safe_dump(spanish, allow_unicode=True), encoding="utf-8")
     loaded = load_rules(rules)
     assert sorted(loaded.languages) == ["de", "en", "es", "fr", "nl"]
