@@ -205,6 +205,14 @@ class Review:
                 inferred[inference.question] = Inferred(inference.question, False, finding.passage)
             elif finding.status != "missing" and inference.question not in inferred:
                 inferred[inference.question] = Inferred(inference.question, True, finding.passage)
+        for inference in self.rules.inferences:
+            source = by_id.get(inference.else_from[0]) if inference.else_from else None
+            if source is None or source.status == "missing" or inference.question in inferred:
+                continue
+            # Only the "no" is sure: a policy that ties sanctions to the work rules may still be waiting
+            # for the work rules to list them.
+            if not next(r.met for r in source.requirements if r.id == inference.else_from[1]):
+                inferred[inference.question] = Inferred(inference.question, False, source.passage)
         if self.keep_answers is None:
             return inferred
         kept = self.keep_answers({question: item.value for question, item in inferred.items()})

@@ -32,9 +32,12 @@ def reviewed_docx(report: Report, text: Text, original: bytes | None) -> bytes:
     document = docx.Document(io.BytesIO(original)) if original is not None else _from_text(text)
     paragraphs = _paragraphs(document)
     words = texts(report.report_language)
+    seen: set[tuple[int, str]] = set()
     for location, body in _comments(report, words):
         paragraph = _anchor(paragraphs, location)
-        if paragraph is not None:
+        # Two passages of one risk in one paragraph: one comment is enough.
+        if paragraph is not None and (id(paragraph._p), body[0]) not in seen:
+            seen.add((id(paragraph._p), body[0]))
             _comment(document, paragraph, body, words)
     output = io.BytesIO()
     document.save(output)

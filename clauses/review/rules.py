@@ -63,6 +63,8 @@ class Inference:
     maximum: int | None = None
     if_answer: tuple[tuple[str, str], ...] = ()  # only when these inferred answers hold (or include)
     implies: tuple[tuple[str, Any], ...] = ()  # answers that follow when this one is inferred true
+    # When no words answer it: whether this requirement of this element is met, if the element is there.
+    else_from: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,8 +118,18 @@ class _ChecksReader(Reader):
             self.fail(f"'from' names an unknown requirement {requirement!r}", source)
         return str(element), statuses, str(requirement) if requirement else None
 
+    def _else_from(self, item: dict[str, Any]) -> tuple[str, str] | None:
+        if item.get("else_from") is None:
+            return None
+        source = self.mapping(item["else_from"], item, "'else_from'", ("element", "requirement"))
+        element = self.elements.get(str(source.get("element")))
+        requirement = str(source.get("requirement"))
+        if element is None or requirement not in {r.id for r in element.requires} or item.get("kind") != "yesno":
+            self.fail("'else_from' names an element and one of its requirements, for a yesno inference", source)
+        return str(source["element"]), requirement
+
     def _inference(self, item: Any, known: set[str]) -> Inference:
-        keys = ("question", "kind", "choices", "from", "min", "max", "if_answer", "implies")
+        keys = ("question", "kind", "choices", "from", "min", "max", "if_answer", "implies", "else_from")
         item = self.mapping(item, None, "an inference", keys)
         kind = item.get("kind")
         if kind not in INFERENCE_KINDS:
@@ -136,6 +146,7 @@ class _ChecksReader(Reader):
         bounds = [item.get(key) for key in ("min", "max")]
         if any(v is not None and (not isinstance(v, int) or isinstance(v, bool)) for v in bounds):
             self.fail("'min' and 'max' must be whole numbers", item)
+        fallback = self._else_from(item)
         conditions = self.mapping(item.get("if_answer") or {}, item, "'if_answer'")
         implies = self.mapping(item.get("implies") or {}, item, "'implies'")
         for question in (*conditions, *implies):
@@ -150,4 +161,5 @@ class _ChecksReader(Reader):
             bounds[1],
             tuple((str(q), str(v)) for q, v in conditions.items()),
             tuple((str(q), v) for q, v in implies.items()),
+            fallback,
         )

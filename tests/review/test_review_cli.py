@@ -121,7 +121,7 @@ def test_start_draft_keeps_json_on_standard_output_clean(capsys: pytest.CaptureF
     )
     assert code == 0
     assert json.loads(out)["language"] == "de"
-    assert err.startswith("Saved draft ") and "4 suggested answers" in err
+    assert err.startswith("Saved draft ") and "5 suggested answers" in err
     [draft] = DraftStore().list()
     assert DraftStore().load(draft.id, load_interview()).language == "en"
 

@@ -223,6 +223,7 @@ def test_a_us_style_template_has_its_risks_flagged_with_their_lines() -> None:
         "org_name": "Acme Benelux BV",
         "personal_use": "not_during_work",
         "monitoring": True,
+        "sanctions_in_work_rules": False,  # sanctions announced, never tied to the work rules
         "contact_email": "hr@acme.example",
     }
 
@@ -369,6 +370,7 @@ def test_an_english_only_policy_for_a_flemish_employer_says_dutch_is_required() 
         "advocacy_incentives": True,
         "monitoring": True,
         "staff_images": True,
+        "sanctions_in_work_rules": False,
     }
 
 
@@ -413,7 +415,7 @@ def test_every_risky_passage_of_the_french_html_policy_is_flagged() -> None:
         "org_name": "Fonderies Mosanes SA",
         "regions": ["wallonia"],
         "headcount": 60,
-        "monitoring": True,
+        "monitoring": True,    "sanctions_in_work_rules": False,
     }
 
 
@@ -450,7 +452,7 @@ def test_every_risky_passage_of_the_german_docx_policy_is_flagged() -> None:
         "org_name": "Ostbelgien Logistik GmbH",
         "regions": ["german"],
         "headcount": 45,
-        "monitoring": True,
+        "monitoring": True,    "sanctions_in_work_rules": False,
     }
 
 
