@@ -124,8 +124,9 @@ class _ChecksReader(Reader):
         source = self.mapping(item["else_from"], item, "'else_from'", ("element", "requirement"))
         element = self.elements.get(str(source.get("element")))
         requirement = str(source.get("requirement"))
-        if element is None or requirement not in {r.id for r in element.requires} or item.get("kind") != "yesno":
-            self.fail("'else_from' names an element and one of its requirements, for a yesno inference", source)
+        known = element is not None and requirement in {r.id for r in element.requires}
+        if not known or item.get("kind") != "yesno":
+            self.fail("'else_from' names an element and its requirement, for a yesno inference", source)
         return str(source["element"]), requirement
 
     def _inference(self, item: Any, known: set[str]) -> Inference:
