@@ -415,7 +415,8 @@ def test_every_risky_passage_of_the_french_html_policy_is_flagged() -> None:
         "org_name": "Fonderies Mosanes SA",
         "regions": ["wallonia"],
         "headcount": 60,
-        "monitoring": True,    "sanctions_in_work_rules": False,
+        "monitoring": True,
+        "sanctions_in_work_rules": False,
     }
 
 
@@ -452,7 +453,8 @@ def test_every_risky_passage_of_the_german_docx_policy_is_flagged() -> None:
         "org_name": "Ostbelgien Logistik GmbH",
         "regions": ["german"],
         "headcount": 45,
-        "monitoring": True,    "sanctions_in_work_rules": False,
+        "monitoring": True,
+        "sanctions_in_work_rules": False,
     }
 
 
