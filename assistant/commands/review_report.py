@@ -60,7 +60,7 @@ def _risk(risk: Any, report: Any, words: Any) -> Panel:
         parts.append(Text(risk.note))
     parts.append(Text.assemble((f"{words.get('report.why')}: ", "bold"), risk.why))
     parts.append(Text.assemble((f"{words.get('report.what_to_do')}: ", "bold"), action_line(risk, words)))
-    for fix in risk.fixes if risk.action != "delete" else ():
+    for fix in risk.fixes:
         clause = report.clause_texts.get(fix.id)
         if clause:
             parts.append(Text(words.get("report.clause_text"), style="bold"))

@@ -145,7 +145,7 @@ def _md_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
         lines += [_md(risk.note), ""]
     lines += [f"**{_md(words.get('report.why'))}.** {_md(risk.why)}", ""]
     lines += [f"**{_md(words.get('report.what_to_do'))}.** {_md(action_line(risk, words))}", ""]
-    for fix in risk.fixes if risk.action != "delete" else ():
+    for fix in risk.fixes:
         if fix.id in report.clause_texts:
             lines += [f"*{_md(words.get('report.clause_text'))}*", ""]
             lines += ["> " + _md(line) for line in report.clause_texts[fix.id].split("\n")] + [""]
@@ -244,7 +244,7 @@ def _html_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
     parts.append(
         f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(action_line(risk, words))}</p>"
     )
-    for fix in risk.fixes if risk.action != "delete" else ():
+    for fix in risk.fixes:
         if fix.id in report.clause_texts:
             parts.append(f"<p><em>{_h(words.get('report.clause_text'))}</em></p>")
             parts.append(f'<blockquote class="clause">{_h(report.clause_texts[fix.id])}</blockquote>')

@@ -133,7 +133,7 @@ def _risk_comment(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
         lines.append(risk.note)
     lines.append(f"{words.get('report.why')}: {risk.why}")
     lines.append(f"{words.get('report.what_to_do')}: {_action(risk, words)}")
-    for fix in risk.fixes if risk.action != "delete" else ():
+    for fix in risk.fixes:
         clause = report.clause_texts.get(fix.id)
         if clause:
             lines.append(f"{words.get('report.clause_text')} {_cut(clause)}")
