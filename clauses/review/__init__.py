@@ -33,7 +33,6 @@ from clauses.review.model import (
 )
 from clauses.review.reader import Text, plain, read_bytes, read_file
 from clauses.review.rules import Rules, default_rules, load_rules
-from clauses.review.scan import detect, scan
 from clauses.review.texts import report_language, texts
 
 __all__ = [
@@ -121,6 +120,3 @@ def review_read(
     review.texts = texts(report_language(language, review.scan.language), rules.texts_folder)
     report = review.run()
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
-
-
-_ = (detect, scan)

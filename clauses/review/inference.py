@@ -58,13 +58,11 @@ def _infer(found: Scan, inference: Inference) -> Inferred | None:
         yes, no = found.first(("infer", question, "yes")), found.first(("infer", question, "no"))
         hit = yes or no
         return Inferred(question, yes is not None, quote(hit)) if hit is not None else None
-    position = 0
-    while ("infer", question, str(position)) in found.hits or position < MAX_CAPTURES:
+    for position in range(MAX_CAPTURES):  # the rules' matchers for it, in their order
         for hit in found.hits.get(("infer", question, str(position)), ()):
             value = convert(inference, hit.value if hit.value is not None else "")
             if value is not None:
                 return Inferred(question, value, quote(hit))
-        position += 1
     return None
 
 
