@@ -7,10 +7,10 @@ from typing import Any
 
 from clauses.review.model import Inferred
 from clauses.review.rules import Inference, Rules
+from clauses.review.rules_language import MAX_CAPTURES
 from clauses.review.scan import Scan, quote
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}")
-MAX_CAPTURES = 8  # capture matchers per question, tried in their order
 _DIGITS = re.compile(r"[\s.,'\u202f\u00a0]")
 
 

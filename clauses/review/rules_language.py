@@ -32,7 +32,8 @@ _KEYS = (
 )
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
-MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
+MAX_PATTERN = 300
+MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)  # characters: a pattern is a short capture, never a program
 
 
 def read_language(path: Path, checks: Checks) -> LanguageWords:
@@ -316,8 +317,8 @@ class _LanguageReader(Reader):
                     answer = str(choice).removesuffix("_when")
                     self._matchers(entries, value, f"{what}.{choice}", ("infer", str(key), answer))
             else:  # in priority order: the first matcher that finds a value anywhere wins
-                if not isinstance(value, list) or not value:
-                    self.fail(f"{what} must be a non-empty list of matchers", value, line(section))
+                if not isinstance(value, list) or not 1 <= len(value) <= MAX_CAPTURES:
+                    self.fail(f"{what} must be a list of 1 to {MAX_CAPTURES} matchers", value, line(section))
                 for position, entry in enumerate(value):
                     self._matchers([entry], value, what, ("infer", str(key), str(position)))
         for inference in self.checks.inferences:
