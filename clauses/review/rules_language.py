@@ -32,8 +32,8 @@ _KEYS = (
 )
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
-MAX_PATTERN = 300
-MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)  # characters: a pattern is a short capture, never a program
+MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
+MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
 
 
 def read_language(path: Path, checks: Checks) -> LanguageWords:
