@@ -74,7 +74,7 @@ def _risk(review: Review, courtesy: Passage | None, note: str) -> RiskFinding | 
     if check is None:
         return None
     first = review.scan.sentences[0] if review.scan.sentences else None
-    quoted = courtesy or (quote(Hit(first, 0, len(first.window.text))) if first else None)
+    quoted = courtesy or (quote(Hit(first, 0, first.lead + len(first.text))) if first else None)
     title, why = review.texts.risk(check.id)
     return RiskFinding(
         check.id,

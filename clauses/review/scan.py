@@ -31,7 +31,7 @@ class Sentence:
     offset: int  # where it starts in the block's text
     language: str
     index: int
-    window: Window
+    window: Window | None  # analysed words, released once the sentence and the next were matched
     lead: int  # characters of the list's lead sentence put before it in the window
 
     @property
@@ -154,6 +154,8 @@ class _Scanner:
     def _match(self, sentence: Sentence) -> None:
         words = self.languages[sentence.language]
         window = sentence.window
+        if window is None:  # matched right after it is analysed: never so
+            return
         for index in _candidates(words, window):
             matcher = words.matchers[index]
             span = hit(matcher, window)
@@ -164,8 +166,13 @@ class _Scanner:
         previous, self.previous = self.previous, sentence
         if previous is not None and previous.block.heading == sentence.block.heading:
             self._match_pair(previous, sentence, words)
+        if previous is not None:
+            # Done with it: a window holds every word of its sentence, and 1 MB of text has many.
+            previous.window = None
 
     def _match_pair(self, first: Sentence, second: Sentence, words: LanguageWords) -> None:
+        if first.window is None or second.window is None:
+            return
         pair: Window | None = None
         present = first.window.occurrences.keys() | second.window.occurrences.keys()
         for index in _candidates(words, first.window, second.window):
