@@ -4,6 +4,7 @@
     python -m benchmarks.run --only chat     # the app in a terminal (first question, answers, preview)
     python -m benchmarks.run --only engine   # the interview engine, assembly, exports, memory
     python -m benchmarks.run --only browser  # served to Chromium: first question, memory per tab
+    python -m benchmarks.run --only review   # reviewing a policy: 3 pages, 1 MB, linear growth
     python -m benchmarks.run --quick         # a fast pass that checks the script still works (CI)
 
 It prints one table: each measure, its value, its target from issue 7 and whether it was met, with
@@ -16,7 +17,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from benchmarks import browser, core, documents, ui
+from benchmarks import browser, core, documents, review, ui
 from benchmarks.report import Measure, print_table
 
 SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
@@ -32,6 +33,7 @@ SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
         core.peak_memory,
     ),
     "browser": browser.SUITE,  # policy-assistant serve in Chromium: first question, memory per tab
+    "review": review.SUITE,
 }
 
 

@@ -51,6 +51,8 @@ class Session:
         # Answers proposed by someone else (e.g. a review of an existing policy): offered in the input
         # to confirm or change, but not answers until the user gives them.
         self.suggestions: dict[str, Any] = {}
+        # Where each suggestion came from ("our-policy.docx, §3 Scope, ¶2"), so the app can say so.
+        self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
         self.history: list[str] = [START]
         self.editing = False
@@ -62,23 +64,32 @@ class Session:
 
     @classmethod
     def start(
-        cls, interview: Interview, language: str = "en", *, suggestions: dict[str, Any] | None = None
+        cls,
+        interview: Interview,
+        language: str = "en",
+        *,
+        suggestions: dict[str, Any] | None = None,
+        origins: dict[str, str] | None = None,
     ) -> Session:
-        """A new session at its first question; valid `suggestions` are offered for confirmation."""
+        """A new session at its first question; valid `suggestions` are offered for confirmation, each
+        with where it came from in `origins` (optional)."""
         session = cls(interview, language)
         if interview.blank_route:
             session.route.seed(tuple(Status(status) for status in interview.blank_route))
-        session._suggest(suggestions or {})
+        session._suggest(suggestions or {}, origins)
         session.begin()
         return session
 
-    def _suggest(self, suggestions: Any) -> None:
+    def _suggest(self, suggestions: Any, origins: Any = None) -> None:
         if not isinstance(suggestions, dict):
             return
+        origins = origins if isinstance(origins, dict) else {}
         for key, value in suggestions.items():
             question = self.interview.by_id.get(key)
             if question is not None and check(question, value, None) is None:
                 self.suggestions[key] = validate(question, value, None)
+                if isinstance(origins.get(key), str):
+                    self.suggestion_origins[key] = origins[key]
 
     # --- where we are ----------------------------------------------------------------------------
 
@@ -332,6 +343,7 @@ class Session:
             },
             "skipped": sorted(self.skipped),
             "suggestions": dict(self.suggestions),
+            "suggestion_origins": dict(self.suggestion_origins),
             "history": list(self.history),
         }
 
@@ -365,7 +377,7 @@ class Session:
         session.skipped.update(
             k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
         )
-        session._suggest(data.get("suggestions"))
+        session._suggest(data.get("suggestions"), data.get("suggestion_origins"))
         session.history = _ids(data["history"]) or [START]
         session.editing = bool(data.get("editing"))
         session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}

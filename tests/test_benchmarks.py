@@ -36,6 +36,8 @@ def test_the_quick_benchmark_runs_and_reports_every_measure() -> None:
         "All formats x languages",
         "Checked paths",
         "Peak memory",
+        "Review of a typical policy",
+        "Review time, 4x the text",
     ):
         assert measure in result.stdout, measure
     if Path(browser.CHROMIUM).exists():  # the browser measures need Chromium (.ci/run installs it)

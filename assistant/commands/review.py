@@ -1,43 +1,61 @@
-"""`policy-assistant review FILE`: a gap report on an existing policy, and a draft to fix it."""
+"""`policy-assistant review FILE`: review an existing policy, mark up the user's document, start a draft.
+
+This is where the review meets the interview: the answers the review infers are kept only where the
+interview would ask for them (its own conditions, through dialogue's Route), shown in the interview's
+words, and offered in a new draft with where each came from.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from assistant.commands.chat import add_clauses_option
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "docx")
+REPORT_LANGUAGES = ("en", "nl", "fr", "de")
 STATUS_STYLE = {"present": ("✔", "green"), "weak": ("△", "yellow"), "missing": ("✘", "red")}
+SEVERITY_STYLE = {"high": "bold red", "medium": "red", "low": "yellow"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "review",
-        help="review an existing policy: what is present, weak, missing or risky",
+        help="review an existing policy: risks, missing and weak parts, with what to do",
         description=(
-            "Review an existing social media policy (.md, .txt, .html or .docx; English, Dutch, French or "
-            "German) against what a Belgian employer's policy needs. The report says, for each element, "
-            "whether it is present, weak or missing, with the passage found and where; flags every risky "
-            "passage with the clause of our library that fixes it; and lists the interview answers it could "
-            "infer. Exit code 0 even when gaps are found; 2 when the file cannot be read."
+            "Review an existing social media policy (.md, .txt, .html or .docx; English, Dutch, French "
+            "or German) as a Belgian employment lawyer would: every risky passage first, by severity, "
+            "with why it is a problem under Belgian law and what to do; then what is missing or weak; "
+            "then what is fine; and the answers it found for a new draft. With -o FILE.docx, a copy of "
+            "your document with a Word comment on each passage. Exit code 0 even when gaps are found; 2 "
+            "when the file cannot be read."
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the policy to review")
     parser.add_argument(
-        "--format", choices=FORMATS, help="md, html or json (default: a report in the terminal)"
+        "--format", choices=FORMATS, help="md, html, json or docx (default: a report in the terminal)"
     )
-    parser.add_argument("--output", "-o", type=Path, metavar="PATH", help="write the report to this file")
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="PATH",
+        help="write the report (.md, .html, .json) or your document with comments (.docx)",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     parser.add_argument(
         "--start-draft",
         action="store_true",
-        help="save a new draft with the inferred answers as suggestions to confirm",
+        help="save a new draft with the answers found as suggestions to confirm",
     )
     parser.add_argument(
-        "--lang", metavar="CODE", help="language of the new draft's interview (default: the policy's)"
+        "--lang",
+        metavar="CODE",
+        choices=REPORT_LANGUAGES,
+        help="language of the report and the new draft (default: the policy's own)",
     )
     add_clauses_option(parser)
     parser.set_defaults(handler=run)
@@ -49,72 +67,156 @@ def _format(args: argparse.Namespace) -> str | None:
     from clauses.review import export
 
     if args.output is None:
-        return args.format
-    suffix_format = export.SUFFIXES.get(args.output.suffix.lower())
-    if args.format and suffix_format and args.format != suffix_format:
-        raise UsageError(f"--format {args.format} does not match the suffix of {args.output}")
-    if args.format:
+        if args.format == "docx":
+            raise UsageError("--format docx writes a file: give it with -o FILE.docx")
         return args.format
     try:
-        return export.format_for(args.output)
+        suffix_format = export.format_for(args.output)
     except ExportError as error:
         raise UsageError(str(error)) from None
+    if args.format and args.format != suffix_format:
+        raise UsageError(f"--format {args.format} does not match the suffix of {args.output}")
+    return suffix_format
+
+
+def keep_answers(interview: Any) -> Callable[[dict[str, Any]], Mapping[str, Any]]:
+    """The interview's own conditions, as a plain callable: the answers a new draft would ask for.
+
+    Each inferred answer is kept unless its question's `when` condition, evaluated by the interview's
+    one evaluator over the other inferred answers (those not inferred still unknown), says the
+    interview would not ask it: no retention period when the policy says there is no monitoring.
+    """
+    from dialogue.conditions import UNKNOWN, UnknownAnswer
+
+    def kept(answers: dict[str, Any]) -> dict[str, Any]:
+        context = {question.id: answers.get(question.id, UNKNOWN) for question in interview.questions}
+        result = {}
+        for key, value in answers.items():
+            question = interview.by_id.get(key)
+            if question is None:
+                continue
+            try:
+                asked = question.when is None or question.when.holds(context)
+            except UnknownAnswer:
+                asked = True  # it depends on an answer still to give: offer it
+            if asked:
+                result[key] = value
+        return result
+
+    return kept
+
+
+def describe_answers(interview: Any, language: str) -> Callable[[str, Any], tuple[str, str]] | None:
+    """(question id, answer) -> the question and the answer in the interview's words, in `language`."""
+    if language not in interview.languages:
+        return None
+    texts = interview.language(language)
+
+    def words(question_id: str, value: Any) -> tuple[str, str]:
+        question = interview.by_id.get(question_id)
+        if question is None:
+            return question_id, str(value)
+        text = texts.questions[question_id]
+        if isinstance(value, bool):
+            return text.text, texts.messages["yes" if value else "no"]
+        if isinstance(value, list):
+            return text.text, ", ".join(text.choices.get(item, str(item)) for item in value)
+        return text.text, text.choices.get(value, str(value)) if isinstance(value, str) else str(value)
+
+    return words
+
+
+def _rules(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The review rules and the clause library (yours laid over ours with --clauses)."""
+    from assistant.cli import UsageError
+    from clauses import LibraryError, load_library
+    from clauses.review.rules import default_rules, with_clause_library
+
+    try:
+        library = load_library(*(args.clauses or ()))
+    except LibraryError as error:
+        raise UsageError(str(error)) from None
+    rules = with_clause_library(default_rules(), library.source) if args.clauses else None
+    return rules, library
 
 
 def run(args: argparse.Namespace) -> int:
     from assistant.cli import UsageError
-    from clauses import ExportError
-    from clauses.review import ReviewInputError, RulesError, export, review_file
+    from clauses.review import ReviewInputError, RulesError, plain, review_read
+    from clauses.review.fixes import with_clause_texts
+    from clauses.review.reader import read_file
+    from dialogue.loader import load_interview
 
     fmt = _format(args)
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to replace it")
+    interview = load_interview()
+    rules, library = _rules(args)
     try:
-        rules = None
-        if args.clauses:  # the fixes are named as your library names them
-            from clauses import LibraryError, load_library
-            from clauses.review.rules import default_rules, with_clause_library
-
-            try:
-                library = load_library(*args.clauses)
-            except LibraryError as error:
-                raise UsageError(str(error)) from None
-            rules = with_clause_library(default_rules(), library.source)
-        report = review_file(args.file, rules=rules)
+        text = read_file(args.file)
+        report = review_read(
+            text, plain(args.file.name), rules=rules, language=args.lang, keep_answers=keep_answers(interview)
+        )
     except (ReviewInputError, RulesError) as error:
         raise UsageError(str(error)) from None
-
+    report = with_clause_texts(report, library)
     # Machine-readable output on standard output stays clean: messages then go to standard error.
     messages = sys.stderr if (fmt and args.output is None) else sys.stdout
-    if args.output is not None:
-        try:
-            export.write(report, args.output, fmt, force=args.force)
-        except ExportError as error:
-            raise UsageError(str(error)) from None
-        print(f"Wrote {args.output} ({export.summary(report)})", file=messages)
-    elif fmt:
-        sys.stdout.write(export.render(report, fmt))
-    else:
-        print_report(report, str(args.file), hint=not args.start_draft)
+    _output(report, text, args, fmt, describe_answers(interview, report.report_language), messages)
     if args.start_draft:
-        start_draft(report, args.lang, messages)
+        start_draft(report, args.lang, messages, interview)
     return 0
 
 
-def start_draft(report: Any, language: str | None, stream: Any) -> str:
-    """Save a new draft whose suggested answers are the review's inferences; say how to resume it."""
+def _output(
+    report: Any, text: Any, args: argparse.Namespace, fmt: str | None, describe: Any, messages: Any
+) -> None:
+    """The report where it was asked for: a marked-up copy, a file, standard output or the terminal."""
+    from assistant.cli import UsageError
+    from clauses import ExportError
+    from clauses.review import export
+
+    try:
+        if fmt == "docx":
+            _write_marked_up(report, text, args)
+            print(f"Wrote {args.output} ({export.summary(report)})", file=messages)
+        elif args.output is not None:
+            export.write(report, args.output, fmt, force=args.force, describe=describe)
+            print(f"Wrote {args.output} ({export.summary(report)})", file=messages)
+        elif fmt:
+            sys.stdout.write(export.render(report, fmt, describe))
+        else:
+            from assistant.commands.review_report import print_report
+
+            print_report(report, describe, str(args.file), hint=not args.start_draft)
+    except ExportError as error:
+        raise UsageError(str(error)) from None
+
+
+def _write_marked_up(report: Any, text: Any, args: argparse.Namespace) -> None:
+    from clauses.review.markup import write_reviewed
+
+    original = args.file.read_bytes() if text.format == "docx" else None
+    write_reviewed(report, text, original, args.output, force=args.force)
+
+
+def start_draft(report: Any, language: str | None, stream: Any, interview: Any = None) -> str:
+    """Save a new draft whose suggested answers are the review's, each with where it was found."""
     from assistant.cli import UsageError
     from dialogue.drafts import DraftError, DraftStore
     from dialogue.loader import load_interview
     from dialogue.session import Session
 
-    interview = load_interview()
+    interview = interview or load_interview()
     code = language or (report.language if report.language in interview.languages else "en")
     if code not in interview.languages:
-        available = ", ".join(sorted(interview.languages))
-        raise UsageError(f"the interview is not available in {code!r} (available: {available})")
+        code = "en"
+    origins = {
+        question: f"{report.source}, {where}" if where else report.source
+        for question, where in report.inferred_origins.items()
+    }
     store = DraftStore()
-    with Session.start(interview, code, suggestions=report.inferred_answers) as session:
+    with Session.start(interview, code, suggestions=report.inferred_answers, origins=origins) as session:
         try:
             store.save(session)
         except DraftError as error:
@@ -131,81 +233,3 @@ def start_draft(report: Any, language: str | None, stream: Any) -> str:
         file=stream,
     )
     return str(session.draft_id)
-
-
-def print_report(report: Any, path: str | None = None, hint: bool = True) -> None:
-    """The report for a person at a terminal: an overview, then what to fix, then the risks."""
-    from rich.console import Console, Group
-    from rich.markup import escape
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    from clauses.review.export import fixes_text, language_line, summary, where_found
-
-    console = Console()
-    header = (
-        f"[bold]{escape(report.source)}[/]  ·  {escape(language_line(report))}  ·  {report.words:,} words\n"
-        f"{escape(summary(report))}"
-    )
-    console.print(Panel(header, title="Policy review", expand=False))
-
-    overview = Table(title="Elements of a Belgian social media policy", expand=True)
-    overview.add_column("Element", ratio=3)
-    overview.add_column("Status", no_wrap=True)
-    overview.add_column("Where it was found", ratio=4, overflow="fold")
-    for element in report.elements:
-        mark, colour = STATUS_STYLE[element.status]
-        where = escape(where_found(element)) if element.passage or element.note else "[dim]not found[/]"
-        overview.add_row(escape(element.title), f"[{colour}]{mark} {element.status}[/]", where)
-    console.print(overview)
-
-    gaps = [element for element in report.elements if element.status != "present" or element.note]
-    if gaps:
-        console.print("\n[bold]What to look at[/]")
-    for element in gaps:
-        mark, colour = STATUS_STYLE[element.status]
-        parts: list[Any] = []
-        if element.passage is not None:
-            parts.append(Text(f"“{element.passage.text}”", style="italic"))
-            parts.append(Text(str(element.passage.location), style="dim"))
-        if element.note:
-            parts.append(Text(element.note, style=colour))
-        parts.append(Text(element.why))
-        if element.status != "present" and element.suggested:
-            parts.append(Text.assemble(("Fix with: ", "bold"), fixes_text(element.suggested)))
-        title = f"{mark} {escape(element.title)}: {element.status}"
-        console.print(Panel(Group(*parts), title=title, title_align="left", border_style=colour))
-
-    if report.risks:
-        console.print(f"\n[bold red]Risky passages ({len(report.risks)})[/]")
-    else:
-        console.print("\n[green]No risky passage found.[/]")
-    for risk in report.risks:
-        parts = []
-        for passage in risk.passages:
-            parts.append(Text(f"“{passage.text}”", style="italic"))
-            parts.append(Text(str(passage.location), style="dim"))
-        if risk.note:
-            parts.append(Text(risk.note, style="red"))
-        parts.append(Text(risk.why))
-        parts.append(Text.assemble(("Fix with: ", "bold"), fixes_text(risk.fixes)))
-        console.print(
-            Panel(Group(*parts), title=f"⚠ {escape(risk.title)}", title_align="left", border_style="red")
-        )
-
-    if report.inferred:
-        answers = Table(title="Answers inferred for a new draft", expand=True)
-        answers.add_column("Question", no_wrap=True)
-        answers.add_column("Suggested answer", overflow="fold")
-        answers.add_column("From", overflow="fold")
-        for item in report.inferred:
-            value = ", ".join(map(str, item.value)) if isinstance(item.value, list) else str(item.value)
-            where = escape(str(item.evidence.location)) if item.evidence else ""
-            answers.add_row(item.question, escape(value), where)
-        console.print(answers)
-    if report.inferred and hint:
-        console.print(
-            "Start a draft with these answers to confirm: "
-            f"[bold]policy-assistant review {escape(path or report.source)} --start-draft[/]"
-        )

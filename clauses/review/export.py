@@ -1,25 +1,37 @@
-"""A review report as Markdown, standalone HTML or JSON; written without replacing a file by accident."""
+"""A review report as Markdown, standalone HTML or JSON, in the report's language.
+
+The order is the one HR acts in: the risks first, by severity, each with the sentence, why it is a
+problem under Belgian law and what to do (delete it, or replace it with our clause, whose text is
+shown); then the missing and weak elements; then what is fine; then the answers found for a new draft,
+in words, each with where the policy says it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from clauses.errors import ExportError, TargetExists, TargetNotWritable
-from clauses.review.model import ClauseRef, ElementFinding, Passage, Report, RiskFinding
+from clauses.review.model import ClauseRef, ElementFinding, Inferred, Passage, Report, RiskFinding
+from clauses.review.texts import Texts, texts
 
 FORMATS = ("md", "html", "json")
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".docx": "docx"}
 STATUS_MARK = {"present": "✔", "weak": "△", "missing": "✘"}
+# (question id, answer) -> (the question in words, the answer in words); the app passes the interview's.
+Describe = Callable[[str, Any], tuple[str, str]]
 
 
-def render(report: Report, fmt: str) -> str:
+def render(report: Report, fmt: str, describe: Describe | None = None) -> str:
     if fmt == "md":
-        return markdown(report)
+        return markdown(report, describe)
     if fmt == "html":
-        return html(report)
+        return html(report, describe)
     if fmt == "json":
         return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
     raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -33,21 +45,19 @@ def format_for(path: str | Path) -> str:
     return SUFFIXES[suffix]
 
 
-def write(report: Report, path: str | Path, fmt: str | None = None, force: bool = False) -> Path:
-    """Write the report; an existing file is replaced only with `force`."""
-    path = Path(path)
-    fmt = fmt or format_for(path)
-    data = render(report, fmt).encode("utf-8")
+def write_bytes(data: bytes, path: Path, force: bool = False) -> Path:
+    """Write a file; an existing one is replaced only with `force`, through a temporary file."""
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
     try:
         if force:
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
             os.replace(temporary, path)
         else:
-            with path.open("xb") as handle:
-                handle.write(data)
+            with path.open("xb") as stream:
+                stream.write(data)
     except FileExistsError:
         raise TargetExists(path) from None
     except OSError as error:
@@ -55,126 +65,145 @@ def write(report: Report, path: str | Path, fmt: str | None = None, force: bool 
     return path
 
 
+def write(
+    report: Report,
+    path: str | Path,
+    fmt: str | None = None,
+    force: bool = False,
+    describe: Describe | None = None,
+) -> Path:
+    path = Path(path)
+    return write_bytes(render(report, fmt or format_for(path), describe).encode("utf-8"), path, force)
+
+
 # --- shared wording ------------------------------------------------------------------------------------
 
 
 def summary(report: Report) -> str:
     counts = report.counts
-    risky = counts["risks"]
-    return (
-        f"{counts['present']} present, {counts['weak']} weak, {counts['missing']} missing; "
-        f"{risky} {'risk' if risky == 1 else 'risks'} flagged"
-    )
+    return texts(report.report_language).message("summary", **counts)
 
 
 def language_line(report: Report) -> str:
-    shares = ", ".join(f"{code} {round(share * 100)}%" for code, share in report.languages.items())
-    if report.language is None:
-        return f"could not tell (reviewed with the English rules){f'; {shares}' if shares else ''}"
-    return f"{report.language_name} ({shares})"
+    words = texts(report.report_language)
+    shares = ", ".join(
+        f"{words.language_name(code)} {round(share * 100)}%" for code, share in report.languages.items()
+    )
+    return words.language_name(report.language) + (f" ({shares})" if shares else "")
 
 
-def where_found(element: ElementFinding) -> str:
-    """Where the element was found; for the language, what was detected."""
-    if element.passage is not None:
-        return str(element.passage.location)
-    if element.note:
-        return element.note.split(". ", 1)[0].rstrip(".") + "."
-    return "not found"
+def answer_words(item: Inferred, words: Texts, describe: Describe | None) -> tuple[str, str]:
+    if describe is not None:
+        return describe(item.question, item.value)
+    value = item.value
+    if isinstance(value, bool):
+        return item.question, words.get("report.yes" if value else "report.no")
+    if isinstance(value, list):
+        return item.question, ", ".join(map(str, value))
+    return item.question, str(value)
+
+
+def action_line(risk: RiskFinding, words: Texts) -> str:
+    if risk.action == "delete":
+        return words.get("actions.delete") + (f" ({_titles(risk.fixes)})" if risk.fixes else "")
+    return f"{words.get(f'actions.{risk.action}')}: {_titles(risk.fixes)}"
 
 
 def fixes_text(fixes: tuple[ClauseRef, ...]) -> str:
-    return "; ".join(f"{fix.id} ({fix.title})" for fix in fixes)
+    return _titles(fixes)
+
+
+def _titles(fixes: tuple[ClauseRef, ...]) -> str:
+    return "; ".join(f"{fix.title} ({fix.id})" for fix in fixes)
+
+
+def groups(report: Report) -> tuple[list[ElementFinding], list[ElementFinding]]:
+    gaps = [e for e in report.elements if e.status == "missing"] + [
+        e for e in report.elements if e.status == "weak"
+    ]
+    return gaps, [e for e in report.elements if e.status == "present"]
 
 
 # --- Markdown ----------------------------------------------------------------------------------------
 
 
 def _md(text: str) -> str:
-    """Text safe in Markdown running text and tables: every character with a meaning escaped (the
-    policy exporter's rules, so "&lt;" stays "&lt;" and "~~" stays "~~"), on one line."""
-    from clauses.export.markdown import escape
+    """Text safe in Markdown running text and tables, on one line (the policy exporter's escaping)."""
+    from clauses.export.markdown import escape as md_escape
 
-    return escape(" ".join(text.split()), in_table=True).replace("#", "\\#")
-
-
-def _md_passage(passage: Passage | None) -> str:
-    if passage is None:
-        return ""
-    return f"> “{_md(passage.text)}”  \n> — {_md(str(passage.location))}\n"
+    return md_escape(" ".join(str(text).split()), in_table=True).replace("#", "\\#")
 
 
-def _md_fixes(fixes: tuple[ClauseRef, ...]) -> str:
-    return "; ".join(f"`{fix.id}` ({_md(fix.title)})" for fix in fixes)
+def _md_passage(passage: Passage, words: Texts) -> str:
+    return f"> “{_md(passage.text)}”  \n> — {_md(words.where(passage.location))}\n"
 
 
-def _md_element(element: ElementFinding) -> list[str]:
-    lines = [f"### {STATUS_MARK[element.status]} {_md(element.title)}: {element.status}", ""]
-    if element.passage is not None:
-        lines += [_md_passage(element.passage)]
-    if element.note:
-        lines += [_md(element.note), ""]
-    for requirement in element.requirements:
-        if not requirement.applies:
-            continue
-        mark = "✔" if requirement.met else "✘"
-        where = f" ({_md(str(requirement.passage.location))})" if requirement.passage else ""
-        lines.append(f"- {mark} {_md(requirement.label)}{where}")
-    if any(r.applies for r in element.requirements):
-        lines.append("")
-    lines += [f"**Why it matters.** {_md(element.why)}", ""]
-    if element.suggested and element.status != "present":
-        lines += [f"**Fix with:** {_md_fixes(element.suggested)}", ""]
-    return lines
-
-
-def _md_risk(risk: RiskFinding) -> list[str]:
-    lines = [f"### ⚠ {_md(risk.title)}", ""]
-    for passage in risk.passages:
-        lines.append(_md_passage(passage))
+def _md_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
+    lines = [f"### ⚠ {_md(words.get(f'severity.{risk.severity}'))}: {_md(risk.title)}", ""]
+    lines += [_md_passage(passage, words) for passage in risk.passages]
     if risk.note:
         lines += [_md(risk.note), ""]
-    lines += [f"**Why it matters.** {_md(risk.why)}", "", f"**Fix with:** {_md_fixes(risk.fixes)}", ""]
+    lines += [f"**{_md(words.get('report.why'))}.** {_md(risk.why)}", ""]
+    lines += [f"**{_md(words.get('report.what_to_do'))}.** {_md(action_line(risk, words))}", ""]
+    for fix in risk.fixes:
+        if fix.id in report.clause_texts:
+            lines += [f"*{_md(words.get('report.clause_text'))}*", ""]
+            lines += ["> " + _md(line) for line in report.clause_texts[fix.id].split("\n")] + [""]
     return lines
 
 
-def markdown(report: Report) -> str:
-    lines = [
-        f"# Policy review: {_md(report.source)}",
-        "",
-        f"- **Language detected:** {_md(language_line(report))}",
-        f"- **Words:** {report.words:,}",
-        f"- **Summary:** {summary(report)}",
-        "",
-        "## Elements of a Belgian social media policy",
-        "",
-        "| Element | Status | Where |",
-        "|---|---|---|",
-    ]
-    for element in report.elements:
-        where = _md(where_found(element))
-        lines.append(f"| {_md(element.title)} | {STATUS_MARK[element.status]} {element.status} | {where} |")
-    lines.append("")
-    for element in report.elements:
-        lines += _md_element(element)
-    lines += ["## Risky passages", ""]
-    if not report.risks:
-        lines += ["None found.", ""]
-    for risk in report.risks:
-        lines += _md_risk(risk)
-    lines += ["## Answers inferred for a new draft", ""]
-    if report.inferred:
-        lines += ["| Question | Suggested answer | From |", "|---|---|---|"]
-        for item in report.inferred:
-            value = ", ".join(map(str, item.value)) if isinstance(item.value, list) else str(item.value)
-            source = _md(str(item.evidence.location)) if item.evidence else ""
-            lines.append(f"| `{item.question}` | {_md(value)} | {source} |")
+def _md_gap(element: ElementFinding, words: Texts) -> list[str]:
+    status = words.get(f"status.{element.status}")
+    lines = [f"### {STATUS_MARK[element.status]} {_md(element.title)}: {_md(status)}", ""]
+    if element.passage is not None:
+        lines.append(_md_passage(element.passage, words))
+    if element.note:
+        lines += [_md(element.note), ""]
+    lines += [f"**{_md(words.get('report.why'))}.** {_md(element.why)}", ""]
+    if element.suggested:
         lines += [
+            f"**{_md(words.get('report.what_to_do'))}.** {_md(words.get('actions.add'))}: "
+            f"{_md(_titles(element.suggested))}",
             "",
-            "Start a draft with these answers to confirm: `policy-assistant review FILE --start-draft`.",
         ]
-    else:
-        lines.append("None could be inferred.")
+    return lines
+
+
+def markdown(report: Report, describe: Describe | None = None) -> str:
+    words = texts(report.report_language)
+    lines = [
+        f"# {_md(words.get('report.title'))}: {_md(report.source)}",
+        "",
+        f"- **{_md(words.get('report.language'))}:** {_md(language_line(report))}",
+        f"- **{_md(words.get('report.words'))}:** {report.words:,}",
+        f"- **{_md(words.get('report.summary'))}:** {_md(summary(report))}",
+        "",
+        f"## {_md(words.get('report.risks'))}",
+        "",
+    ]
+    for risk in report.risks_by_severity:
+        lines += _md_risk(risk, report, words)
+    if not report.risks:
+        lines += [_md(words.get("report.no_risks")), ""]
+    gaps, fine = groups(report)
+    lines += [f"## {_md(words.get('report.gaps'))}", ""]
+    for element in gaps:
+        lines += _md_gap(element, words)
+    lines += [f"## {_md(words.get('report.fine'))}", ""]
+    lines += [
+        f"- ✔ {_md(e.title)}" + (f" ({_md(words.where(e.passage.location))})" if e.passage else "")
+        for e in fine
+    ]
+    lines += ["", f"## {_md(words.get('report.answers'))}", ""]
+    if report.inferred:
+        lines += [
+            f"| {_md(words.get('report.question'))} | {_md(words.get('report.answer'))} | "
+            f"{_md(words.get('report.from'))} |",
+            "|---|---|---|",
+        ]
+        for item in report.inferred:
+            question, answer = answer_words(item, words, describe)
+            lines.append(f"| {_md(question)} | {_md(answer)} | {_md(item.origin)} |")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -183,109 +212,107 @@ def markdown(report: Report) -> str:
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem; margin: 2rem auto;
        padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
-h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { margin-bottom: .3rem; }
+h2 { margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { margin-bottom: .3rem; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: .3rem .5rem;
        text-align: left; vertical-align: top; }
 blockquote { margin: .5rem 0; padding: .3rem .8rem; border-left: 4px solid #999; background: #f6f6f6; }
+.clause { white-space: pre-line; border-left-color: #176b1d; }
 .where { color: #555; font-size: .9rem; }
 .present { color: #176b1d; } .weak { color: #8a5a00; } .missing, .risk { color: #a11111; }
-ul.requirements { list-style: none; padding-left: 0; }
 @media print { h2 { break-after: avoid; } section { break-inside: avoid; } }
 """
 
 
-def _h(text: str) -> str:
+def _h(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
-def _html_passage(passage: Passage | None) -> str:
-    if passage is None:
-        return ""
-    return (
-        f"<blockquote>“{_h(passage.text)}”<br>"
-        f'<span class="where">{_h(str(passage.location))}</span></blockquote>'
-    )
+def _html_passage(passage: Passage, words: Texts) -> str:
+    where = _h(words.where(passage.location))
+    return f'<blockquote>“{_h(passage.text)}”<br><span class="where">{where}</span></blockquote>'
 
 
-def _html_fixes(fixes: tuple[ClauseRef, ...]) -> str:
-    items = "".join(f"<li><code>{_h(fix.id)}</code> {_h(fix.title)}</li>" for fix in fixes)
-    return f"<p><strong>Fix with:</strong></p><ul>{items}</ul>"
-
-
-def html(report: Report) -> str:
+def _html_risk(risk: RiskFinding, report: Report, words: Texts) -> list[str]:
     parts = [
+        f'<section id="risk-{_h(risk.id)}">',
+        f'<h3 class="risk">⚠ {_h(words.get(f"severity.{risk.severity}"))}: {_h(risk.title)}</h3>',
+    ]
+    parts += [_html_passage(passage, words) for passage in risk.passages]
+    if risk.note:
+        parts.append(f"<p>{_h(risk.note)}</p>")
+    parts.append(f"<p><strong>{_h(words.get('report.why'))}.</strong> {_h(risk.why)}</p>")
+    parts.append(
+        f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(action_line(risk, words))}</p>"
+    )
+    for fix in risk.fixes:
+        if fix.id in report.clause_texts:
+            parts.append(f"<p><em>{_h(words.get('report.clause_text'))}</em></p>")
+            parts.append(f'<blockquote class="clause">{_h(report.clause_texts[fix.id])}</blockquote>')
+    return [*parts, "</section>"]
+
+
+def _html_gap(element: ElementFinding, words: Texts) -> list[str]:
+    status = words.get(f"status.{element.status}")
+    parts = [
+        f'<section id="element-{_h(element.id)}">',
+        f'<h3 class="{element.status}">{STATUS_MARK[element.status]} {_h(element.title)}: {_h(status)}</h3>',
+    ]
+    if element.passage is not None:
+        parts.append(_html_passage(element.passage, words))
+    if element.note:
+        parts.append(f"<p>{_h(element.note)}</p>")
+    parts.append(f"<p><strong>{_h(words.get('report.why'))}.</strong> {_h(element.why)}</p>")
+    if element.suggested:
+        parts.append(
+            f"<p><strong>{_h(words.get('report.what_to_do'))}.</strong> {_h(words.get('actions.add'))}: "
+            f"{_h(_titles(element.suggested))}</p>"
+        )
+    return [*parts, "</section>"]
+
+
+def _html_head(report: Report, words: Texts) -> list[str]:
+    title = f"{words.get('report.title')}: {report.source}"
+    return [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{_h(report.report_language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Policy review: {_h(report.source)}</title>",
+        f"<title>{_h(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>Policy review: {_h(report.source)}</h1>",
+        f"<h1>{_h(title)}</h1>",
         "<ul>",
-        f"<li><strong>Language detected:</strong> {_h(language_line(report))}</li>",
-        f"<li><strong>Words:</strong> {report.words:,}</li>",
-        f"<li><strong>Summary:</strong> {_h(summary(report))}</li>",
+        f"<li><strong>{_h(words.get('report.language'))}:</strong> {_h(language_line(report))}</li>",
+        f"<li><strong>{_h(words.get('report.words'))}:</strong> {report.words:,}</li>",
+        f"<li><strong>{_h(words.get('report.summary'))}:</strong> {_h(summary(report))}</li>",
         "</ul>",
-        "<h2>Elements of a Belgian social media policy</h2>",
-        "<table><thead><tr><th>Element</th><th>Status</th><th>Where</th></tr></thead><tbody>",
+        f"<h2>{_h(words.get('report.risks'))}</h2>",
     ]
-    for element in report.elements:
-        where = where_found(element)
-        parts.append(
-            f'<tr><td><a href="#element-{_h(element.id)}">{_h(element.title)}</a></td>'
-            f'<td class="{element.status}">{STATUS_MARK[element.status]} {element.status}</td>'
-            f"<td>{_h(where)}</td></tr>"
-        )
-    parts.append("</tbody></table>")
-    for element in report.elements:
-        parts.append(f'<section id="element-{_h(element.id)}">')
-        mark = STATUS_MARK[element.status]
-        parts.append(f'<h3 class="{element.status}">{mark} {_h(element.title)}: {element.status}</h3>')
-        parts.append(_html_passage(element.passage))
-        if element.note:
-            parts.append(f"<p>{_h(element.note)}</p>")
-        requirements = [r for r in element.requirements if r.applies]
-        if requirements:
-            parts.append('<ul class="requirements">')
-            for requirement in requirements:
-                mark = "✔" if requirement.met else "✘"
-                where = (
-                    f' <span class="where">({_h(str(requirement.passage.location))})</span>'
-                    if (requirement.passage)
-                    else ""
-                )
-                parts.append(f"<li>{mark} {_h(requirement.label)}{where}</li>")
-            parts.append("</ul>")
-        parts.append(f"<p><strong>Why it matters.</strong> {_h(element.why)}</p>")
-        if element.suggested and element.status != "present":
-            parts.append(_html_fixes(element.suggested))
-        parts.append("</section>")
-    parts.append("<h2>Risky passages</h2>")
+
+
+def html(report: Report, describe: Describe | None = None) -> str:
+    words = texts(report.report_language)
+    parts = _html_head(report, words)
+    for risk in report.risks_by_severity:
+        parts += _html_risk(risk, report, words)
     if not report.risks:
-        parts.append("<p>None found.</p>")
-    for risk in report.risks:
-        parts.append(f'<section id="risk-{_h(risk.id)}">')
-        parts.append(f'<h3 class="risk">⚠ {_h(risk.title)}</h3>')
-        parts.extend(_html_passage(passage) for passage in risk.passages)
-        if risk.note:
-            parts.append(f"<p>{_h(risk.note)}</p>")
-        parts.append(f"<p><strong>Why it matters.</strong> {_h(risk.why)}</p>")
-        parts.append(_html_fixes(risk.fixes))
-        parts.append("</section>")
-    parts.append("<h2>Answers inferred for a new draft</h2>")
+        parts.append(f"<p>{_h(words.get('report.no_risks'))}</p>")
+    gaps, fine = groups(report)
+    parts.append(f"<h2>{_h(words.get('report.gaps'))}</h2>")
+    for element in gaps:
+        parts += _html_gap(element, words)
+    parts.append(f"<h2>{_h(words.get('report.fine'))}</h2><ul>")
+    parts += [f'<li id="element-{_h(e.id)}" class="present">✔ {_h(e.title)}</li>' for e in fine]
+    parts += ["</ul>", f"<h2>{_h(words.get('report.answers'))}</h2>"]
     if report.inferred:
         parts.append(
-            "<table><thead><tr><th>Question</th><th>Suggested answer</th><th>From</th></tr></thead><tbody>"
+            f"<table><thead><tr><th>{_h(words.get('report.question'))}</th><th>"
+            f"{_h(words.get('report.answer'))}</th><th>{_h(words.get('report.from'))}</th></tr></thead><tbody>"
         )
         for item in report.inferred:
-            value = ", ".join(map(str, item.value)) if isinstance(item.value, list) else str(item.value)
-            source = str(item.evidence.location) if item.evidence else ""
-            parts.append(f"<tr><td>{_h(item.question)}</td><td>{_h(value)}</td><td>{_h(source)}</td></tr>")
+            question, answer = answer_words(item, words, describe)
+            parts.append(f"<tr><td>{_h(question)}</td><td>{_h(answer)}</td><td>{_h(item.origin)}</td></tr>")
         parts.append("</tbody></table>")
-    else:
-        parts.append("<p>None could be inferred.</p>")
-    parts += ["</body>", "</html>"]
-    return "\n".join(part for part in parts if part) + "\n"
+    return "\n".join([*parts, "</body>", "</html>"]) + "\n"

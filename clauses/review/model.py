@@ -14,6 +14,19 @@ class Location:
     paragraph: int
     line: int | None
     block: int  # the block's number in the whole document, from 1
+    source: int | None = None  # where the block came from in the file (a DOCX paragraph's number)
+
+    @property
+    def section(self) -> str:
+        """The short label of where it is: "§3 Scope, paragraph 2" (the heading's own number if it has
+        one), for a suggestion "from your current policy"."""
+        if not self.heading:
+            return f"¶{self.paragraph}" if self.paragraph else ""
+        head = self.heading if len(self.heading) <= 60 else self.heading[:57] + "…"
+        number, _, rest = head.partition(" ")
+        numbered = number.rstrip(".").replace(".", "").isdigit()
+        label = f"§{number.rstrip('.')} {rest}".rstrip() if numbered else f"“{head}”"
+        return f"{label}, ¶{self.paragraph}" if self.paragraph else label
 
     def __str__(self) -> str:
         parts = [f'under "{self.heading}"' if self.heading else "before the first heading"]
@@ -24,7 +37,14 @@ class Location:
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"heading": self.heading, "paragraph": self.paragraph, "line": self.line, "block": self.block}
+        return {
+            "heading": self.heading,
+            "paragraph": self.paragraph,
+            "line": self.line,
+            "block": self.block,
+            "source": self.source,
+            "section": self.section,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +136,11 @@ class ElementFinding:
 
 @dataclass(frozen=True, slots=True)
 class RiskFinding:
-    """A passage a Belgian policy must never contain (or an element whose absence is itself a risk)."""
+    """A passage a Belgian policy must never contain (or an element whose absence is itself a risk).
+
+    `severity` is high, medium or low; `action` says what to do with the passage: delete it, replace it
+    with the fixing clauses, or add them (where the risk is something missing).
+    """
 
     id: str
     title: str
@@ -124,12 +148,16 @@ class RiskFinding:
     passages: tuple[Passage, ...]
     fixes: tuple[ClauseRef, ...]
     note: str = ""
+    severity: str = "medium"
+    action: str = "replace"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "why": self.why,
+            "severity": self.severity,
+            "action": self.action,
             "note": self.note,
             "passages": [passage.to_dict() for passage in self.passages],
             "fix": [fix.to_dict() for fix in self.fixes],
@@ -144,10 +172,16 @@ class Inferred:
     value: Any
     evidence: Passage | None
 
+    @property
+    def origin(self) -> str:
+        """Where in the policy it was found ("§3 Scope, ¶2"), or "" when the whole text shows it."""
+        return self.evidence.location.section if self.evidence else ""
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "value": self.value,
+            "origin": self.origin,
             "evidence": self.evidence.to_dict() if self.evidence else None,
         }
 
@@ -171,10 +205,23 @@ class Report:
     inferred: tuple[Inferred, ...]
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    report_language: str = "en"  # the language the report's texts are in
+    # The text of each fixing clause as our library words it for the inferred answers (see fixes.py).
+    clause_texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def inferred_answers(self) -> dict[str, Any]:
         return {item.question: item.value for item in self.inferred}
+
+    @property
+    def inferred_origins(self) -> dict[str, str]:
+        """For each inferred answer, where the policy says it ("§3 Scope, ¶2"), for the draft."""
+        return {item.question: item.origin for item in self.inferred}
+
+    @property
+    def risks_by_severity(self) -> tuple[RiskFinding, ...]:
+        order = {"high": 0, "medium": 1, "low": 2}
+        return tuple(sorted(self.risks, key=lambda risk: order.get(risk.severity, 3)))
 
     def element(self, element_id: str) -> ElementFinding:
         for element in self.elements:
@@ -197,15 +244,17 @@ class Report:
         return {
             "source": self.source,
             "format": self.format,
+            "report_language": self.report_language,
             "language": self.language,
             "language_name": self.language_name,
             "languages": dict(self.languages),
             "words": self.words,
             "summary": self.counts,
             "elements": [element.to_dict() for element in self.elements],
-            "risks": [risk.to_dict() for risk in self.risks],
+            "risks": [risk.to_dict() for risk in self.risks_by_severity],
             "inferred_answers": {item.question: _plain(item.value) for item in self.inferred},
             "inferred": [item.to_dict() for item in self.inferred],
+            "clause_texts": dict(self.clause_texts),
             "notes": list(self.notes),
         }
 

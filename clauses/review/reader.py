@@ -1,8 +1,8 @@
 """Reading a policy into blocks of text, each with where it was found.
 
-Markdown, plain text, HTML (the standard library's parser; scripts and styles dropped) and DOCX
-(python-docx, imported only for a .docx). Every problem with the file becomes a one-line
-ReviewInputError; nothing here raises anything else for bad input.
+Markdown (reader_markdown.py), plain text (here), HTML (reader_html.py) and DOCX (reader_docx.py).
+Every problem with the file becomes a one-line ReviewInputError; nothing here raises anything else for
+bad input. Sizes are checked before anything is parsed, and every parser is linear in its input.
 """
 
 from __future__ import annotations
@@ -11,19 +11,20 @@ import bisect
 import codecs
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from clauses.review.errors import ReviewInputError
+from clauses.review.reader_blocks import Raw
+from clauses.review.reader_docx import docx_blocks
+from clauses.review.reader_html import html_blocks
+from clauses.review.reader_markdown import front_matter_lines, markdown_blocks
 
 # A policy of 5,000 words is about 35 KB of text. Beyond these limits the file is not a policy (and a
 # review of 1 MB of text, some 150,000 words, still takes only a second or two).
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_DOCX_BYTES = 25 * 1024 * 1024  # photos and logos make DOCX files larger; their text still counts
-MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # refuse ZIP bombs before python-docx unpacks anything
 
 FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html"}
 FORMATS[".docx"] = "docx"
@@ -49,6 +50,8 @@ class Block:
     is_heading: bool = False
     lead: str = ""
     breaks: tuple[int, ...] = ()  # offsets in `text` where a new line of the file begins
+    is_label: bool = False  # a table's header row: labels, not sentences of the policy
+    source: int | None = None  # a DOCX paragraph's number in the document (to comment on it)
 
     def line_at(self, offset: int) -> int | None:
         """The file's line holding the character at `offset` of the text (None for DOCX)."""
@@ -122,20 +125,23 @@ def read_bytes(data: bytes, fmt: str, name: str = "the file") -> Text:
             "password or save it as .docx, then review it again"
         )
     if fmt == "docx":
-        blocks = list(_docx_blocks(data, name))
+        if not data.startswith(ZIP_MAGIC):
+            raise ReviewInputError(f"{name} is not a valid .docx file (it is not a ZIP archive)")
+        blocks = docx_blocks(data, name)
     else:
         if data.startswith(ZIP_MAGIC):
             raise ReviewInputError(
                 f"{name} is a ZIP archive, not {fmt.upper()} text; rename it if it is a .docx"
             )
         text = decode(data, name)
-        lines = text.splitlines()
         if fmt == "html":
-            blocks = list(_html_blocks(text))
+            blocks = html_blocks(text, name)
         elif fmt == "md":
-            blocks = list(_markdown_blocks(lines))
+            blocks = list(markdown_blocks(text))
         else:
-            blocks = list(_text_blocks(lines))
+            lines = text.splitlines()
+            skipped = front_matter_lines(lines)
+            blocks = list(_text_blocks([""] * skipped + lines[skipped:]))
     size = sum(len(raw.text) for raw in blocks)
     if size > MAX_TEXT_BYTES:
         raise ReviewInputError(
@@ -145,7 +151,7 @@ def read_bytes(data: bytes, fmt: str, name: str = "the file") -> Text:
     located = tuple(_locate(blocks))
     if located and all(block.is_heading for block in located):
         # Nothing but short lines, such as a one-line note: read them as text, not headings.
-        located = tuple(_locate(_Raw(b.text, b.line) for b in located))
+        located = tuple(_locate(Raw(b.text, b.line) for b in located))
     if not located:
         raise ReviewInputError(f"{name} has no text to review")
     return Text(located, fmt)
@@ -194,14 +200,6 @@ def _looks_binary(text: str) -> bool:
 # --- shared helpers -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Raw:
-    text: str
-    line: int | None
-    is_heading: bool = False
-    is_item: bool = False
-
-
 _SPACES = re.compile(r"\s+")
 
 
@@ -226,31 +224,27 @@ def clean(text: str) -> str:
 
 def clean_lines(raw: str) -> tuple[str, tuple[int, ...]]:
     """Whitespace collapsed to single spaces, and where each later line of `raw` starts in the result."""
+    text = plain(raw)
+    if "\n" not in text:
+        return " ".join(text.split()), ()
     out: list[str] = []
     breaks: list[int] = []
-    space = False
-    newlines = 0
     size = 0
-    for char in raw:
-        if char in _DROPPED:
-            continue
-        if char.isspace():
-            space = True
-            newlines += char == "\n"
-            continue
+    for match in _RUN.finditer(text):  # runs of non-space, each with the space before it
+        space, word = match.group(1), match.group(2)
         if size:
-            if space:
-                out.append(" ")
-                size += 1
-            breaks.extend([size] * newlines)
-        out.append(char)
-        size += 1
-        space = False
-        newlines = 0
+            out.append(" ")
+            size += 1
+            breaks.extend([size] * space.count("\n"))
+        out.append(word)
+        size += len(word)
     return "".join(out), tuple(breaks)
 
 
-def _locate(raws: Iterable[_Raw]) -> Iterator[Block]:
+_RUN = re.compile(r"(\s*)(\S+)")
+
+
+def _locate(raws: Iterable[Raw]) -> Iterator[Block]:
     heading: str | None = None
     paragraph = 0
     lead = ""
@@ -262,11 +256,19 @@ def _locate(raws: Iterable[_Raw]) -> Iterator[Block]:
         index += 1
         if raw.is_heading:
             heading, paragraph, lead = text, 0, ""
-            yield Block(text, heading, 0, raw.line, index, is_heading=True, breaks=breaks)
+            yield Block(text, heading, 0, raw.line, index, is_heading=True, breaks=breaks, source=raw.source)
             continue
         paragraph += 1
         yield Block(
-            text, heading, paragraph, raw.line, index, lead=lead if raw.is_item else "", breaks=breaks
+            text,
+            heading,
+            paragraph,
+            raw.line,
+            index,
+            lead=lead if raw.is_item else "",
+            breaks=breaks,
+            is_label=raw.is_label,
+            source=raw.source,
         )
         if not raw.is_item:
             lead = _last_sentence(text) if text.endswith(":") else ""
@@ -277,81 +279,9 @@ def _last_sentence(text: str) -> str:
     return parts[-1] if parts else text
 
 
-# --- Markdown -------------------------------------------------------------------------------------
-
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-
-
-def _md_inline(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)
-    text = re.sub(r"<[^>]{1,200}>", " ", text)
-    return _MD_EMPHASIS.sub("", text)
-
-
-def _markdown_blocks(lines: list[str]) -> Iterator[_Raw]:
-    current: _Raw | None = None
-    fenced = False
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            fenced = not fenced
-            if current:
-                yield current
-                current = None
-            continue
-        if not stripped:
-            if current:
-                yield current
-                current = None
-            continue
-        if current and not current.is_item and not current.is_heading and _MD_SETEXT.match(line):
-            current.is_heading = True
-            yield current
-            current = None
-            continue
-        if not fenced and _MD_RULE.match(line):
-            if current:
-                yield current
-                current = None
-            continue
-        heading = None if fenced else _MD_HEADING.match(line)
-        if heading:
-            if current:
-                yield current
-                current = None
-            yield _Raw(_md_inline(heading.group(2)), number, is_heading=True)
-            continue
-        if stripped.startswith("|"):
-            if current:
-                yield current
-                current = None
-            if not _MD_TABLE_RULE.match(line):
-                cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-                yield _Raw(_md_inline(": ".join(cell for cell in cells if cell)), number)
-            continue
-        item = _MD_ITEM.match(line)
-        if item and not fenced:
-            if current:
-                yield current
-            current = _Raw(_md_inline(item.group(1)), number, is_item=True)
-            continue
-        text = _md_inline(stripped.lstrip(">").strip())
-        if current is None:
-            current = _Raw(text, number)
-        else:
-            current.text += "\n" + text
-    if current:
-        yield current
-
-
 # --- Plain text -----------------------------------------------------------------------------------
 
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _TXT_ITEM = re.compile(r"^\s*(?:[-*•–·o]|\(?[0-9a-z]{1,3}[.)])\s+(.*)$")
 _TXT_NUMBERED_HEADING = re.compile(r"^\s*(?:article\s+|artikel\s+|art\.\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 
@@ -369,25 +299,25 @@ def _is_text_heading(paragraph: list[str]) -> bool:
     return bool(letters) and (all(char.isupper() for char in letters) or len(words) <= 8)
 
 
-def _text_blocks(lines: list[str]) -> Iterator[_Raw]:
+def _text_blocks(lines: list[str]) -> Iterator[Raw]:
     paragraph: list[str] = []
     start = 0
 
-    def flush() -> Iterator[_Raw]:
+    def flush() -> Iterator[Raw]:
         if not paragraph:
             return
         if _is_text_heading(paragraph):
-            yield _Raw(paragraph[0], start, is_heading=True)
+            yield Raw(paragraph[0], start, is_heading=True)
             return
-        current: _Raw | None = None
+        current: Raw | None = None
         for offset, line in enumerate(paragraph):
             item = _TXT_ITEM.match(line)
             if item:
                 if current:
                     yield current
-                current = _Raw(item.group(1), start + offset, is_item=True)
+                current = Raw(item.group(1), start + offset, is_item=True)
             elif current is None:
-                current = _Raw(line.strip(), start + offset)
+                current = Raw(line.strip(), start + offset)
             else:
                 current.text += "\n" + line.strip()
         if current:
@@ -395,8 +325,8 @@ def _text_blocks(lines: list[str]) -> Iterator[_Raw]:
 
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if paragraph and len(paragraph) == 1 and _MD_SETEXT.match(line) and len(stripped) >= 3:
-            yield _Raw(paragraph[0], start, is_heading=True)
+        if paragraph and len(paragraph) == 1 and _SETEXT.match(line) and len(stripped) >= 3:
+            yield Raw(paragraph[0], start, is_heading=True)
             paragraph = []
             continue
         if not stripped:
@@ -407,151 +337,3 @@ def _text_blocks(lines: list[str]) -> Iterator[_Raw]:
             start = number
         paragraph.append(line)
     yield from flush()
-
-
-# --- HTML -----------------------------------------------------------------------------------------
-
-_HTML_BLOCKS = {
-    "p", "div", "li", "tr", "td", "th", "dt", "dd", "blockquote", "section", "article", "br",
-    "h1", "h2", "h3", "h4", "h5", "h6", "title", "ul", "ol", "table", "header", "footer", "main",
-    "caption", "figcaption", "pre", "hr", "nav", "aside", "dl", "address",
-}  # fmt: skip
-_HTML_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "math"}
-_HTML_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-class _HtmlReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.raws: list[_Raw] = []
-        self.parts: list[str] = []
-        self.line: int | None = None
-        self.skip = 0
-        self.kind = ""
-        self.row: list[str] | None = None
-
-    def _flush(self) -> None:
-        text = "".join(self.parts)
-        if text.strip():
-            if self.row is not None and self.kind in ("td", "th"):
-                self.row.append(clean(text))
-            else:
-                self.raws.append(
-                    _Raw(text, self.line, is_heading=self.kind in _HTML_HEADINGS, is_item=self.kind == "li")
-                )
-        self.parts = []
-        self.line = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HTML_SKIP:
-            self.skip += 1
-            return
-        if tag in _HTML_BLOCKS:
-            self._flush()
-            if tag == "tr":
-                self.row = []
-            if tag != "br":
-                self.kind = tag
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HTML_BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HTML_SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if tag in _HTML_BLOCKS:
-            self._flush()
-            if tag == "tr" and self.row is not None:
-                if self.row:
-                    self.raws.append(_Raw(": ".join(self.row), self.row_line))
-                self.row = None
-            self.kind = ""
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if data.strip() and self.line is None:
-            leading = data[: len(data) - len(data.lstrip())]
-            self.line = self.getpos()[0] + leading.count("\n")
-            data = data.lstrip()
-            if self.row is not None and not self.row:
-                self.row_line = self.line
-        self.parts.append(data)
-
-    row_line: int | None = None
-
-
-def _html_blocks(text: str) -> list[_Raw]:
-    reader = _HtmlReader()
-    try:
-        reader.feed(text)
-        reader.close()
-    except Exception as error:  # html.parser is lenient; anything left is a damaged file
-        raise ReviewInputError(f"the HTML cannot be read ({error.__class__.__name__})") from None
-    reader._flush()
-    return reader.raws
-
-
-# --- DOCX -----------------------------------------------------------------------------------------
-
-
-def _docx_blocks(data: bytes, name: str) -> Iterator[_Raw]:
-    import io
-
-    if not data.startswith(ZIP_MAGIC):
-        raise ReviewInputError(f"{name} is not a valid .docx file (it is not a ZIP archive)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            names = {info.filename for info in infos}
-            unpacked = sum(info.file_size for info in infos)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise ReviewInputError(f"{name} is a damaged .docx file (its ZIP archive cannot be read)") from None
-    if "word/document.xml" not in names:
-        raise ReviewInputError(f"{name} is not a Word document (it has no word/document.xml)")
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise ReviewInputError(
-            f"{name} unpacks to {human_size(unpacked)}, too large for a policy "
-            f"(limit {human_size(MAX_DOCX_UNPACKED)})"
-        )
-    import docx  # python-docx, only when a .docx is reviewed
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        raws = list(_docx_paragraphs(document))
-    except Exception as error:  # python-docx and lxml raise many kinds for a damaged file
-        raise ReviewInputError(
-            f"{name} is a damaged .docx file ({error.__class__.__name__}); "
-            "open and save it in Word, then try again"
-        ) from None
-    yield from raws
-
-
-def _docx_paragraphs(document: object) -> Iterator[_Raw]:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
-        if isinstance(item, Paragraph):
-            text = item.text
-            if not text.strip():
-                continue
-            style = (item.style.name if item.style is not None else "") or ""
-            lowered = style.lower()
-            is_heading = lowered.startswith(("heading", "title", "kop", "titre", "überschrift"))
-            if not is_heading and len(text.split()) <= 10 and not text.rstrip().endswith((".", ":", ";")):
-                runs = [run for run in item.runs if run.text.strip()]
-                is_heading = bool(runs) and all(run.bold for run in runs)
-            is_item = "list" in lowered or (item._p.pPr is not None and item._p.pPr.numPr is not None)
-            yield _Raw(text, None, is_heading=is_heading, is_item=is_item and not is_heading)
-        elif isinstance(item, Table):
-            for row in item.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = clean(cell.text)
-                    if value and (not cells or cells[-1] != value):
-                        cells.append(value)
-                if cells:
-                    yield _Raw(": ".join(cells), None)

@@ -316,8 +316,10 @@ def test_review_names_the_fixes_as_the_firms_library_does(
     with_firm = capsys.readouterr().out
     assert main(["review", str(policy), "--format", "md"]) == 0
     ours = capsys.readouterr().out
-    assert "`monitoring_never` (Our firm's monitoring limits)" in with_firm
-    assert "Our firm's" not in ours and "`monitoring_never` (" in ours
+    # The fix is named, and its text shown, as the firm's library words it.
+    assert "Our firm's monitoring limits (monitoring\\_never)" in with_firm
+    assert "> Never read private messages." in with_firm
+    assert "Our firm's" not in ours and "(monitoring\\_never)" in ours
 
 
 @async_test

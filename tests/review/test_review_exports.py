@@ -11,7 +11,9 @@ import pytest
 from review_helpers import POLICIES, review
 
 from assistant.cli import main
+from assistant.commands.review import describe_answers
 from clauses.review import export, review_text
+from dialogue.loader import load_interview
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -38,10 +40,18 @@ def test_json_quotes_each_passage_with_its_location() -> None:
         {
             "text": "Employees must provide the passwords of their personal social media accounts to HR on "
             "request.",
-            "location": {"heading": "3. Your accounts", "paragraph": 1, "line": 17, "block": 8},
+            "location": {
+                "heading": "3. Your accounts",
+                "paragraph": 1,
+                "line": 17,
+                "block": 8,
+                "source": None,
+                "section": "§3 Your accounts, ¶1",
+            },
             "where": 'under "3. Your accounts", paragraph 1, line 17',
         }
     ]
+    assert (passwords["severity"], passwords["action"]) == ("high", "delete")
     assert passwords["fix"] == [
         {"id": "rights_never", "title": "What the organisation will never ask", "section": "Your rights"}
     ]
@@ -77,31 +87,33 @@ def test_html_shows_every_element_and_risk() -> None:
         assert f'id="element-{element.id}"' in page
     for risk in report.risks:
         assert f'id="risk-{risk.id}"' in page
-    assert "<code>enforcement_sanctions</code> Breaches" in page
+    assert "Replace it with: Breaches (enforcement_sanctions)" in page
+    assert page.index('id="risk-') < page.index('id="element-')  # the risks come first
 
 
-def test_markdown_reads_as_a_report() -> None:
+def test_markdown_reads_as_a_report_in_the_policys_language() -> None:
     report = review("risky_fr.html")
-    text = export.render(report, "md")
+    text = export.render(report, "md", describe_answers(load_interview(), "fr"))
     lines = text.splitlines()
-    assert lines[0] == "# Policy review: risky\\_fr.html"
-    assert "- **Summary:** 1 present, 4 weak, 14 missing; 12 risks flagged" in lines
+    assert lines[0] == "# Analyse de la politique: risky\\_fr.html"
+    assert "- **Résumé:** 1 présents, 4 faibles, 14 absents ; 12 risques" in lines
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [
-        "## Elements of a Belgian social media policy",
-        "## Risky passages",
-        "## Answers inferred for a new draft",
+        "## Risques à corriger en priorité",
+        "## Éléments absents ou faibles",
+        "## Ce qui est en ordre",
+        "## Réponses trouvées pour un nouveau projet",
     ]
-    assert "### ⚠ Asks for passwords of, or access to, personal accounts" in lines
+    assert "### ⚠ Risque élevé: Demande les mots de passe de comptes personnels ou l'accès à ceux-ci" in lines
     assert (
         "> “Chaque travailleur doit communiquer à la direction les mots de passe de ses comptes personnels "
         "sur demande.”  " in lines
     )
-    assert '> — under "2. Comptes personnels", paragraph 1, line 18' in lines
-    assert "**Fix with:** `rights_never` (What the organisation will never ask)" in lines
-    assert (
-        '| `org_name` | Fonderies Mosanes SA | under "Charte d\'utilisation des réseaux sociaux", '
-        "paragraph 1, line 11 |" in lines
+    assert "> — sous « 2. Comptes personnels », paragraphe 1, ligne 18" in lines
+    assert any(line.startswith("**Que faire.** Supprimez ce passage.") for line in lines)
+    assert any(
+        line.startswith("| Quel est le nom de votre organisation ? | Fonderies Mosanes SA |")
+        for line in lines
     )
     assert not re.search(r"<[a-z]+[ >]", text)  # no HTML in the Markdown
 
@@ -112,7 +124,7 @@ def test_cli_writes_each_format_from_the_suffix(tmp_path: Path, capsys: pytest.C
         output = tmp_path / f"report{suffix}"
         code, out, err = run(capsys, policy, "--output", str(output))
         assert (code, err) == (0, "")
-        assert out == f"Wrote {output} (0 present, 7 weak, 12 missing; 9 risks flagged)\n"
+        assert out == f"Wrote {output} ({export.summary(review('generic_us_en.txt'))})\n"
         assert output.read_text(encoding="utf-8").startswith(start)
 
 

@@ -31,28 +31,23 @@ def test_our_own_policy_in_docx_has_every_element_and_no_risk() -> None:
 
 
 @pytest.mark.parametrize(
-    ("element", "quote", "heading"),
+    ("element", "section"),
     [
-        ("your_rights", "You keep your freedom of expression and your private life at work", "5.1 Freedom"),
-        ("confidentiality", "During your employment and after it ends, you may not disclose", "8.1 What"),
-        (
-            "monitoring",
-            "The organisation monitors data about online communications",
-            "13.1 What is monitored",
-        ),
-        (
-            "enforcement",
-            "A sanction can only be applied for a breach of these rules if the work",
-            "17.1 Breaches",
-        ),
-        ("images", "Before you post a photo or video in which a colleague", "10.1 Photos and videos"),
+        ("your_rights", "5."),
+        ("confidentiality", "8."),
+        ("monitoring", "13."),
+        ("enforcement", "17."),
+        ("images", "10."),
     ],
 )
-def test_a_passage_is_quoted_from_the_elements_own_section(element: str, quote: str, heading: str) -> None:
+def test_a_passage_is_quoted_from_the_part_that_says_most_about_the_element(
+    element: str, section: str
+) -> None:
+    """The quote is a sentence of the policy (never its heading), from the part that is about the element."""
     passage = review("strong_en.docx").element(element).passage
     assert passage is not None
-    assert passage.text.startswith(quote)
-    assert passage.location.heading is not None and passage.location.heading.startswith(heading)
+    assert passage.location.heading is not None and passage.location.heading.startswith(section)
+    assert passage.text != passage.location.heading
     assert passage.location.paragraph >= 1 and passage.location.line is None  # DOCX has no lines
 
 
@@ -68,7 +63,8 @@ def test_monitoring_requirements_are_each_found_with_their_passage() -> None:
 
 def test_the_strong_dutch_policy_has_every_element_and_no_risk() -> None:
     report = review("strong_nl.md")
-    assert (report.language, report.language_name, report.languages) == ("nl", "Dutch", {"nl": 1.0})
+    # The report is in the policy's own language.
+    assert (report.language, report.language_name, report.languages) == ("nl", "Nederlands", {"nl": 1.0})
     assert statuses(report) == {element: "present" for element in ELEMENTS}
     assert report.risks == ()
     whistleblowing = report.element("whistleblowing").passage
@@ -77,7 +73,7 @@ def test_the_strong_dutch_policy_has_every_element_and_no_risk() -> None:
         "Niets in dit beleid verhindert of ontmoedigt een beschermde melding"
     )
     assert (whistleblowing.location.heading, whistleblowing.location.line) == ("15. Klokkenluiders", 87)
-    assert "Required: Dutch" in report.element("language").note
+    assert "Vereist: Nederlands" in report.element("language").note  # said in Dutch
 
 
 def test_answers_are_inferred_from_our_own_policy() -> None:
@@ -90,7 +86,6 @@ def test_answers_are_inferred_from_our_own_policy() -> None:
         "monitoring": True,
         "monitoring_purposes": ["it_security", "policy_compliance"],
         "monitoring_retention_months": 3,
-        "confidential_info": ["financial", "strategy", "trade_secrets", "security"],
         "staff_images": False,
         "ai_content": "not_allowed",
         "sanctions_in_work_rules": False,
@@ -113,7 +108,6 @@ def test_answers_are_inferred_from_a_dutch_policy() -> None:
         "monitoring": True,
         "monitoring_purposes": ["it_security", "policy_compliance"],
         "monitoring_retention_months": 6,
-        "confidential_info": ["customer_data", "financial"],
         "sanctions_in_work_rules": True,
         "whistleblowing_channel": True,
         "acknowledgement": "paper",
@@ -223,12 +217,13 @@ def test_a_us_style_template_has_its_risks_flagged_with_their_lines() -> None:
     assert fixes(report, "english_only") == ["courtesy_translation"]
     english = report.risk("english_only")
     assert english is not None and english.note.startswith(
-        "Detected: English. Required: the language of the region"
+        "Detected: English. The policy does not say in which region it applies"
     )
     assert report.inferred_answers == {
         "org_name": "Acme Benelux BV",
         "personal_use": "not_during_work",
         "monitoring": True,
+        "sanctions_in_work_rules": False,  # sanctions announced, never tied to the work rules
         "contact_email": "hr@acme.example",
     }
 
@@ -375,6 +370,7 @@ def test_an_english_only_policy_for_a_flemish_employer_says_dutch_is_required() 
         "advocacy_incentives": True,
         "monitoring": True,
         "staff_images": True,
+        "sanctions_in_work_rules": False,
     }
 
 
@@ -407,7 +403,7 @@ def test_every_risky_passage_of_the_french_html_policy_is_flagged() -> None:
     report = review("risky_fr.html")
     assert (report.language, report.format) == ("fr", "html")
     found = risks(report)
-    assert list(found) == list(RISKY_FR)
+    assert set(found) == set(RISKY_FR)
     for risk, expected in RISKY_FR.items():
         if expected is None:
             assert found[risk] == []
@@ -420,6 +416,7 @@ def test_every_risky_passage_of_the_french_html_policy_is_flagged() -> None:
         "regions": ["wallonia"],
         "headcount": 60,
         "monitoring": True,
+        "sanctions_in_work_rules": False,
     }
 
 
@@ -442,7 +439,7 @@ def test_every_risky_passage_of_the_german_docx_policy_is_flagged() -> None:
     report = review("risky_de.docx")
     assert (report.language, report.format) == ("de", "docx")
     found = {risk.id: risk.passages for risk in report.risks}
-    assert list(found) == list(RISKY_DE)
+    assert set(found) == set(RISKY_DE)
     for risk, expected in RISKY_DE.items():
         if expected is None:
             assert found[risk] == ()
@@ -457,6 +454,7 @@ def test_every_risky_passage_of_the_german_docx_policy_is_flagged() -> None:
         "regions": ["german"],
         "headcount": 45,
         "monitoring": True,
+        "sanctions_in_work_rules": False,
     }
 
 
@@ -540,7 +538,8 @@ def test_a_french_policy_for_a_flemish_employer_has_the_wrong_language() -> None
     assert report.language == "fr"
     assert report.inferred_answers["regions"] == ["flanders"]
     risk = report.risk("english_only")
-    assert risk is not None and risk.note.startswith("Detected: French. Required: Dutch")
+    # Said in the policy's own language, French.
+    assert risk is not None and risk.note.startswith("Détecté : français. Requis : néerlandais")
 
 
 def test_a_brussels_policy_in_one_language_only_is_weak() -> None:
@@ -548,7 +547,7 @@ def test_a_brussels_policy_in_one_language_only_is_weak() -> None:
     report = review_text(text)
     language = report.element("language")
     assert language.status == "weak"
-    assert "No French text found" in language.note
+    assert "Geen tekst in het Frans gevonden" in language.note  # said in the policy's language
     # The policy's language shows the Brussels staff's: the interview asks it only for Brussels.
     assert report.inferred_answers == {"regions": ["brussels"], "staff_languages": ["nl"]}
     assert "staff_languages" not in review_text(text.replace("Brussel", "Gent")).inferred_answers
@@ -568,7 +567,7 @@ def test_a_bilingual_policy_counts_both_languages() -> None:
 
 def test_text_in_no_language_we_know_is_reviewed_with_the_english_rules() -> None:
     report = review_text("Lorem ipsum dolor sit amet, consectetur adipiscing elit.")
-    assert report.language is None and report.language_name == "unknown"
+    assert report.language is None and report.language_name == "no language we know"
     assert statuses(report)["scope"] == "missing"
 
 

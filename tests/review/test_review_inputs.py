@@ -68,11 +68,11 @@ def test_a_docx_with_too_much_text_is_refused(tmp_path: Path) -> None:
 
 
 def test_run_on_text_without_full_stops_is_reviewed_in_linear_time() -> None:
-    text = "monitor all personal accounts passwords must reply evenings consent processing " * 2000
+    text = "monitor all personal accounts give passwords to HR reply evenings consent processing " * 2000
     started = time.perf_counter()
     report = review_text(text)
     assert time.perf_counter() - started < 3.0
-    assert report.risk("personal_passwords") is not None
+    assert report.risk("personal_passwords") is not None and report.risk("personal_devices") is not None
 
 
 def test_binary_data_is_not_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,256 @@
+"""Matching the rules against a window of text: a sentence, or a sentence and the next.
+
+A matcher (see rules.py for how it is written) needs each of its items somewhere in the window, none of
+its `none` items, and optionally all of them within `near` words. An item is a set of terms (a concept's
+synonyms) and a polarity: `+` means the word must not be under a negation ("we will never ask for your
+passwords" does not ask), `-` means it must be ("you may not criticise"). A negation reaches a few
+words before and after it in the same clause: a contrast word ("but", "maar", "mais", "aber") or a
+semicolon, colon or bracket ends its reach.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from clauses.review.words import Vocabulary, Words, boundaries, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    terms: frozenset[int] = frozenset()  # ids of the language's terms
+    polarity: bool | None = None  # True: affirmed; False: negated; None: either
+    regex: re.Pattern[str] | None = None  # instead of terms: a pattern searched in the window's text
+    others: tuple[Item, ...] = ()  # alternatives of another polarity ("+prohibited" or "-allowed")
+
+    @property
+    def all_terms(self) -> frozenset[int]:
+        return self.terms.union(*(other.terms for other in self.others))
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    items: tuple[Item, ...]
+    none: tuple[Item, ...] = ()
+    near: int | None = None
+    span: int = 1  # 2: the items may be spread over a sentence and the next
+    key: tuple[str, ...] = ()  # what a hit means: ("risk", id), ("topic", element), ...
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """What one language needs to analyse a window: its terms, negations and contrast words."""
+
+    vocabulary: Vocabulary
+    terms: tuple[tuple[int, ...], ...]  # each term: its atoms in a row
+    trie: dict[int, Node]
+    negations: frozenset[int]
+    contrasts: frozenset[int]
+    scopes: frozenset[int]  # negations that reach the end of their clause ("will never ask, require or read")
+    before: int  # words before a word in which a negation governs it
+    after: int  # ... and after it
+    restrictives: frozenset[int] = (
+        frozenset()
+    )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
+
+
+@dataclass(slots=True)
+class Window:
+    """One sentence (or two), analysed once: its words and where each term occurs."""
+
+    text: str
+    words: Words
+    occurrences: dict[int, list[tuple[int, int]]]
+    segments: list[int]  # words with the same number are in the same clause
+    negations: list[tuple[int, int]]
+    grammar: Grammar
+    scoped: list[tuple[int, int]] = field(default_factory=list)
+    _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def present(self) -> Iterator[int]:
+        return iter(self.occurrences)
+
+    def negated(self, start: int, end: int) -> bool:
+        key = (start, end)
+        found = self._negated.get(key)
+        if found is None:
+            found = self._negated[key] = self._is_negated(start, end)
+        return found
+
+    def _is_negated(self, start: int, end: int) -> bool:
+        segment = self.segments[start]
+        if any(last < start and self.segments[first] == segment for first, last in self.scoped):
+            return True
+        for first, last in self.negations:
+            if first <= end and last >= start:
+                continue  # the negation is part of the term ("not allowed")
+            if self.segments[first] != segment:
+                continue
+            if last < start and start - last <= self.grammar.before:
+                return True
+            if first > end and first - end <= self.grammar.after:
+                return True
+        return False
+
+    def find(self, item: Item) -> list[tuple[int, int]]:
+        """Where the item occurs with its polarity, as word spans (first, last); once per item."""
+        key = id(item)  # items live as long as the rules: their id is stable while the window lives
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find(item)
+        return found
+
+    def _find(self, item: Item) -> list[tuple[int, int]]:
+        if item.regex is not None:
+            return [self._span(match.start(), match.end()) for match in item.regex.finditer(self.text)]
+        found: list[tuple[int, int]] = []
+        occurrences = self.occurrences
+        # A concept has dozens of terms and a sentence a few: look up only the terms the sentence has.
+        for term in (
+            item.terms.intersection(occurrences) if len(item.terms) > len(occurrences) else item.terms
+        ):
+            for span in occurrences.get(term, ()):
+                if item.polarity is None or item.polarity != self.negated(*span):
+                    found.append(span)
+        for other in item.others:
+            found.extend(self._find(other))
+        return found
+
+    def value(self, item: Item) -> str | None:
+        """The text a pattern's group `value` captures, if the item is such a pattern."""
+        if item.regex is None or "value" not in item.regex.groupindex:
+            return None
+        match = item.regex.search(self.text)
+        return match.group("value") if match else None
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        starts = self.words.starts
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
+        return first, last
+
+    def chars(self, span: tuple[int, int]) -> tuple[int, int]:
+        if not len(self.words):
+            return 0, len(self.text)
+        return self.words.starts[span[0]], self.words.ends[min(span[1], len(self.words) - 1)]
+
+
+def analyse(text: str, grammar: Grammar) -> Window:
+    """Every term's occurrences, found by walking the terms' trie from each word: most paths end at the
+    first word, so the time per word stays small however many terms the language has."""
+    words = tokens(text, grammar.vocabulary)
+    atoms = words.atoms
+    occurrences: dict[int, list[tuple[int, int]]] = {}
+    trie = grammar.trie
+    count = len(atoms)
+    for index in range(count):
+        level = [trie[atom] for atom in atoms[index] if atom in trie]
+        position = index
+        while level:
+            following: list[Node] = []
+            for ends, children in level:
+                for term in ends:
+                    occurrences.setdefault(term, []).append((index, position))
+                if children and position + 1 < count:
+                    following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
+            level = following
+            position += 1
+    return _window(text, words, occurrences, grammar)
+
+
+# A node of the terms' trie: the terms that end here, and the next atoms.
+Node = tuple[list[int], dict[int, "Node"]]
+
+
+def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
+    root: dict[int, Node] = {}
+    for term_id, atoms in enumerate(terms):
+        level = root
+        node: Node | None = None
+        for atom in atoms:
+            node = level.setdefault(atom, ([], {}))
+            level = node[1]
+        if node is not None:
+            node[0].append(term_id)
+    return root
+
+
+def _window(
+    text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar
+) -> Window:
+    marks = boundaries(text, words.starts)
+    contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
+    segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
+    negations = _negations(occurrences, segments, grammar)
+    scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
+    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
+
+
+def _negations(
+    occurrences: dict[int, list[tuple[int, int]]], segments: list[int], grammar: Grammar
+) -> list[tuple[int, int]]:
+    """The negations of a window; a negation followed in its clause by a restrictive word and by no other
+    negation is a restriction ("ne ... que"), not a negation."""
+    found = sorted(span for term in grammar.negations for span in occurrences.get(term, ()))
+    if not grammar.restrictives:
+        return found
+    restrictive = sorted(span[0] for term in grammar.restrictives for span in occurrences.get(term, ()))
+    kept = []
+    for index, (first, last) in enumerate(found):
+        following = [r for r in restrictive if r > last and segments[r] == segments[first]]
+        other = [f for f, _ in found[index + 1 :] if segments[f] == segments[first]]
+        if following and (not other or following[0] < other[0]):
+            continue
+        kept.append((first, last))
+    return kept
+
+
+def joined(first: Window, second: Window) -> Window:
+    """Two sentences as one window (an obligation stated in one and completed in the next)."""
+    shift = len(first.text) + 1
+    one, two = first.words, second.words
+    words = Words(
+        one.starts + [start + shift for start in two.starts],
+        one.ends + [end + shift for end in two.ends],
+        one.norms + two.norms,
+        one.atoms + two.atoms,
+    )
+    count = len(first.words)
+    occurrences = {term: list(spans) for term, spans in first.occurrences.items()}
+    for term, spans in second.occurrences.items():
+        occurrences.setdefault(term, []).extend((a + count, b + count) for a, b in spans)
+    window = _window(first.text + " " + second.text, words, occurrences, first.grammar)
+    # A sentence's end is a clause's end: a negation in one never reaches into the other.
+    window.segments = first.segments + [segment + 10**9 for segment in second.segments]
+    return window
+
+
+def hit(matcher: Matcher, window: Window) -> tuple[int, int] | None:
+    """The word span the matcher covers in the window, or None."""
+    spans: list[list[tuple[int, int]]] = []
+    for item in matcher.items:
+        found = window.find(item)
+        if not found:
+            return None
+        spans.append(found)
+    if any(window.find(item) for item in matcher.none):
+        return None
+    if matcher.near is None:
+        chosen = [found[0] for found in spans]
+        return min(s[0] for s in chosen), max(s[1] for s in chosen)
+    return _near(spans, matcher.near)
+
+
+def _near(spans: Sequence[list[tuple[int, int]]], near: int) -> tuple[int, int] | None:
+    for anchor in spans[0]:
+        chosen = [anchor]
+        for others in spans[1:]:
+            chosen.append(min(others, key=lambda span: abs(span[0] - anchor[0])))
+        first = min(span[0] for span in chosen)
+        last = max(span[1] for span in chosen)
+        if max(span[0] for span in chosen) - min(span[0] for span in chosen) <= near:
+            return first, last
+    return None

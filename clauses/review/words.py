@@ -1,0 +1,230 @@
+"""Words of a sentence as the rules see them: tokens, their stems, and the terms of a rules file.
+
+A term is written in a rules file the way a person would write the word ("password", "mots de passe",
+"Passwörter"): the Snowball stemmer of the file's language reduces both the term and the text to stems,
+so every inflection of a word matches without a pattern for each form. Accents are folded after
+stemming ("privé" and "prive" match). Beside the stem, a word also matches when it is the term plus a
+short ending (Dutch "wachtwoorden" for "wachtwoord": the Dutch stemmer cuts those two differently).
+
+    password          a word, in any of its forms
+    mots de passe     words in a row
+    wachtwoord*       a word that starts with it (folded): wachtwoordbeheerder
+    *wachtwoord*      a word that contains it: a compound such as facebookwachtwoord
+    @concept          any term of a concept (a list of synonyms in the same file)
+
+Everything here runs in time linear in the text: one regular expression without nesting finds the
+words, and each distinct word is stemmed and looked up once (a cache per language).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import snowballstemmer
+
+# Letters and digits; an apostrophe or hyphen ends a word ("l'employeur" is "l" and "employeur").
+_WORD = re.compile(r"[^\W_]+")
+# A mark that ends the reach of a negation: "not" in "not this; that" says nothing about "that".
+_BOUNDARY = re.compile(r"[;:()\[\]]|,\s(?=(?:and|but|en|maar|et|mais|und|aber)\b)", re.IGNORECASE)
+INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
+MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
+STEM_SHARE = 0.5
+CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
+
+_CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
+STEMMERS = {"en": "english", "nl": "dutch", "fr": "french", "de": "german"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Privé" -> "prive", "Überwachung" -> "uberwachung", "ß" -> "ss"."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    found = _FOLDED.get(lowered)
+    if found is None:
+        if len(_FOLDED) > CACHE_LIMIT:
+            _FOLDED.clear()
+        normal = unicodedata.normalize("NFKD", lowered.replace("ß", "ss"))
+        found = _FOLDED[lowered] = "".join(c for c in normal if not unicodedata.combining(c))
+    return found
+
+
+_FOLDED: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """How one word of a term matches a word of the text."""
+
+    kind: str  # "word", "prefix", "suffix" or "infix"
+    text: str  # the stem (word) or the folded letters (the others)
+    norm: str = ""  # the word's folded form (word), for the short-ending match
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Every atom of one language's terms, indexed so that each word of a text is looked up once."""
+
+    stemmer: str
+    atoms: list[Atom] = field(default_factory=list)
+    _ids: dict[Atom, int] = field(default_factory=dict)
+    _by_stem: dict[str, list[int]] = field(default_factory=dict)
+    _by_norm: dict[str, list[int]] = field(default_factory=dict)
+    _by_prefix: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # (atom, max extra)
+    _by_suffix: dict[str, list[int]] = field(default_factory=dict)
+    _infixes: list[tuple[str, int]] = field(default_factory=list)
+    _cache: dict[str, frozenset[int]] = field(default_factory=dict)
+    _stems: dict[str, str] = field(default_factory=dict)
+    _stemmer: Any = field(default=None, init=False, repr=False)
+    _words: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._stemmer = snowballstemmer.stemmer(self.stemmer)
+
+    def stem(self, lowered: str) -> str:
+        found = self._stems.get(lowered)
+        if found is None:
+            if len(self._stems) > CACHE_LIMIT:
+                self._stems.clear()
+            found = fold(self._stemmer.stemWord(lowered))
+            self._stems[lowered] = found
+        return found
+
+    def atom(self, written: str) -> int:
+        """The id of the atom a word of a term is (see the module docstring for the syntax)."""
+        word = written.strip()
+        if word.startswith("*") and word.endswith("*") and len(word) > 2:
+            atom = Atom("infix", fold(word[1:-1]))
+        elif word.endswith("*") and len(word) > 1:
+            atom = Atom("prefix", fold(word[:-1]))
+        elif word.startswith("*") and len(word) > 1:
+            atom = Atom("suffix", fold(word[1:]))
+        else:
+            atom = Atom("word", self.stem(word.lower()), fold(word))
+        if atom not in self._ids:
+            self._add(atom)
+        return self._ids[atom]
+
+    def _add(self, atom: Atom) -> None:
+        index = len(self.atoms)
+        self.atoms.append(atom)
+        self._ids[atom] = index
+        self._cache.clear()
+        self._words.clear()
+        if atom.kind == "word":
+            # A stem much shorter than its word cut a suffix that carries meaning (Dutch "overheid" is
+            # stemmed "over"): such a term matches by its own forms only.
+            if len(atom.text) >= STEM_SHARE * len(atom.norm):
+                self._by_stem.setdefault(atom.text, []).append(index)
+            self._by_norm.setdefault(atom.norm, []).append(index)
+            if len(atom.norm) >= MIN_INFLECTED:
+                self._by_prefix.setdefault(atom.norm, []).append((index, INFLECTION))
+            # A verb form the stemmer leaves whole ("contrôlons", "surveillons") still starts with the stem.
+            if len(atom.text) >= max(MIN_INFLECTED, 0.7 * len(atom.norm)) and atom.text != atom.norm:
+                self._by_prefix.setdefault(atom.text, []).append((index, INFLECTION + 1))
+        elif atom.kind == "prefix":
+            self._by_prefix.setdefault(atom.text, []).append((index, 1_000))
+        elif atom.kind == "suffix":
+            self._by_suffix.setdefault(atom.text, []).append(index)
+        else:
+            self._infixes.append((atom.text, index))
+
+    def lookup(self, lowered: str) -> tuple[str, frozenset[int]]:
+        """A word's folded form and the atoms it matches, worked out once per distinct word."""
+        found = self._words.get(lowered)
+        if found is None:
+            if len(self._words) > CACHE_LIMIT:
+                self._words.clear()
+            norm = fold(lowered)
+            found = self._words[lowered] = (norm, self.atoms_of(norm, lowered))
+        return found
+
+    def atoms_of(self, norm: str, lowered: str) -> frozenset[int]:
+        """The atoms a word of the text matches (cached: each distinct word is worked out once)."""
+        found = self._cache.get(norm)
+        if found is not None:
+            return found
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        ids: set[int] = set(self._by_stem.get(self.stem(lowered), ()))
+        ids.update(self._by_norm.get(norm, ()))
+        for size in range(1, len(norm) + 1):
+            for index, extra in self._by_prefix.get(norm[:size], ()):
+                if len(norm) - size <= extra:
+                    ids.add(index)
+            ids.update(self._by_suffix.get(norm[-size:], ()))
+        ids.update(index for text, index in self._infixes if text in norm)
+        found = frozenset(ids)
+        self._cache[norm] = found
+        return found
+
+
+def tokens(text: str, vocabulary: Vocabulary) -> Words:
+    """The words of `text`: where each starts and ends, its folded form, and the atoms it matches."""
+    words = Words([], [], [], [])
+    lookup = vocabulary.lookup
+    for match in _WORD.finditer(text):
+        lowered = match.group().lower()
+        norm, atoms = lookup(lowered)
+        if norm == "t" and words.norms and words.norms[-1].endswith("n") and text[match.start() - 1] in "'’":
+            # English "don't", "can't", "won't": "do not", "can not", "will not".
+            before = words.norms[-1]
+            words.norms[-1], words.atoms[-1] = lookup(_CONTRACTED.get(before, before[:-1]))
+            norm, atoms = lookup("not")
+        words.starts.append(match.start())
+        words.ends.append(match.end())
+        words.norms.append(norm)
+        words.atoms.append(atoms)
+    return words
+
+
+@dataclass(slots=True)
+class Words:
+    """The words of a text as parallel lists (cheaper than an object per word)."""
+
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    atoms: list[frozenset[int]]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def boundaries(text: str, starts: list[int]) -> list[int]:
+    """For each word, the number of clause marks (; : brackets) before it: a negation reaches only
+    the words with the same number."""
+    marks = [match.start() for match in _BOUNDARY.finditer(text)]
+    if not marks:
+        return [0] * len(starts)
+    return [bisect.bisect_left(marks, start) for start in starts]
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of a text (for telling its language)."""
+    return [fold(match.group()) for match in _WORD.finditer(text)]
+
+
+def term_atoms(term: str, vocabulary: Vocabulary) -> tuple[int, ...]:
+    """The atoms of a term of several words ("mots de passe"), each word split as the text is."""
+    parts: list[str] = []
+    for piece in term.split():
+        star_start, star_end = piece.startswith("*"), piece.endswith("*") and len(piece) > 1
+        inner = [match.group() for match in _WORD.finditer(piece)]
+        if not inner:
+            continue
+        if star_start:
+            inner[0] = "*" + inner[0]
+        if star_end:
+            inner[-1] = inner[-1] + "*"
+        parts.extend(inner)
+    return tuple(vocabulary.atom(part) for part in parts)
+
+
+def distinct(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(items))
