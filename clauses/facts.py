@@ -21,7 +21,16 @@ MONITORING_BODIES = ("works_council", "cppw", "union_delegation")
 
 # The functions an organisation may have, in the order the policy lists them. "employer" is not one of
 # them: it is who holds a role when the organisation has none of the functions the role prefers.
-FUNCTIONS = ("management", "hr", "communication", "legal", "dpo", "prevention_advisor", "it", "customer_service")
+FUNCTIONS = (
+    "management",
+    "hr",
+    "communication",
+    "legal",
+    "dpo",
+    "prevention_advisor",
+    "it",
+    "customer_service",
+)
 EMPLOYER = "employer"
 
 # The functions usual at a headcount, largest first: the short list does not ask, and an answers file

@@ -308,9 +308,7 @@ def _check_condition(
         if name == question.id:
             raise fail(f"the condition '{condition.source}' names the question itself")
         if name not in earlier:
-            raise fail(
-                f"the condition '{condition.source}' names '{name}', which is not an earlier question"
-            )
+            raise fail(f"the condition '{condition.source}' names '{name}', which is not an earlier question")
     for comparison in condition.comparisons:
         named = earlier[comparison.name]
         if not named.kind.has_choices:
