@@ -233,7 +233,7 @@ def test_whistleblowing_points_to_the_channel_when_there_is_one() -> None:
     assert "use the internal reporting channel: the SpeakUp platform" in policy_text()
     without = policy_text(whistleblowing_channel=False)
     assert "use the internal reporting channel" not in without
-    assert "write to hr@acme.be or report to a competent authority" in without
+    assert "turn to HR (hr@acme.be) or report to a competent authority" in without
     notes = notes_text(whistleblowing_channel=False, headcount=60)
     assert "You told us you have none: set one up" in notes
 
