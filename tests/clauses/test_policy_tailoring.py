@@ -359,9 +359,9 @@ def test_the_notes_require_the_language_versions_of_each_region(
 def test_the_notes_cover_stakeholders_gdpr_records_and_acknowledgements() -> None:
     notes = notes_text(monitoring=True)
     for phrase in (
-        "HR, which will explain the policy",
+        "HR, for explaining the policy, collecting the acknowledgements and applying it",
         "the legal department, for the employment, data protection and advertising rules",
-        "the communication team, who run the official accounts",
+        "the communication team and management, for the official accounts and the advocacy programme",
         "information notice (article 13 of the GDPR)",
         "register of processing activities (article 30 of the GDPR)",
         "Collect each employee's acknowledgement signed on paper",
