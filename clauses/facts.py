@@ -43,6 +43,10 @@ FUNCTIONS_BY_SIZE: tuple[tuple[int, tuple[str, ...]], ...] = (
 )
 
 
+# Guidelines for one department say that department exists.
+DEPARTMENT_FUNCTIONS = {"marketing": "communication", "customer_service": "customer_service", "hr": "hr"}
+
+
 @dataclass(frozen=True, slots=True)
 class RoleRule:
     """Where a role's holder comes from: the answer that names functions, the answer that names people,
@@ -196,6 +200,7 @@ def derive(answers: Mapping[str, Any], language: str, names: Mapping[str, str]) 
     declared = declared_functions(answers)
     roles = roles_of(answers, declared)
     named = {function for role in roles.values() for function in role.functions}
+    named.add(DEPARTMENT_FUNCTIONS.get(str(answers.get("department")), EMPLOYER))
     owner = roles["owner"]
     return Facts(
         owner=owner.names or names[owner.function],

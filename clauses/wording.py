@@ -59,7 +59,7 @@ def _words(text: str) -> frozenset[str]:
 _LEXICON: dict[str, frozenset[str]] = {
     "en": _words(
         "the and of to for with at on in an our each every then or is are by from per year yearly "
-        "department team manager director head officer policy platform company most who our best "
+        "department team manager director head policy platform company most who our best "
         "managing assistant voucher gift via through licence license"
     ),
     "nl": _words(
