@@ -40,7 +40,9 @@ def as_input_text(question: Question, value: Any) -> str:
 def offered_answer(session: Session, question: Question) -> Any:
     """What to preselect: the answer kept from before (after back or edit), else the question's default."""
     previous = session.previous_answer(question)
-    return previous if previous is not None else session.interview.default(question, session.language)
+    if previous is not None:
+        return previous
+    return session.interview.default(question, session.language, session.result())
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ import babel.dates
 import babel.lists
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 
-from clauses import loader, markup
+from clauses import dates, loader, markup, parties
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
 from clauses.errors import LibraryError
-from clauses.facts import Facts, derive
+from clauses.facts import EMPLOYER, FUNCTIONS, Facts, derive
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
 from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
@@ -145,6 +145,7 @@ class Library:
 
         helpers = {
             **self.environment.globals,
+            "cap": parties.capitalised,
             "choice": choice,
             "choices": choices,
             "format_date": format_date,
@@ -215,7 +216,7 @@ class Library:
         self, kind: str, answers: Mapping[str, Any], code: str, version: str, partial: bool
     ) -> Document:
         language = self._language(code)
-        facts = derive(answers, code, language.text("defaults.owner"))
+        facts = derive(answers, code, function_names(language))
         cited: list[str] = []
 
         def statute(statute_id: str) -> str:
@@ -234,6 +235,10 @@ class Library:
             "statute": statute,
             "doc": {key: language.text(f"document.{policy_type}.{key}") for key in ("this", "This")},
             "document_title": title_of("policy", answers, language),
+            **parties.helpers(language.strings, facts),
+            "dated": functools.partial(
+                dates.dated, reference=facts.reference_date, format_date=language.helpers["format_date"]
+            ),
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)
@@ -362,6 +367,11 @@ def _template_line(error: BaseException, path: Path) -> int | None:
     return line
 
 
+def function_names(language: Language) -> dict[str, str]:
+    """Each function, and the employer, as running text names it in the language ("the HR department")."""
+    return {function: language.text(f"parties.{function}.the") for function in (*FUNCTIONS, EMPLOYER)}
+
+
 def facts_for(answers: Mapping[str, Any], library: Library, language: str = "en") -> Facts:
     """The derived values templates see, for the UI and the tests."""
-    return derive(answers, language, library.text(language, "defaults.owner"))
+    return derive(answers, language, function_names(library._language(language)))

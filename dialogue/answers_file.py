@@ -8,6 +8,7 @@ question's default when it has one, and every error names the line, the question
 
 from __future__ import annotations
 
+import re
 import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,13 @@ class AnswersFileError(DialogueError):
 class AnswersReport:
     answers: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    # Per language version, the wording of typed answers for that version: {"fr": {"spokespersons": ...}}.
+    wording: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+# The key of an answers file that holds each language version's wording of typed answers.
+WORDING = "wording"
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 
 
 def read_answers(path: Path | str, interview: Interview, language: str = "en") -> dict[str, Any]:
@@ -104,7 +112,7 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
     problems: list[Problem] = []
     notes: list[str] = []
     for key in data:
-        if key not in interview.by_id:
+        if key != WORDING and key not in interview.by_id:
             from rapidfuzz import process
 
             close = process.extractOne(str(key), list(interview.by_id), score_cutoff=70)
@@ -129,7 +137,7 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
                 answers[question.id] = _coerce(interview, question, given, english)
             except AnswerError as error:
                 problems.append(Problem(name, line, question.id, f"{error} {allowed(question)}"))
-        elif (default := interview.default(question, language)) is not None:
+        elif (default := interview.default(question, language, answers)) is not None:
             answers[question.id] = default
             notes.append(f"'{question.id}' is not given, so its default is used: {default}")
         elif question.skippable:
@@ -137,9 +145,65 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
         else:
             problems.append(Problem(name, None, question.id, f"the answer is missing. {allowed(question)}"))
         route.invalidate(question.index)
+    wording = _wording(data, interview, answers, name, problems, notes)
     if problems:
         raise AnswersFileError(problems)
-    return AnswersReport(answers, notes)
+    return AnswersReport(answers, notes, wording)
+
+
+def _wording(
+    data: dict[Any, Any],
+    interview: Interview,
+    answers: dict[str, Any],
+    name: str,
+    problems: list[Problem],
+    notes: list[str],
+) -> dict[str, dict[str, str]]:
+    """The `wording:` mapping: for a language version, the words a typed answer takes in it.
+
+        spokespersons: de zaakvoerder en de marketingassistent
+        wording:
+          fr: {spokespersons: le gérant et l'assistante marketing}
+
+    Only text answers can have a wording; each is checked like the answer itself.
+    """
+    given = data.get(WORDING)
+    if given is None:
+        return {}
+    english = interview.language("en")
+    if not isinstance(given, dict):
+        problems.append(
+            Problem(name, line_of(data, WORDING), WORDING, "must map a language code to typed answers")
+        )
+        return {}
+    wording: dict[str, dict[str, str]] = {}
+    for code, texts in given.items():
+        line = line_of(given, code)
+        if not isinstance(code, str) or not _LANGUAGE_CODE.match(code):
+            problems.append(Problem(name, line, WORDING, f"{_SHORT.repr(code)} is not a language code"))
+            continue
+        if not isinstance(texts, dict):
+            problems.append(
+                Problem(name, line, WORDING, f"'{code}' must map question ids to the words for that version")
+            )
+            continue
+        for question_id, value in texts.items():
+            where = line_of(texts, question_id)
+            question = interview.by_id.get(question_id) if isinstance(question_id, str) else None
+            if question is None or not question.kind.is_text:
+                what = f"{_SHORT.repr(question_id)} is not a question answered in words"
+                problems.append(Problem(name, where, WORDING, what))
+                continue
+            if question_id not in answers:
+                notes.append(f"line {where}: '{question_id}' is not answered; its {code} wording is ignored")
+                continue
+            try:
+                wording.setdefault(code, {})[question_id] = validate(
+                    question, str(value) if isinstance(value, int | float) else value, english
+                )
+            except AnswerError as error:
+                problems.append(Problem(name, where, question_id, f"{error} {allowed(question)}"))
+    return wording
 
 
 def _coerce(interview: Interview, question: Question, value: Any, language: Language) -> Any:

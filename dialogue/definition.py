@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dialogue.conditions import ConditionError, compile_condition
+from dialogue.conditions import Condition, ConditionError, compile_condition
 from dialogue.errors import DefinitionError
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 from dialogue.yamlsource import Located, line_of, read_yaml
@@ -24,11 +24,12 @@ _QUESTION_KEYS = {
     "kind",
     "choices",
     "default",
+    "defaults",
+    "detail",
     "skippable",
     "validate",
     "when",
     "landmarks",
-    "detail",
 }
 _VALIDATION_KEYS = {
     Kind.TEXT: {"min_length", "max_length", "pattern"},
@@ -120,7 +121,9 @@ def _questions(data: Located, sections: tuple[str, ...], file: Path) -> tuple[Qu
                 question=question.id,
             )
         if question.when is not None:
-            _check_condition(question, by_id, file)
+            _check_condition(question, question.when, by_id, file)
+        for condition, _ in question.defaults:
+            _check_condition(question, condition, by_id, file)
         by_id[question.id] = question
         questions.append(question)
     for question in questions:
@@ -129,17 +132,19 @@ def _questions(data: Located, sections: tuple[str, ...], file: Path) -> tuple[Qu
 
 
 def _check_detail(question: Question, by_id: dict[str, Question], file: Path) -> None:
-    """`detail` names a later text question: the details typed with this answer are offered there."""
+    """`detail` names the later text question that keeps what a typed answer says beyond the choice."""
     if question.detail is None:
         return
-    named = by_id.get(question.detail)
-    if named is None or named.index <= question.index or not named.kind.is_text:
-        raise DefinitionError(
-            f"'detail' names '{question.detail}', which is not a later text question",
-            file=file,
-            line=question.line,
-            question=question.id,
-        )
+    detail = by_id.get(question.detail)
+    problem = None
+    if detail is None:
+        problem = f"'detail' names '{question.detail}', which is not a question"
+    elif not detail.kind.is_text:
+        problem = f"'detail' names '{detail.id}', which is not a text question"
+    elif detail.index <= question.index:
+        problem = f"'detail' names '{detail.id}', which is not asked after this question"
+    if problem:
+        raise DefinitionError(problem, file=file, line=question.line, question=question.id)
 
 
 def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file: Path) -> Question:
@@ -203,6 +208,9 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
     detail = entry.get("detail")
     if detail is not None and (kind not in (Kind.YESNO, Kind.SINGLE) or not isinstance(detail, str)):
         raise fail("only a yes/no or single-choice question has a 'detail' question", "detail")
+    if detail is not None and not _ID.match(detail):
+        raise fail("'detail' must be the id of a later text question", "detail")
+
     question = Question(
         id=question_id,
         section=entry["section"],
@@ -228,8 +236,41 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
         problem = check(question, default, None)
         if problem is not None:
             raise fail(f"default {default!r} is not a valid answer: {problem}", "default")
-        question.default = default
+        question.default = _plain(default)
+    question.defaults = _conditional_defaults(entry, question, fail)
     return question
+
+
+def _conditional_defaults(entry: Located, question: Question, fail: Any) -> tuple[tuple[Any, Any], ...]:
+    """`defaults`: a list of {when, value}; the first whose condition holds over the earlier answers is
+    offered instead of `default` (e.g. the functions an organisation of that size usually has)."""
+    if "defaults" not in entry:
+        return ()
+    from dialogue.validation import check
+
+    entries = entry["defaults"]
+    if question.kind.is_text:
+        raise fail("a text question's default is worded per language: it has no 'defaults'", "defaults")
+    if not isinstance(entries, list) or not entries:
+        raise fail("'defaults' must be a list of {when, value}", "defaults")
+    found: list[tuple[Any, Any]] = []
+    for item in entries:
+        if not isinstance(item, dict) or set(item) != {"when", "value"}:
+            raise fail("each of 'defaults' must have exactly 'when' and 'value'", "defaults")
+        try:
+            condition = compile_condition(item["when"])
+        except ConditionError as error:
+            raise fail(str(error), "defaults") from None
+        problem = check(question, item["value"], None)
+        if problem is not None:
+            raise fail(f"default {item['value']!r} is not a valid answer: {problem}", "defaults")
+        found.append((condition, _plain(item["value"])))
+    return tuple(found)
+
+
+def _plain(value: Any) -> Any:
+    """A value read from YAML as plain data: a list of choices is a list, not the reader's own type."""
+    return [str(item) for item in value] if isinstance(value, list) else value
 
 
 def _validation(spec: Any, kind: Kind, fail: Any) -> Validation:
@@ -260,27 +301,25 @@ def _validation(spec: Any, kind: Kind, fail: Any) -> Validation:
     return validation
 
 
-def _check_condition(question: Question, earlier: dict[str, Question], file: Path) -> None:
-    assert question.when is not None
-
+def _check_condition(
+    question: Question, condition: Condition, earlier: dict[str, Question], file: Path
+) -> None:
     def fail(message: str) -> DefinitionError:
         return DefinitionError(message, file=file, line=question.line, question=question.id)
 
-    for name in question.when.names:
+    for name in condition.names:
         if name == question.id:
-            raise fail(f"the condition '{question.when.source}' names the question itself")
+            raise fail(f"the condition '{condition.source}' names the question itself")
         if name not in earlier:
-            raise fail(
-                f"the condition '{question.when.source}' names '{name}', which is not an earlier question"
-            )
-    for comparison in question.when.comparisons:
+            raise fail(f"the condition '{condition.source}' names '{name}', which is not an earlier question")
+    for comparison in condition.comparisons:
         named = earlier[comparison.name]
         if not named.kind.has_choices:
             continue
         for constant in comparison.constants:
             if constant not in named.choices:
                 raise fail(
-                    f"the condition '{question.when.source}' uses '{constant}', which is not a choice of "
+                    f"the condition '{condition.source}' uses '{constant}', which is not a choice of "
                     f"'{named.id}' ({', '.join(named.choices)})"
                 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -9,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from dialogue.conditions import Condition
+from dialogue.conditions import Condition, UnknownAnswer
 
 
 class Kind(StrEnum):
@@ -82,6 +83,8 @@ class Question:
     validation: Validation = field(default_factory=Validation)
     when: Condition | None = None
     landmarks: tuple[int, ...] = ()
+    # (condition, value) pairs: the first whose condition holds over the earlier answers is the default.
+    defaults: tuple[tuple[Condition, Any], ...] = ()
     # A later text question that holds the details typed with this answer ("yes, via SpeakUp").
     detail: str | None = None
 
@@ -125,10 +128,21 @@ class Interview:
         question_id = question if isinstance(question, str) else question.id
         return self.language(code).questions[question_id]
 
-    def default(self, question: Question, code: str = "en") -> Any:
-        """The answer offered when nothing else is: the question's default, worded in `code` for text."""
+    def default(self, question: Question, code: str = "en", answers: Mapping[str, Any] | None = None) -> Any:
+        """The answer offered when nothing else is: the question's default, worded in `code` for text.
+
+        With the answers given so far, the first of the question's `defaults` whose condition holds
+        comes first (e.g. the functions usual at that headcount).
+        """
         if question.kind.is_text:
             return self.text(question, code).default
+        if answers is not None:
+            for condition, value in question.defaults:
+                try:
+                    if condition.holds(answers):
+                        return value
+                except UnknownAnswer:
+                    continue
         return question.default
 
     def choice_label(self, question: Question, choice: str, code: str = "en") -> str:

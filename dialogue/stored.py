@@ -19,7 +19,7 @@ from typing import Any
 from dialogue.conditions import Comparison, Condition
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 
-FORMAT = 2
+FORMAT = 4
 _PACKAGE = Path(__file__).parent
 
 
@@ -122,14 +122,9 @@ def to_data(interview: Interview) -> dict[str, Any]:
                 "default": q.default,
                 "skippable": q.skippable,
                 "validation": {k: v for k, v in vars(q.validation).items() if v is not None},
-                "when": None
-                if q.when is None
-                else {
-                    "source": q.when.source,
-                    "names": list(q.when.names),
-                    "comparisons": [[c.name, list(c.constants)] for c in q.when.comparisons],
-                },
+                "when": None if q.when is None else _condition_data(q.when),
                 "landmarks": list(q.landmarks),
+                "defaults": [[_condition_data(condition), value] for condition, value in q.defaults],
                 "detail": q.detail,
             }
             for q in interview.questions
@@ -157,6 +152,22 @@ def to_data(interview: Interview) -> dict[str, Any]:
     }
 
 
+def _condition_data(condition: Condition) -> dict[str, Any]:
+    return {
+        "source": condition.source,
+        "names": list(condition.names),
+        "comparisons": [[c.name, list(c.constants)] for c in condition.comparisons],
+    }
+
+
+def _condition(data: dict[str, Any]) -> Condition:
+    return Condition(
+        data["source"],
+        tuple(data["names"]),
+        tuple(Comparison(name, tuple(constants)) for name, constants in data["comparisons"]),
+    )
+
+
 def from_data(data: dict[str, Any], folder: Path) -> Interview:
     if data.get("format") != FORMAT:
         raise ValueError("another format")
@@ -171,14 +182,9 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
             default=q["default"],
             skippable=q["skippable"],
             validation=Validation(**q["validation"]),
-            when=None
-            if q["when"] is None
-            else Condition(
-                q["when"]["source"],
-                tuple(q["when"]["names"]),
-                tuple(Comparison(name, tuple(constants)) for name, constants in q["when"]["comparisons"]),
-            ),
+            when=None if q["when"] is None else _condition(q["when"]),
             landmarks=tuple(q["landmarks"]),
+            defaults=tuple((_condition(condition), value) for condition, value in q["defaults"]),
             detail=q.get("detail"),
         )
         for q in data["questions"]

@@ -1,16 +1,26 @@
-"""`policy-assistant build --answers FILE`: the policy, and its implementation notes, from an answers file."""
+"""`policy-assistant build --answers FILE`: the policy's language versions and notes, from an answers file.
+
+By default `build` writes every version the language law requires (the binding versions), one file each,
+named as the app's export names them (`NAME-nl.docx`, `NAME-implementation-notes-nl.docx`). `--lang`
+chooses versions instead; any version the law does not require, English included, is a courtesy
+translation and says so on its first page.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from assistant.commands import build_extras
 from assistant.commands.chat import add_clauses_option
 
 FORMATS = ("md", "html", "docx", "pdf", "txt")
-NOTES_SUFFIX = "-implementation-notes"
+NOTES_SUFFIX = "implementation-notes"
+DEFAULT_NAME = "social-media-policy"
+LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French", "de": "German", "en": "English"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,34 +28,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="build the policy from an answers file",
         description=(
-            "Assemble the social media policy from a YAML answers file and write it as Markdown, HTML, "
-            "DOCX, PDF or plain text. The format follows the output's suffix; without --output, Markdown "
-            "goes to standard output. With --notes, the implementation notes go beside it as "
-            f"NAME{NOTES_SUFFIX}.EXT, or after the policy on standard output. An existing file is never "
-            "replaced without --force."
+            "Assemble the social media policy from a YAML answers file, in every language version the "
+            "law requires (the binding versions), and write each as Markdown, HTML, DOCX, PDF or plain text. "
+            "--output NAME.EXT writes NAME-nl.EXT, NAME-fr.EXT, ...; --output FOLDER/ writes "
+            f"{DEFAULT_NAME}-ORGANISATION-nl.docx there. Without --output, the versions go to standard "
+            f"output one after another, in Markdown. With --notes, each version's implementation notes go "
+            f"beside it as NAME-{NOTES_SUFFIX}-LANG.EXT. An existing file is never replaced without --force."
         ),
     )
     parser.add_argument("--answers", required=True, type=Path, metavar="FILE", help="the answers file (YAML)")
     parser.add_argument(
         "--format", choices=FORMATS, help="md, html, docx, pdf or txt (default: from --output)"
     )
-    parser.add_argument("--output", "-o", type=Path, metavar="PATH", help="where to write the policy")
+    parser.add_argument(
+        "--output", "-o", type=Path, metavar="PATH", help="NAME.EXT (one file per version) or FOLDER/"
+    )
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.add_argument(
-        "--notes", action="store_true", help=f"also write the implementation notes (NAME{NOTES_SUFFIX}.EXT)"
+        "--notes",
+        action="store_true",
+        help=f"also write the implementation notes (NAME-{NOTES_SUFFIX}-LANG.EXT)",
     )
-    parser.add_argument("--lang", default="en", metavar="CODE", help="language of the policy (default: en)")
+    parser.add_argument(
+        "--lang",
+        action="append",
+        metavar="CODE",
+        help="a language version to write instead of the binding ones (repeat for several; "
+        "en is always a courtesy translation)",
+    )
     add_clauses_option(parser)
     build_extras.add_options(parser)
     parser.set_defaults(handler=run)
 
 
-def notes_path(output: Path) -> Path:
-    """Where the implementation notes go: beside the policy, e.g. policy-implementation-notes.docx."""
-    return output.with_name(f"{output.stem}{NOTES_SUFFIX}{output.suffix}")
-
-
-def _format(args: argparse.Namespace) -> str:
+def _format(args: argparse.Namespace, folder_output: bool) -> str:
     from assistant.cli import UsageError
     from clauses import ExportError
     from clauses.export import SUFFIXES, format_for
@@ -54,9 +70,9 @@ def _format(args: argparse.Namespace) -> str:
         fmt = args.format or "md"
         if fmt in ("docx", "pdf"):
             raise UsageError(f"{fmt.upper()} cannot go to standard output: give --output FILE.{fmt}")
-        if args.notes and fmt == "html":
-            raise UsageError("two HTML documents cannot share standard output: give --output FILE.html")
         return fmt
+    if folder_output:
+        return args.format or "docx"
     suffix_format = SUFFIXES.get(args.output.suffix.lower())
     if args.format and suffix_format and args.format != suffix_format:
         raise UsageError(f"--format {args.format} does not match the suffix of {args.output}")
@@ -68,51 +84,100 @@ def _format(args: argparse.Namespace) -> str:
         raise UsageError(str(error)) from None
 
 
+def _is_folder(output: Path | None) -> bool:
+    return output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))
+
+
 def run(args: argparse.Namespace) -> int:
     from assistant.cli import UsageError
+    from assistant.exporting import ExportRequest, targets
     from clauses import ExportError, LibraryError, export, load_library
-    from dialogue.answers_file import AnswersFileError, read_answers
+    from clauses.facts import required_languages
+    from clauses.wording import answers_for, foreign_words
+    from dialogue.answers_file import AnswersFileError, check_answers
     from dialogue.loader import load_interview
 
-    fmt = _format(args)
+    folder_output = _is_folder(args.output)
+    fmt = _format(args, folder_output)
     build_extras.check(args, fmt)
     try:
-        answers = read_answers(args.answers, load_interview())
+        report = check_answers(args.answers, load_interview())
     except AnswersFileError as error:
         raise UsageError(str(error)) from None
+    answers, wording = report.answers, report.wording
     try:
         library = load_library(*args.clauses)
-        if args.lang not in library.languages:
-            raise UsageError(f"no policy texts in {args.lang!r}; available: {', '.join(library.languages)}")
-        policy = library.assemble(answers, args.lang)
-        notes = library.implementation_notes(answers, args.lang) if args.notes else None
-        extras, warnings = build_extras.targets(args, answers, library, fmt) if args.output else ([], ())
+    except LibraryError as error:
+        raise UsageError(str(error)) from None
+    languages = tuple(dict.fromkeys(args.lang)) if args.lang else required_languages(answers)
+    for code in (*languages, *wording):
+        if code not in library.languages:
+            raise UsageError(f"no policy texts in {code!r}; available: {', '.join(library.languages)}")
+    if args.output is None and fmt == "html" and (len(languages) > 1 or args.notes):
+        raise UsageError("several HTML documents cannot share standard output: give --output FILE.html")
+
+    documents: dict[tuple[str, str], object] = {}
+    try:
+        for code in languages:
+            version = answers_for(answers, wording, code)
+            documents["policy", code] = library.assemble(version, code)
+            if args.notes:
+                documents["notes", code] = library.implementation_notes(version, code)
+        # Words typed in one language that would appear, unchanged, in a version of another.
+        for word in foreign_words(library, answers, wording, languages, notes=args.notes):
+            print(
+                f"policy-assistant: the {LANGUAGE_NAMES.get(word.version, word.version)} version shows "
+                f"'{word.question}' as typed, in {LANGUAGE_NAMES.get(word.language or '', word.language)}: "
+                f'"{word.text}" (give its wording under wording: {word.version}: in the answers file)',
+                file=sys.stderr,
+            )
+        extras, warnings = (
+            build_extras.targets(
+                args, answers, wording, library, fmt, languages, _place(args, answers, folder_output)
+            )
+            if args.output is not None
+            else ([], ())
+        )
     except LibraryError as error:
         raise UsageError(str(error)) from None
 
     if args.output is None:
-        sys.stdout.write(str(export.render(policy, fmt)))
-        if notes is not None:
-            sys.stdout.write("\n" + str(export.render(notes, fmt)))
+        pieces = [
+            str(export.render(documents[kind, code], fmt))
+            for code in languages
+            for kind in ("policy", "notes")
+            if (kind, code) in documents
+        ]
+        sys.stdout.write("\n".join(pieces))
         return 0
 
-    targets = [(policy, args.output)]
-    if notes is not None:
-        targets.append((notes, notes_path(args.output)))
-    targets += extras
-    # Check every target first, so a refusal never leaves the policy written without its notes.
-    for _, path in targets:
+    folder, name = _place(args, answers, folder_output)
+    request = ExportRequest(folder, name, (fmt,), args.notes, languages, NOTES_SUFFIX, args.force)
+    planned = [(documents[target.document, target.language], target.path) for target in targets(request)]
+    planned += extras
+    # Check every target first, so a refusal never leaves some versions written and others not.
+    for _, path in planned:
         if path.exists() and not args.force:
             raise UsageError(f"{path} already exists; use --force to replace it")
-    for document, path in targets:
+    for document, path in planned:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            export.write(document, path, fmt, force=args.force)
         except OSError as error:
-            raise UsageError(f"cannot create {path.parent}: {error.strerror or error}") from None
+            raise UsageError(f"{path.parent} cannot be made ({error.strerror or error})") from None
+        try:
+            export.write(document, path, fmt, force=args.force)
         except ExportError as error:
             raise UsageError(str(error)) from None
         print(f"Wrote {path}")
     for warning in warnings:
         print(f"policy-assistant: note: {warning}", file=sys.stderr)
     return 0
+
+
+def _place(args: argparse.Namespace, answers: Mapping[str, Any], folder_output: bool) -> tuple[Path, str]:
+    """The folder and the file name the versions are named after (NAME-nl.docx)."""
+    from assistant.exporting import file_stem
+
+    if folder_output:
+        return args.output, file_stem(str(answers.get("org_name", "")), DEFAULT_NAME)
+    return args.output.parent, args.output.stem

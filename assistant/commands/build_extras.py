@@ -84,16 +84,27 @@ def posting_date(text: str | None) -> datetime.date:
 
 
 def targets(
-    args: argparse.Namespace, answers: Mapping[str, Any], library: Any, fmt: str
+    args: argparse.Namespace,
+    answers: Mapping[str, Any],
+    wording: Mapping[str, Mapping[str, Any]],
+    library: Any,
+    fmt: str,
+    languages: tuple[str, ...],
+    place: tuple[Path, str],
 ) -> tuple[list[tuple[Any, Path]], tuple[str, ...]]:
-    """The side-by-side version and the kit's documents with their paths; and the kit's warnings."""
+    """The side-by-side version and the kit's documents with their paths; and the kit's warnings.
+
+    `languages` are the versions being built (the binding ones unless --lang chose others); `place` is
+    the folder and the name the files are named after."""
     from assistant.cli import UsageError
     from clauses import LibraryError
     from clauses.export.side_by_side import SideBySide
     from clauses.facts import required_languages
     from clauses.kit import adoption_kit
+    from clauses.wording import answers_for
 
-    output: Path = args.output
+    folder, name = place
+    suffix = f".{fmt}"
     found: list[tuple[Any, Path]] = []
     binding = required_languages(answers)
     try:
@@ -103,16 +114,16 @@ def targets(
                 raise UsageError(
                     f"--side-by-side needs Dutch and French both binding; these answers require: {needed}"
                 )
-            pair = SideBySide(*(library.assemble(answers, code) for code in SIDE_BY_SIDE))
-            found.append((pair, output.with_name(f"{output.stem}-{'-'.join(SIDE_BY_SIDE)}{output.suffix}")))
+            pair = SideBySide(
+                *(library.assemble(answers_for(answers, wording, code), code) for code in SIDE_BY_SIDE)
+            )
+            found.append((pair, folder / f"{name}-{'-'.join(SIDE_BY_SIDE)}{suffix}"))
         if not args.kit:
             return found, ()
-        languages = binding or (args.lang,)
         kit = adoption_kit(
-            library, answers, languages, posting_date=args.posting_day, staff=args.staff_members
+            library, answers, binding or languages, posting_date=args.posting_day, staff=args.staff_members
         )
     except LibraryError as error:
         raise UsageError(str(error)) from None
-    folder = output.with_name(f"{output.stem}{KIT_SUFFIX}")
-    found += [(document, path) for path, _, document in kit.files(folder, (fmt,))]
+    found += [(document, path) for path, _, document in kit.files(folder / f"{name}{KIT_SUFFIX}", (fmt,))]
     return found, kit.warnings

@@ -40,7 +40,7 @@ TEXT_ANSWERS = (
     "crisis_escalation",
     "whistleblowing_how",
     "it_policy_name",
-    "policy_owner",
+    "advocacy_reward",
     "ai_tools",
 )
 MARKDOWN = MarkdownIt("commonmark").enable("table")

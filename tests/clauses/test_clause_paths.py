@@ -25,6 +25,12 @@ HELPERS = {
     "doc",
     "document_title",
     "department_name",
+    "cap",
+    "party",
+    "parties",
+    "role",
+    "term",
+    "dated",
 }
 
 

@@ -129,7 +129,7 @@ def test_markdown_has_numbered_headings_and_pipe_tables() -> None:
     assert "\n## 1. Purpose and scope\n" in markdown and "\n### 1.1 Purpose\n" in markdown
     assert "| Reference | Subject | Cited in |" in markdown
     # Bold labels keep the space after them: "**Owner:** the HR department".
-    assert "- **Owner:** the HR department, in charge of" in markdown
+    assert "- **Owner:** HR, in charge of" in markdown
 
 
 @pytest.mark.parametrize(

@@ -118,3 +118,99 @@ def test_any_text_is_read_or_refused_with_one_line_problems(text: str) -> None:
         check_answers_text(text, interview)
     except AnswersFileError as error:
         assert all("\n" not in str(problem) for problem in error.problems)
+
+
+COMPREHENSIVE = """\
+policy_type: comprehensive
+org_name: Atelier Noord BV
+regions: [brussels]
+staff_languages: [nl, fr]
+headcount: 35
+sector: other
+employee_bodies: []
+platforms: [linkedin, instagram]
+spokespersons: de zaakvoerder en de marketingassistent
+advocacy: yes
+advocacy_incentives: yes
+advocacy_reward: elk jaar een cadeaubon voor wie het meest deelt
+personal_use: reasonable
+company_devices: yes
+monitoring: no
+customer_service: no
+crisis_contact: Els Maes, 0470 12 34 56
+confidential_info: [customer_data]
+staff_images: yes
+ai_content: allowed_reviewed
+sanctions_in_work_rules: yes
+whistleblowing_channel: no
+it_policy: no
+contact_email: hr@noord.example
+effective_date: 2027-01-01
+"""
+
+
+def test_defaults_follow_the_earlier_answers() -> None:
+    report = check_answers_text(COMPREHENSIVE, interview)
+    # 35 employees: management, HR and a prevention advisor; no communication function, so the
+    # roles fall to management and HR.
+    assert report.answers["functions"] == ["management", "hr", "prevention_advisor"]
+    assert report.answers["spokesperson_functions"] == ["management"]
+    assert report.answers["crisis_function"] == "management"
+    assert report.answers["dp_contact"] == "hr"
+    assert report.answers["policy_owner"] == "hr"
+    big = check_answers_text(COMPREHENSIVE.replace("headcount: 35", "headcount: 400"), interview)
+    assert big.answers["spokesperson_functions"] == ["communication"]
+    assert big.answers["dp_contact"] == "dpo"
+
+
+def test_each_version_can_have_its_own_wording_of_typed_answers() -> None:
+    text = COMPREHENSIVE + (
+        "wording:\n"
+        "  fr:\n"
+        "    spokespersons: le gérant et l'assistante marketing\n"
+        "    advocacy_reward: chaque année un bon cadeau pour ceux qui partagent le plus\n"
+        "  en: {spokespersons: the managing director and the marketing assistant}\n"
+    )
+    report = check_answers_text(text, interview)
+    assert report.answers["spokespersons"] == "de zaakvoerder en de marketingassistent"
+    assert report.wording == {
+        "fr": {
+            "spokespersons": "le gérant et l'assistante marketing",
+            "advocacy_reward": "chaque année un bon cadeau pour ceux qui partagent le plus",
+        },
+        "en": {"spokespersons": "the managing director and the marketing assistant"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("wording", "expected"),
+    [
+        ("wording: [fr]\n", "must map a language code to typed answers"),
+        ("wording:\n  french: {spokespersons: x y}\n", "'french' is not a language code"),
+        ("wording:\n  fr: {headcount: douze}\n", "'headcount' is not a question answered in words"),
+        ("wording:\n  fr: {spokespersons: x}\n", "question 'spokespersons': Please give at least 2"),
+        ("wording:\n  fr: le gérant\n", "'fr' must map question ids to the words for that version"),
+    ],
+)
+def test_a_wrong_wording_is_one_clear_line(wording: str, expected: str) -> None:
+    found = problems(COMPREHENSIVE + wording)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_wording_for_an_answer_off_the_path_is_ignored_with_a_note() -> None:
+    report = check_answers_text(COMPREHENSIVE + "wording:\n  fr: {ai_tools: Copilot}\n", interview)
+    assert report.wording == {}
+    assert any("'ai_tools' is not answered" in note for note in report.notes)
+
+
+@given(
+    wording=st.dictionaries(st.text(max_size=4), st.dictionaries(st.text(max_size=15), st.text(max_size=30)))
+)
+def test_any_wording_mapping_is_read_or_refused_with_one_line_problems(wording: dict[str, object]) -> None:
+    text = COMPREHENSIVE + yaml.safe_dump({"wording": wording}, allow_unicode=True)
+    try:
+        report = check_answers_text(text, interview)
+    except AnswersFileError as error:
+        assert all("\n" not in str(problem) for problem in error.problems)
+    else:
+        assert set(report.wording) <= set(wording)

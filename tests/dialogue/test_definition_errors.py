@@ -135,7 +135,40 @@ def test_a_text_default_in_the_structure_is_refused(copy: Path) -> None:
 
 
 def test_a_default_given_in_one_language_only_is_refused(copy: Path) -> None:
-    edit(copy / "lang" / "fr.yaml", "    default: le service RH\n", "")
+    edit(
+        copy / "lang" / "fr.yaml",
+        "    default: Politique relative aux systèmes informatiques et de communication\n",
+        "",
+    )
     error = load_error(copy)
-    assert (error.file.name, error.question) == ("fr.yaml", "policy_owner")
+    assert (error.file.name, error.question) == ("fr.yaml", "it_policy_name")
     assert "every language or in none" in str(error)
+
+
+def test_a_conditional_default_naming_a_later_question_is_refused(copy: Path) -> None:
+    edit(copy / "questions.yaml", "      - when: headcount >= 250\n", "      - when: platforms\n")
+    error = load_error(copy)
+    assert error.question == "functions" and "'platforms', which is not an earlier question" in str(error)
+
+
+def test_a_conditional_default_that_is_not_a_valid_answer_is_refused(copy: Path) -> None:
+    edit(
+        copy / "questions.yaml",
+        "        value: [management, hr, prevention_advisor]\n",
+        "        value: [chef]\n",
+    )
+    error = load_error(copy)
+    assert error.question == "functions" and "default ['chef'] is not a valid answer" in str(error)
+
+
+def test_a_conditional_default_needs_when_and_value(copy: Path) -> None:
+    edit(copy / "questions.yaml", "      - when: headcount >= 250\n", "      - if: headcount >= 250\n")
+    assert "exactly 'when' and 'value'" in str(load_error(copy))
+
+
+def test_a_detail_must_name_a_later_text_question(copy: Path) -> None:
+    edit(copy / "questions.yaml", "    detail: advocacy_reward\n", "    detail: advocacy\n")
+    error = load_error(copy)
+    assert error.question == "advocacy_incentives" and "which is not a text question" in str(error)
+    edit(copy / "questions.yaml", "    detail: advocacy\n", "    detail: nothing_here\n")
+    assert "'nothing_here', which is not a question" in str(load_error(copy))

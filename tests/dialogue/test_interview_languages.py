@@ -301,8 +301,8 @@ def test_an_ambiguous_answer_names_the_candidates_in_the_interview_language() ->
 
 
 def test_text_defaults_are_worded_in_each_language() -> None:
-    question = interview["policy_owner"]
-    assert interview.default(question, "en") == "the HR department"
-    assert interview.default(question, "nl") == "de HR-dienst"
-    assert interview.default(question, "fr") == "le service RH"
+    question = interview["it_policy_name"]
+    assert interview.default(question, "en") == "IT and Communication Systems Policy"
+    assert interview.default(question, "nl") != interview.default(question, "en")
+    assert interview.default(question, "fr") != interview.default(question, "en")
     assert interview.default(interview["review_cadence"], "fr") == "yearly"

@@ -129,19 +129,23 @@ _TO_WHISTLEBLOWING = {
     "headcount": 60,
     "sector": "other",
     "employee_bodies": [],
+    "functions": ["management", "hr"],
     "platforms": [],
+    "spokesperson_functions": ["management"],
     "spokespersons": "HR",
     "advocacy": False,
     "personal_use": "breaks",
     "company_devices": True,
     "monitoring": False,
     "customer_service": False,
+    "crisis_function": "management",
     "crisis_contact": "Jan",
     "crisis_escalation": "the CEO",
     "confidential_info": [],
     "staff_images": False,
     "ai_content": "not_allowed",
     "sanctions_in_work_rules": True,
+    "dp_contact": "hr",
 }
 
 
@@ -187,9 +191,7 @@ def test_a_detail_must_name_a_later_text_question(tmp_path: object) -> None:
         questions.read_text(encoding="utf-8").replace("detail: ai_tools", "detail: headcount"),
         encoding="utf-8",
     )
-    with pytest.raises(
-        DefinitionError, match="'detail' names 'headcount', which is not a later text question"
-    ):
+    with pytest.raises(DefinitionError, match="'detail' names 'headcount', which is not a text question"):
         read_interview(folder)
 
 

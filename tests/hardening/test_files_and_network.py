@@ -49,18 +49,19 @@ async def test_drafts_are_readable_only_by_the_user(home: Path, existing: bool) 
 def test_build_never_replaces_a_file_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    answers = str(ROOT / "examples" / "limited-small.yaml")
+    answers = str(ROOT / "examples" / "limited-small.yaml")  # a Walloon bakery: the French version
     for suffix in ("md", "html", "docx", "txt"):
-        target = tmp_path / f"policy.{suffix}"
+        output = tmp_path / f"policy.{suffix}"
+        target = tmp_path / f"policy-fr.{suffix}"
         target.write_bytes(b"mine")
-        assert main(["build", "--answers", answers, "--output", str(target)]) == 2
+        assert main(["build", "--answers", answers, "--output", str(output)]) == 2
         refused = f"policy-assistant: {target} already exists; use --force to replace it\n"
         assert capsys.readouterr().err == refused
         assert target.read_bytes() == b"mine"
-        assert main(["build", "--answers", answers, "--output", str(target), "--force"]) == 0
+        assert main(["build", "--answers", answers, "--output", str(output), "--force"]) == 0
         assert target.read_bytes() != b"mine"
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [f"policy.{s}" for s in ("docx", "html", "md", "txt")]
+    assert names == [f"policy-fr.{s}" for s in ("docx", "html", "md", "txt")]
 
 
 def test_a_link_in_place_of_an_export_is_never_followed(
@@ -68,11 +69,12 @@ def test_a_link_in_place_of_an_export_is_never_followed(
 ) -> None:
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me", encoding="utf-8")
-    link = tmp_path / "policy.md"
+    link = tmp_path / "policy-fr.md"  # the French version of a Walloon bakery's policy
     link.symlink_to(precious)
     answers = str(ROOT / "examples" / "limited-small.yaml")
-    assert main(["build", "--answers", answers, "--output", str(link)]) == 2
-    assert main(["build", "--answers", answers, "--output", str(link), "--force"]) == 0
+    output = str(tmp_path / "policy.md")
+    assert main(["build", "--answers", answers, "--output", output]) == 2
+    assert main(["build", "--answers", answers, "--output", output, "--force"]) == 0
     capsys.readouterr()
     assert precious.read_text(encoding="utf-8") == "keep me", "--force replaces the link, not its target"
     assert not link.is_symlink()

@@ -28,7 +28,8 @@ QUESTIONS = ("policy_type", "org_name", "regions", "platforms", "advocacy", "cri
 QUESTIONS += ("headcount", "effective_date", "contact_email")
 SMALL = [(40, 12), (59, 19)]
 USABLE = [(60, 20), (80, 24), (100, 30), (120, 40), (200, 60), (300, 100)]
-_FRAME = re.compile("[▎▊▔▁│╭╮╰╯─›]")
+# Bubble and box edges, and the scrollbar's thumb, which may sit at the end of any line.
+_FRAME = re.compile("[▎▊▔▁▂▃▄▅▆▇█│╭╮╰╯─›]")
 
 
 def screen_text(app: PolicyAssistant) -> str:

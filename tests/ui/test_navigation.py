@@ -132,16 +132,19 @@ async def test_an_unclear_answer_gets_the_engines_message_and_the_question_stays
 
 @async_test
 async def test_skip_where_allowed_and_only_there(home: Path) -> None:
-    session = session_at("crisis_contact", COMPREHENSIVE)
+    session = session_at("advocacy_reward", COMPREHENSIVE)
     write_draft(home, session, "skip-me")
     app = make_app(home, resume="skip-me")
     async with app.run_test(size=(100, 30)) as pilot:
-        chat = chat_of(app)
         footer_keys = {binding.binding.action for binding in app.screen.active_bindings.values()}
-        assert "skip" not in footer_keys  # crisis_contact cannot be skipped: no key for it
+        assert "skip" not in footer_keys  # what participants receive cannot be skipped: no key for it
         await submit_text(pilot, "/skip")
         await wait_for(pilot, lambda: "This question cannot be skipped." in transcript_text(app))
-        assert current_id(app) == "crisis_contact"
+        assert current_id(app) == "advocacy_reward"
+    write_draft(home, session_at("crisis_contact", COMPREHENSIVE), "skip-me-too")
+    app = make_app(home, resume="skip-me-too")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
         await submit_text(pilot, "Jan Peeters, +32 2 123 45 67")
         await wait_for(pilot, lambda: current_id(app) == "crisis_escalation")
         assert "skip" in {binding.binding.action for binding in app.screen.active_bindings.values()}
@@ -251,15 +254,23 @@ async def test_light_and_dark_themes(home: Path) -> None:
 
 @async_test
 async def test_defaults_are_offered_to_accept_with_enter(home: Path) -> None:
-    write_draft(home, session_at("spokespersons", COMPREHENSIVE), "draft")
+    write_draft(home, session_at("it_policy_name", COMPREHENSIVE), "text-default")
+    app = make_app(home, resume="text-default")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        assert chat.dock.field.value == "IT and Communication Systems Policy"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "acknowledgement")
+        assert chat.session.answers["it_policy_name"] == "IT and Communication Systems Policy"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "policy_owner")
+        # A default that follows earlier answers: the organisation has HR, so HR owns the policy.
+        assert chat.dock.choices.highlighted == 0
+    write_draft(home, session_at("advocacy", COMPREHENSIVE), "draft")
     app = make_app(home, resume="draft")
     async with app.run_test(size=(80, 24)) as pilot:
         chat = chat_of(app)
         session = chat.session
-        assert chat.dock.field.value == "the Communications department"
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: current_id(app) == "advocacy")
-        assert session.answers["spokespersons"] == "the Communications department"
         await give(pilot, False)
         await wait_for(pilot, lambda: current_id(app) == "personal_use")
         assert chat.dock.choices.highlighted == 0  # "Within reason", the default
