@@ -267,7 +267,7 @@ class _LanguageReader(Reader):
 
     # -- what the checks need --
     def _elements(self, section: dict[str, Any]) -> None:
-        for element in self.checks.elements:
+        for element in self.checks.worded:
             entry = section.get(element.id)
             if entry is None:
                 self.fail(f"'elements' has no words for the element {element.id!r}", section)
@@ -289,18 +289,18 @@ class _LanguageReader(Reader):
                     ("requires", element.id, requirement.id),
                 )
         for key in section:
-            if key not in {element.id for element in self.checks.elements}:
+            if key not in {element.id for element in self.checks.worded}:
                 self.fail(f"'elements': {key!r} is not an element in checks", key, line(section))
 
     def _risks(self, section: dict[str, Any]) -> None:
         known = {risk.id: risk for risk in self.checks.risks}
         for key, value in section.items():
             risk = known.get(key)
-            if risk is None or risk.from_element or risk.id == "english_only":
+            if risk is None or risk.from_element:
                 self.fail(f"'risks': {key!r} is not a risk found by words", key, line(section))
             self._matchers(value, section, f"risks.{key}", ("risk", str(key)), negatable=True)
         for risk in self.checks.risks:
-            if not risk.from_element and risk.id != "english_only" and risk.id not in section:
+            if not risk.from_element and risk.id not in section:
                 self.fail(f"'risks' has no words for {risk.id!r}", section)
 
     def _inferences(self, section: dict[str, Any]) -> None:
