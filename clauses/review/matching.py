@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from clauses.review.words import Vocabulary, Words, boundaries, tokens
+from clauses.review.words import GAP, Vocabulary, Words, boundaries, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ class Grammar:
     restrictives: frozenset[int] = (
         frozenset()
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
+    # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
+    gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -158,7 +160,27 @@ def analyse(text: str, grammar: Grammar) -> Window:
                     following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
             level = following
             position += 1
+    if grammar.gapped:
+        _gapped(occurrences, grammar.gapped)
     return _window(text, words, occurrences, grammar)
+
+
+def _gapped(
+    occurrences: dict[int, list[tuple[int, int]]],
+    gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]],
+) -> None:
+    """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
+    for first in [term for term in occurrences if term in gapped]:
+        for term, parts in gapped[first]:
+            if not all(part in occurrences for part in parts):
+                continue
+            for start, end in occurrences[first]:
+                for part in parts[1:]:
+                    end = next((b for a, b in occurrences[part] if end < a <= end + GAP + 1), -1)
+                    if end < 0:
+                        break
+                else:
+                    occurrences.setdefault(term, []).append((start, end))
 
 
 # A node of the terms' trie: the terms that end here, and the next atoms.

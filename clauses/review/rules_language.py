@@ -11,7 +11,7 @@ import snowballstemmer
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
-from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
+from clauses.review.words import GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
 
 _KEYS = (
     "language",
@@ -48,6 +48,7 @@ class _LanguageReader(Reader):
         self.vocabulary = Vocabulary("english")
         self.terms: list[tuple[int, ...]] = []
         self.term_ids: dict[tuple[int, ...], int] = {}
+        self.gapped: dict[tuple[int, ...], int] = {}  # a term "haben ... zu": its parts' term ids -> its id
         self.concepts: dict[str, frozenset[int]] = {}
         self.matchers: list[Matcher] = []
 
@@ -124,6 +125,9 @@ class _LanguageReader(Reader):
                 "'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach
             )
         terms = tuple(self.terms)
+        gaps: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for parts, term in self.gapped.items():
+            gaps.setdefault(parts[0], []).append((term, parts))
         return Grammar(
             self.vocabulary,
             terms,
@@ -134,10 +138,20 @@ class _LanguageReader(Reader):
             before,
             after,
             self.restrictives,
+            {first: tuple(found) for first, found in gaps.items()},
         )
 
     # -- terms and concepts --
     def _term(self, written: str, where: Any) -> int:
+        if GAP_MARK in written:
+            # "haben ... zu", "dienen ... te", "let ... go": words in this order with a few between.
+            parts = tuple(self._term(part, where) for part in written.split(GAP_MARK) if part.strip())
+            if len(parts) < 2:
+                self.fail(f"the term {written!r} needs words on both sides of '...'", written, line(where))
+            if parts not in self.gapped:
+                self.gapped[parts] = len(self.terms)
+                self.terms.append(())  # found after the others (matching.py), never by the trie
+            return self.gapped[parts]
         atoms = term_atoms(written, self.vocabulary)
         if not atoms:
             self.fail(f"the term {written!r} has no letters", written, line(where))

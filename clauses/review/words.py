@@ -8,6 +8,7 @@ short ending (Dutch "wachtwoorden" for "wachtwoord": the Dutch stemmer cuts thos
 
     password          a word, in any of its forms
     mots de passe     words in a row
+    haben ... zu      these words in this order, with up to six others between (haben dem Chef zu folgen)
     wachtwoord*       a word that starts with it (folded): wachtwoordbeheerder
     *wachtwoord*      a word that contains it: a compound such as facebookwachtwoord
     @concept          any term of a concept (a list of synonyms in the same file)
@@ -34,6 +35,8 @@ _BOUNDARY = re.compile(r"[;:()\[\]]|,\s(?=(?:and|but|en|maar|et|mais|und|aber)\b
 INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
 MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
 STEM_SHARE = 0.5
+GAP_MARK = "..."  # in a term, up to GAP words of any kind: "haben ... zu" (haben dem Chef zu folgen)
+GAP = 6
 CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
 
 _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
