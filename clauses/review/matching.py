@@ -69,6 +69,7 @@ class Window:
     negations: list[tuple[int, int]]
     grammar: Grammar
     scoped: list[tuple[int, int]] = field(default_factory=list)
+    gaps: frozenset[tuple[int, int]] = frozenset()  # spans of terms with a gap ("kijken ... in")
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
     _found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -86,8 +87,11 @@ class Window:
         segment = self.segments[start]
         if any(last < start and self.segments[first] == segment for first, last in self.scoped):
             return True
+        gapped = (start, end) in self.gaps
         for first, last in self.negations:
             if first <= end and last >= start:
+                if gapped and start < first and last < end:
+                    return True  # in the gap of a term: "daar kijken wij niet in"
                 continue  # the negation is part of the term ("not allowed")
             if self.segments[first] != segment:
                 continue
@@ -160,16 +164,16 @@ def analyse(text: str, grammar: Grammar) -> Window:
                     following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
             level = following
             position += 1
-    if grammar.gapped:
-        _gapped(occurrences, grammar.gapped)
-    return _window(text, words, occurrences, grammar)
+    gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
+    return _window(text, words, occurrences, grammar, gaps)
 
 
 def _gapped(
     occurrences: dict[int, list[tuple[int, int]]],
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]],
-) -> None:
+) -> frozenset[tuple[int, int]]:
     """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
+    spans: set[tuple[int, int]] = set()
     for first in [term for term in occurrences if term in gapped]:
         for term, parts in gapped[first]:
             if not all(part in occurrences for part in parts):
@@ -181,6 +185,8 @@ def _gapped(
                         break
                 else:
                     occurrences.setdefault(term, []).append((start, end))
+                    spans.add((start, end))
+    return frozenset(spans)
 
 
 # A node of the terms' trie: the terms that end here, and the next atoms.
@@ -201,14 +207,18 @@ def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
 
 
 def _window(
-    text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar
+    text: str,
+    words: Words,
+    occurrences: dict[int, list[tuple[int, int]]],
+    grammar: Grammar,
+    gaps: frozenset[tuple[int, int]] = frozenset(),
 ) -> Window:
     marks = boundaries(text, words.starts)
     contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
     segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
     negations = _negations(occurrences, segments, grammar)
     scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
-    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
+    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped, gaps=gaps)
 
 
 def _negations(
@@ -244,7 +254,8 @@ def joined(first: Window, second: Window) -> Window:
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}
     for term, spans in second.occurrences.items():
         occurrences.setdefault(term, []).extend((a + count, b + count) for a, b in spans)
-    window = _window(first.text + " " + second.text, words, occurrences, first.grammar)
+    gaps = first.gaps | {(a + count, b + count) for a, b in second.gaps}
+    window = _window(first.text + " " + second.text, words, occurrences, first.grammar, gaps)
     # A sentence's end is a clause's end: a negation in one never reaches into the other.
     window.segments = first.segments + [segment + 10**9 for segment in second.segments]
     return window
