@@ -2,7 +2,7 @@
 
 Each sentence is analysed once, and only the matchers that one of its terms can start are tried on it,
 so the time grows with the text, not with the text times the rules. A matcher with `span: 2` is also
-tried on a sentence joined to the one before it (under the same heading): "You get a bonus for each
+tried on a sentence joined to the one before it (in the same paragraph): "You get a bonus for each
 share. Do not mention that you work for us."
 """
 
@@ -164,7 +164,9 @@ class _Scanner:
                 value = next((window.value(i) for i in matcher.items if i.regex is not None), None)
                 self.result_scan.record(matcher.key, Hit(sentence, start, end, value))
         previous, self.previous = self.previous, sentence
-        if previous is not None and previous.block.heading == sentence.block.heading:
+        # An obligation spread over two sentences is in one paragraph: two items of a list or of a
+        # glossary say two things.
+        if previous is not None and previous.block is sentence.block:
             self._match_pair(previous, sentence, words)
         if previous is not None:
             # Done with it: a window holds every word of its sentence, and 1 MB of text has many.
