@@ -37,6 +37,16 @@ class Matcher:
     near: int | None = None
     span: int = 1  # 2: the items may be spread over a sentence and the next
     key: tuple[str, ...] = ()  # what a hit means: ("risk", id), ("topic", element), ...
+    # For each item found by words, every term that can find it: a window lacking all the terms of one
+    # item cannot hit, which is known without looking at where the words are (scan.py tries that first).
+    needs: tuple[frozenset[int], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        needs = tuple(item.all_terms for item in self.items if item.regex is None)
+        object.__setattr__(self, "needs", needs)
+
+    def possible(self, present: set[int]) -> bool:
+        return all(not terms.isdisjoint(present) for terms in self.needs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +162,10 @@ def analyse(text: str, grammar: Grammar) -> Window:
     occurrences: dict[int, list[tuple[int, int]]] = {}
     trie = grammar.trie
     count = len(atoms)
-    for index in range(count):
-        level = [trie[atom] for atom in atoms[index] if atom in trie]
+    for index, first in enumerate(atoms):
+        if not first:  # most words are in no term
+            continue
+        level = [trie[atom] for atom in first if atom in trie]
         position = index
         while level:
             following: list[Node] = []
