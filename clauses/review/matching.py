@@ -75,11 +75,15 @@ class Window:
     text: str
     words: Words
     occurrences: dict[int, list[tuple[int, int]]]
-    segments: list[int]  # words with the same number are in the same clause
-    negations: list[tuple[int, int]]
     grammar: Grammar
-    scoped: list[tuple[int, int]] = field(default_factory=list)
     gaps: frozenset[tuple[int, int]] = frozenset()  # spans of terms with a gap ("kijken ... in")
+    joint: int | None = None  # two sentences: the first word of the second (a clause never spans it)
+    # The clauses and negations, worked out the first time a word's polarity is asked (most sentences
+    # have no matcher that could hit them, and are never asked).
+    segments: list[int] = field(default_factory=list)  # words with the same number are in one clause
+    negations: list[tuple[int, int]] = field(default_factory=list)
+    scoped: list[tuple[int, int]] = field(default_factory=list)
+    _clauses: bool = False
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
     _found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -93,7 +97,21 @@ class Window:
             found = self._negated[key] = self._is_negated(start, end)
         return found
 
+    def _know_clauses(self) -> None:
+        grammar, occurrences = self.grammar, self.occurrences
+        marks = boundaries(self.text, self.words.starts)
+        contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
+        segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(self.words))]
+        if self.joint is not None:  # a sentence's end is a clause's end: no negation reaches across
+            segments[self.joint :] = [segment + 10**9 for segment in segments[self.joint :]]
+        self.segments = segments
+        self.negations = _negations(occurrences, segments, grammar)
+        self.scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
+        self._clauses = True
+
     def _is_negated(self, start: int, end: int) -> bool:
+        if not self._clauses:
+            self._know_clauses()
         segment = self.segments[start]
         if any(last < start and self.segments[first] == segment for first, last in self.scoped):
             return True
@@ -177,7 +195,7 @@ def analyse(text: str, grammar: Grammar) -> Window:
             level = following
             position += 1
     gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
-    return _window(text, words, occurrences, grammar, gaps)
+    return Window(text, words, occurrences, grammar, gaps)
 
 
 def _gapped(
@@ -186,7 +204,7 @@ def _gapped(
 ) -> frozenset[tuple[int, int]]:
     """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
     spans: set[tuple[int, int]] = set()
-    for first in [term for term in occurrences if term in gapped]:
+    for first in gapped.keys() & occurrences.keys():
         for term, parts in gapped[first]:
             if not all(part in occurrences for part in parts):
                 continue
@@ -216,21 +234,6 @@ def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
         if node is not None:
             node[0].append(term_id)
     return root
-
-
-def _window(
-    text: str,
-    words: Words,
-    occurrences: dict[int, list[tuple[int, int]]],
-    grammar: Grammar,
-    gaps: frozenset[tuple[int, int]] = frozenset(),
-) -> Window:
-    marks = boundaries(text, words.starts)
-    contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
-    segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
-    negations = _negations(occurrences, segments, grammar)
-    scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
-    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped, gaps=gaps)
 
 
 def _negations(
@@ -267,10 +270,7 @@ def joined(first: Window, second: Window) -> Window:
     for term, spans in second.occurrences.items():
         occurrences.setdefault(term, []).extend((a + count, b + count) for a, b in spans)
     gaps = first.gaps | {(a + count, b + count) for a, b in second.gaps}
-    window = _window(first.text + " " + second.text, words, occurrences, first.grammar, gaps)
-    # A sentence's end is a clause's end: a negation in one never reaches into the other.
-    window.segments = first.segments + [segment + 10**9 for segment in second.segments]
-    return window
+    return Window(first.text + " " + second.text, words, occurrences, first.grammar, gaps, joint=count)
 
 
 def hit(matcher: Matcher, window: Window) -> tuple[int, int] | None:
