@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from clauses.review.words import GAP, Vocabulary, Words, boundaries, tokens
 
+ROOTS_LIMIT = 50_000  # distinct sets of atoms remembered per language
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -24,6 +26,7 @@ class Item:
     polarity: bool | None = None  # True: affirmed; False: negated; None: either
     regex: re.Pattern[str] | None = None  # instead of terms: a pattern searched in the window's text
     others: tuple[Item, ...] = ()  # alternatives of another polarity ("+prohibited" or "-allowed")
+    clue: str = ""  # a character the pattern cannot match without ("@" of an e-mail address)
 
     @property
     def all_terms(self) -> frozenset[int]:
@@ -66,6 +69,8 @@ class Grammar:
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
     # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    # The trie's nodes a word's atoms start, by the word's atoms (few distinct sets; each worked out once).
+    roots: dict[frozenset[int], list[Node]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(slots=True)
@@ -139,6 +144,8 @@ class Window:
 
     def _find(self, item: Item) -> list[tuple[int, int]]:
         if item.regex is not None:
+            if item.clue and item.clue not in self.text:
+                return []
             return [self._span(match.start(), match.end()) for match in item.regex.finditer(self.text)]
         found: list[tuple[int, int]] = []
         occurrences = self.occurrences
@@ -178,12 +185,16 @@ def analyse(text: str, grammar: Grammar) -> Window:
     words = tokens(text, grammar.vocabulary)
     atoms = words.atoms
     occurrences: dict[int, list[tuple[int, int]]] = {}
-    trie = grammar.trie
+    trie, roots = grammar.trie, grammar.roots
     count = len(atoms)
     for index, first in enumerate(atoms):
-        if not first:  # most words are in no term
+        if not first:  # many words are in no term
             continue
-        level = [trie[atom] for atom in first if atom in trie]
+        level = roots.get(first)
+        if level is None:
+            if len(roots) > ROOTS_LIMIT:
+                roots.clear()
+            level = roots[first] = [trie[atom] for atom in first if atom in trie]
         position = index
         while level:
             following: list[Node] = []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+# The standard library's own reader of regular expressions (what re.compile uses), to find a pattern's clue.
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import snowballstemmer
@@ -34,6 +37,29 @@ _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
 MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
+
+
+def clue(pattern: str) -> str:
+    """A character outside letters and digits that every match of the pattern contains (the "@" of an
+    e-mail address), or "": a pattern is searched only in a sentence that has its clue (one `in` test
+    instead of a search at every position). Only the pattern's own sequence and its groups are looked
+    into; a character in an alternative or an optional part is never a clue."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return ""
+    return _clue(list(parsed))
+
+
+def _clue(sequence: list[Any]) -> str:
+    for op, argument in sequence:
+        if op is _constants.LITERAL and not chr(argument).isalnum() and not chr(argument).isspace():
+            return chr(argument)
+        if op is _constants.SUBPATTERN:
+            found = _clue(list(argument[-1]))
+            if found:
+                return found
+    return ""
 
 
 def read_language(path: Path, checks: Checks) -> LanguageWords:
@@ -208,7 +234,8 @@ class _LanguageReader(Reader):
         polarity = {"+": True, "-": False}.get(text[0])
         body = text[1:] if polarity is not None else text
         if len(body) > 2 and body.startswith("/") and body.endswith("/"):
-            return Item(regex=self._regex(body[1:-1], value, where), polarity=polarity)
+            regex = self._regex(body[1:-1], value, where)
+            return Item(regex=regex, polarity=polarity, clue=clue(regex.pattern))
         if body.startswith("@"):
             if not _CONCEPT.match(body) or body[1:] not in self.concepts:
                 self.fail(f"{what}: {body!r} is not a concept", value, line(where))
