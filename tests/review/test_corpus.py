@@ -14,12 +14,12 @@ from corpus_figures import LANGUAGES, PARTS, entries, figures, part
 # The floors: what the rules reach on each part, less a small margin, so that a change that loses recall
 # or raises a false flag fails here. Raise them when the rules get better; never lower them to pass.
 RECALL = {
-    "tuned": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},
-    "first": {"en": 0.75, "nl": 0.65, "fr": 0.80, "de": 0.75},
-    "second": {"en": 0.55, "nl": 0.40, "fr": 0.55, "de": 0.50},
-    "sealed": {"en": 0.80, "nl": 0.40, "fr": 0.70, "de": 0.45},
+    "tuned": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100%
+    "first": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100%
+    "second": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100% (before: 63/43/61/53%)
+    "sealed": {"en": 0.90, "nl": 0.60, "fr": 0.80, "de": 0.80},  # 93/64/86/86%, never tuned on
 }
-FALSE_FLAGS = {"tuned": 0, "first": 0, "second": 3, "sealed": 1}
+FALSE_FLAGS = {"tuned": 0, "first": 0, "second": 0, "sealed": 1}  # sealed: 1 in en and in de
 
 
 def test_the_corpus_has_at_least_400_entries_in_four_languages() -> None:
