@@ -128,8 +128,6 @@ class Review:
     def risks(self, elements: Mapping[str, ElementFinding]) -> list[RiskFinding]:
         result = []
         for risk in self.rules.risks:
-            if risk.id == "english_only":
-                continue
             finding = (
                 self._element_risk(risk, elements)
                 if risk.from_element
@@ -154,11 +152,16 @@ class Review:
             raised = finding.status != "missing" and requirement.applies and not requirement.met
         if not raised:
             return None
-        passages = (finding.passage,) if finding.passage else ()
-        note = (
-            finding.note if finding.status == "weak" else self.texts.message("not_found", what=finding.title)
-        )
-        return self._risk(risk, passages, note)
+        passage = finding.passage or (self._opening() if risk.quote == "opening" else None)
+        # A weak element says what it lacks; a missing one, that it was not found (or why, when it was
+        # judged rather than looked for: the languages found and those the law requires).
+        note = finding.note or self.texts.message("not_found", what=finding.title)
+        return self._risk(risk, (passage,) if passage else (), note)
+
+    def _opening(self) -> Passage | None:
+        """The policy's first sentence: where a risk about the whole document is anchored."""
+        first = self.scan.sentences[0] if self.scan.sentences else None
+        return quote(Hit(first, 0, first.lead + len(first.text))) if first else None
 
     def _pattern_risk(self, risk: RiskCheck, elements: Mapping[str, ElementFinding]) -> RiskFinding | None:
         for element_id, requirement_id in risk.unless_met:
@@ -176,16 +179,16 @@ class Review:
         answers = {question: item.value for question, item in inferred.items()}
         elements: list[ElementFinding] = []
         nones: dict[str, bool] = {}
-        for check in self.rules.elements:
+        for check in self.rules.checks.worded:
             finding, none = self.element(check, answers)
             elements.append(finding)
             nones[check.id] = none
         inferred = self._inferred_from_elements(inferred, elements, nones)
-        language, language_risk = language_check(self, inferred)
-        risks = self.risks({finding.id: finding for finding in elements})
-        if language_risk is not None:
-            risks.append(language_risk)
-        return self._report([*elements, language], risks, inferred, started)
+        by_id = {finding.id: finding for finding in elements}
+        judged = {c.id: language_check(self, inferred, c) for c in self.rules.elements if c.judged_by}
+        ordered = [by_id.get(check.id) or judged[check.id] for check in self.rules.elements]
+        risks = self.risks({finding.id: finding for finding in ordered})
+        return self._report(ordered, risks, inferred, started)
 
     def _language_name(self, code: str | None) -> str:
         """The language's name in the report's language, else as its rules file names it."""

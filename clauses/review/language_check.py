@@ -9,16 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clauses.facts import languages_by_region, required_languages
-from clauses.review.model import ElementFinding, Inferred, Passage, RiskFinding
+from clauses.review.model import ElementFinding, Inferred, Passage
+from clauses.review.rules import ElementCheck
 from clauses.review.scan import Hit, quote
 
 if TYPE_CHECKING:  # the engine passes itself; importing it here would be a cycle
     from clauses.review.engine import Review
 
 
-def language_check(
-    review: Review, inferred: dict[str, Inferred]
-) -> tuple[ElementFinding, RiskFinding | None]:
+def language_check(review: Review, inferred: dict[str, Inferred], check: ElementCheck) -> ElementFinding:
+    """The element judged by the language law (`judged_by: language_law` in checks.yaml); a risk that
+    comes from it (english_only) is raised by the engine like any risk from an element."""
     texts, found = review.texts, review.scan
     # Only where the policy applies: the staff's languages inferred from the policy's own language would
     # make any Brussels policy look right in whatever language it is written.
@@ -44,11 +45,8 @@ def language_check(
         note += " " + texts.message("language_courtesy_only")
     else:
         status = "missing"
-    title, why = texts.element("language")
-    finding = ElementFinding(
-        "language", title, status, why, courtesy, (), review.clauses(("courtesy_translation",)), note=note
-    )
-    return finding, (_risk(review, courtesy, note) if status == "missing" else None)
+    title, why = texts.element(check.id)
+    return ElementFinding(check.id, title, status, why, courtesy, (), review.clauses(check.fix), note=note)
 
 
 def _passage(review: Review, hit: object) -> Passage | None:
@@ -67,22 +65,3 @@ def _note(review: Review, inferred: dict[str, Inferred], required: tuple[str, ..
     needed = texts.both([texts.language_name(code) for code in required])
     where = regions.evidence.text if regions.evidence else ""
     return texts.message("language_detected", detected=detected, required=needed, rules=rules, evidence=where)
-
-
-def _risk(review: Review, courtesy: Passage | None, note: str) -> RiskFinding | None:
-    check = next((risk for risk in review.rules.risks if risk.id == "english_only"), None)
-    if check is None:
-        return None
-    first = review.scan.sentences[0] if review.scan.sentences else None
-    quoted = courtesy or (quote(Hit(first, 0, first.lead + len(first.text))) if first else None)
-    title, why = review.texts.risk(check.id)
-    return RiskFinding(
-        check.id,
-        title,
-        why,
-        (quoted,) if quoted else (),
-        review.clauses(check.fix),
-        note,
-        check.severity,
-        check.action,
-    )

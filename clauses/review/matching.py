@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from clauses.review.words import Vocabulary, Words, boundaries, tokens
+from clauses.review.words import GAP, Vocabulary, Words, boundaries, tokens
+
+ROOTS_LIMIT = 50_000  # distinct sets of atoms remembered per language
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,7 @@ class Item:
     polarity: bool | None = None  # True: affirmed; False: negated; None: either
     regex: re.Pattern[str] | None = None  # instead of terms: a pattern searched in the window's text
     others: tuple[Item, ...] = ()  # alternatives of another polarity ("+prohibited" or "-allowed")
+    clue: str = ""  # a character the pattern cannot match without ("@" of an e-mail address)
 
     @property
     def all_terms(self) -> frozenset[int]:
@@ -37,6 +40,16 @@ class Matcher:
     near: int | None = None
     span: int = 1  # 2: the items may be spread over a sentence and the next
     key: tuple[str, ...] = ()  # what a hit means: ("risk", id), ("topic", element), ...
+    # For each item found by words, every term that can find it: a window lacking all the terms of one
+    # item cannot hit, which is known without looking at where the words are (scan.py tries that first).
+    needs: tuple[frozenset[int], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        needs = tuple(item.all_terms for item in self.items if item.regex is None)
+        object.__setattr__(self, "needs", needs)
+
+    def possible(self, present: set[int]) -> bool:
+        return all(not terms.isdisjoint(present) for terms in self.needs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,10 @@ class Grammar:
     restrictives: frozenset[int] = (
         frozenset()
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
+    # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
+    gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    # The trie's nodes a word's atoms start, by the word's atoms (few distinct sets; each worked out once).
+    roots: dict[frozenset[int], list[Node]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(slots=True)
@@ -63,10 +80,15 @@ class Window:
     text: str
     words: Words
     occurrences: dict[int, list[tuple[int, int]]]
-    segments: list[int]  # words with the same number are in the same clause
-    negations: list[tuple[int, int]]
     grammar: Grammar
+    gaps: frozenset[tuple[int, int]] = frozenset()  # spans of terms with a gap ("kijken ... in")
+    joint: int | None = None  # two sentences: the first word of the second (a clause never spans it)
+    # The clauses and negations, worked out the first time a word's polarity is asked (most sentences
+    # have no matcher that could hit them, and are never asked).
+    segments: list[int] = field(default_factory=list)  # words with the same number are in one clause
+    negations: list[tuple[int, int]] = field(default_factory=list)
     scoped: list[tuple[int, int]] = field(default_factory=list)
+    _clauses: bool = False
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
     _found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -80,12 +102,29 @@ class Window:
             found = self._negated[key] = self._is_negated(start, end)
         return found
 
+    def _know_clauses(self) -> None:
+        grammar, occurrences = self.grammar, self.occurrences
+        marks = boundaries(self.text, self.words.starts)
+        contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
+        segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(self.words))]
+        if self.joint is not None:  # a sentence's end is a clause's end: no negation reaches across
+            segments[self.joint :] = [segment + 10**9 for segment in segments[self.joint :]]
+        self.segments = segments
+        self.negations = _negations(occurrences, segments, grammar)
+        self.scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
+        self._clauses = True
+
     def _is_negated(self, start: int, end: int) -> bool:
+        if not self._clauses:
+            self._know_clauses()
         segment = self.segments[start]
         if any(last < start and self.segments[first] == segment for first, last in self.scoped):
             return True
+        gapped = (start, end) in self.gaps
         for first, last in self.negations:
             if first <= end and last >= start:
+                if gapped and start < first and last < end:
+                    return True  # in the gap of a term: "daar kijken wij niet in"
                 continue  # the negation is part of the term ("not allowed")
             if self.segments[first] != segment:
                 continue
@@ -105,6 +144,8 @@ class Window:
 
     def _find(self, item: Item) -> list[tuple[int, int]]:
         if item.regex is not None:
+            if item.clue and item.clue not in self.text:
+                return []
             return [self._span(match.start(), match.end()) for match in item.regex.finditer(self.text)]
         found: list[tuple[int, int]] = []
         occurrences = self.occurrences
@@ -144,10 +185,16 @@ def analyse(text: str, grammar: Grammar) -> Window:
     words = tokens(text, grammar.vocabulary)
     atoms = words.atoms
     occurrences: dict[int, list[tuple[int, int]]] = {}
-    trie = grammar.trie
+    trie, roots = grammar.trie, grammar.roots
     count = len(atoms)
-    for index in range(count):
-        level = [trie[atom] for atom in atoms[index] if atom in trie]
+    for index, first in enumerate(atoms):
+        if not first:  # many words are in no term
+            continue
+        level = roots.get(first)
+        if level is None:
+            if len(roots) > ROOTS_LIMIT:
+                roots.clear()
+            level = roots[first] = [trie[atom] for atom in first if atom in trie]
         position = index
         while level:
             following: list[Node] = []
@@ -158,7 +205,29 @@ def analyse(text: str, grammar: Grammar) -> Window:
                     following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
             level = following
             position += 1
-    return _window(text, words, occurrences, grammar)
+    gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
+    return Window(text, words, occurrences, grammar, gaps)
+
+
+def _gapped(
+    occurrences: dict[int, list[tuple[int, int]]],
+    gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]],
+) -> frozenset[tuple[int, int]]:
+    """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
+    spans: set[tuple[int, int]] = set()
+    for first in gapped.keys() & occurrences.keys():
+        for term, parts in gapped[first]:
+            if not all(part in occurrences for part in parts):
+                continue
+            for start, end in occurrences[first]:
+                for part in parts[1:]:
+                    end = next((b for a, b in occurrences[part] if end < a <= end + GAP + 1), -1)
+                    if end < 0:
+                        break
+                else:
+                    occurrences.setdefault(term, []).append((start, end))
+                    spans.add((start, end))
+    return frozenset(spans)
 
 
 # A node of the terms' trie: the terms that end here, and the next atoms.
@@ -176,17 +245,6 @@ def build_trie(terms: tuple[tuple[int, ...], ...]) -> dict[int, Node]:
         if node is not None:
             node[0].append(term_id)
     return root
-
-
-def _window(
-    text: str, words: Words, occurrences: dict[int, list[tuple[int, int]]], grammar: Grammar
-) -> Window:
-    marks = boundaries(text, words.starts)
-    contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
-    segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(words))]
-    negations = _negations(occurrences, segments, grammar)
-    scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
-    return Window(text, words, occurrences, segments, negations, grammar, scoped=scoped)
 
 
 def _negations(
@@ -222,10 +280,8 @@ def joined(first: Window, second: Window) -> Window:
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}
     for term, spans in second.occurrences.items():
         occurrences.setdefault(term, []).extend((a + count, b + count) for a, b in spans)
-    window = _window(first.text + " " + second.text, words, occurrences, first.grammar)
-    # A sentence's end is a clause's end: a negation in one never reaches into the other.
-    window.segments = first.segments + [segment + 10**9 for segment in second.segments]
-    return window
+    gaps = first.gaps | {(a + count, b + count) for a, b in second.gaps}
+    return Window(first.text + " " + second.text, words, occurrences, first.grammar, gaps, joint=count)
 
 
 def hit(matcher: Matcher, window: Window) -> tuple[int, int] | None:

@@ -33,12 +33,17 @@ class Requirement:
     applies_if: str | None = None
 
 
+JUDGES = ("language_law",)  # elements judged by a rule of the law rather than found by words
+QUOTES = ("opening",)  # what a risk quotes when its element gives no passage
+
+
 @dataclass(frozen=True, slots=True)
 class ElementCheck:
     id: str
     section: str
     fix: tuple[str, ...]
     requires: tuple[Requirement, ...]
+    judged_by: str | None = None  # "language_law": the languages the law requires (language_check.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class RiskCheck:
     from_status: tuple[str, ...] = ()
     from_requirement: str | None = None
     unless_met: tuple[tuple[str, str], ...] = ()
+    quote: str | None = None  # "opening": the policy's first sentence, where the element gives no passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,11 @@ class Checks:
 
     def element(self, element_id: str) -> ElementCheck:
         return next(element for element in self.elements if element.id == element_id)
+
+    @property
+    def worded(self) -> tuple[ElementCheck, ...]:
+        """The elements found by their words (each language file has words for every one of them)."""
+        return tuple(element for element in self.elements if element.judged_by is None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from typing import Any
 from clauses.review.rules import (
     ACTIONS,
     INFERENCE_KINDS,
+    JUDGES,
+    QUOTES,
     SEVERITIES,
     STATUSES,
     Checks,
@@ -62,7 +64,10 @@ class _ChecksReader(Reader):
         return tuple(fixes)
 
     def _element(self, item: Any) -> ElementCheck:
-        item = self.mapping(item, None, "an element", ("id", "section", "fix", "requires"))
+        item = self.mapping(item, None, "an element", ("id", "section", "fix", "requires", "judged_by"))
+        judge = item.get("judged_by")
+        if judge is not None and (judge not in JUDGES or item.get("requires")):
+            self.fail(f"'judged_by' must be one of {', '.join(JUDGES)}, without 'requires'", item)
         requires = []
         for entry in item.get("requires") or []:
             entry = self.mapping(entry, item, "a requirement", ("id", "fix", "applies_if"))
@@ -71,12 +76,20 @@ class _ChecksReader(Reader):
                 Requirement(self.ident(entry), self._fix(entry), str(applies) if applies else None)
             )
         self.unique([requirement.id for requirement in requires], item, "requirement")
-        return ElementCheck(self.ident(item), self.ident(item, "section"), self._fix(item), tuple(requires))
+        return ElementCheck(
+            self.ident(item),
+            self.ident(item, "section"),
+            self._fix(item),
+            tuple(requires),
+            str(judge) if judge else None,
+        )
 
     def _risk(self, item: Any) -> RiskCheck:
-        keys = ("id", "fix", "severity", "action", "from", "unless_met")
+        keys = ("id", "fix", "severity", "action", "from", "unless_met", "quote")
         item = self.mapping(item, None, "a risk", keys)
-        severity, action = item.get("severity"), item.get("action")
+        severity, action, quote = item.get("severity"), item.get("action"), item.get("quote")
+        if quote is not None and (quote not in QUOTES or item.get("from") is None):
+            self.fail(f"'quote' must be one of {', '.join(QUOTES)}, for a risk 'from' an element", item)
         if severity not in SEVERITIES:
             self.fail(f"'severity' must be one of {', '.join(SEVERITIES)}", item)
         if action not in ACTIONS:
@@ -98,6 +111,7 @@ class _ChecksReader(Reader):
             status,
             requirement,
             tuple(unless),
+            str(quote) if quote else None,
         )
 
     def _from(self, item: dict[str, Any]) -> tuple[str | None, tuple[str, ...], str | None]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+# The standard library's own reader of regular expressions (what re.compile uses), to find a pattern's clue.
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import snowballstemmer
@@ -11,7 +14,7 @@ import snowballstemmer
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
-from clauses.review.words import STEMMERS, Vocabulary, fold, term_atoms
+from clauses.review.words import GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
 
 _KEYS = (
     "language",
@@ -36,6 +39,29 @@ MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
 MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
 
 
+def clue(pattern: str) -> str:
+    """A character outside letters and digits that every match of the pattern contains (the "@" of an
+    e-mail address), or "": a pattern is searched only in a sentence that has its clue (one `in` test
+    instead of a search at every position). Only the pattern's own sequence and its groups are looked
+    into; a character in an alternative or an optional part is never a clue."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return ""
+    return _clue(list(parsed))
+
+
+def _clue(sequence: list[Any]) -> str:
+    for op, argument in sequence:
+        if op is _constants.LITERAL and not chr(argument).isalnum() and not chr(argument).isspace():
+            return chr(argument)
+        if op is _constants.SUBPATTERN:
+            found = _clue(list(argument[-1]))
+            if found:
+                return found
+    return ""
+
+
 def read_language(path: Path, checks: Checks) -> LanguageWords:
     return _LanguageReader(path, checks).read()
 
@@ -48,6 +74,7 @@ class _LanguageReader(Reader):
         self.vocabulary = Vocabulary("english")
         self.terms: list[tuple[int, ...]] = []
         self.term_ids: dict[tuple[int, ...], int] = {}
+        self.gapped: dict[tuple[int, ...], int] = {}  # a term "haben ... zu": its parts' term ids -> its id
         self.concepts: dict[str, frozenset[int]] = {}
         self.matchers: list[Matcher] = []
 
@@ -124,6 +151,9 @@ class _LanguageReader(Reader):
                 "'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach
             )
         terms = tuple(self.terms)
+        gaps: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for parts, term in self.gapped.items():
+            gaps.setdefault(parts[0], []).append((term, parts))
         return Grammar(
             self.vocabulary,
             terms,
@@ -134,10 +164,20 @@ class _LanguageReader(Reader):
             before,
             after,
             self.restrictives,
+            {first: tuple(found) for first, found in gaps.items()},
         )
 
     # -- terms and concepts --
     def _term(self, written: str, where: Any) -> int:
+        if GAP_MARK in written:
+            # "haben ... zu", "dienen ... te", "let ... go": words in this order with a few between.
+            parts = tuple(self._term(part, where) for part in written.split(GAP_MARK) if part.strip())
+            if len(parts) < 2:
+                self.fail(f"the term {written!r} needs words on both sides of '...'", written, line(where))
+            if parts not in self.gapped:
+                self.gapped[parts] = len(self.terms)
+                self.terms.append(())  # found after the others (matching.py), never by the trie
+            return self.gapped[parts]
         atoms = term_atoms(written, self.vocabulary)
         if not atoms:
             self.fail(f"the term {written!r} has no letters", written, line(where))
@@ -194,7 +234,8 @@ class _LanguageReader(Reader):
         polarity = {"+": True, "-": False}.get(text[0])
         body = text[1:] if polarity is not None else text
         if len(body) > 2 and body.startswith("/") and body.endswith("/"):
-            return Item(regex=self._regex(body[1:-1], value, where), polarity=polarity)
+            regex = self._regex(body[1:-1], value, where)
+            return Item(regex=regex, polarity=polarity, clue=clue(regex.pattern))
         if body.startswith("@"):
             if not _CONCEPT.match(body) or body[1:] not in self.concepts:
                 self.fail(f"{what}: {body!r} is not a concept", value, line(where))
@@ -267,7 +308,7 @@ class _LanguageReader(Reader):
 
     # -- what the checks need --
     def _elements(self, section: dict[str, Any]) -> None:
-        for element in self.checks.elements:
+        for element in self.checks.worded:
             entry = section.get(element.id)
             if entry is None:
                 self.fail(f"'elements' has no words for the element {element.id!r}", section)
@@ -289,18 +330,18 @@ class _LanguageReader(Reader):
                     ("requires", element.id, requirement.id),
                 )
         for key in section:
-            if key not in {element.id for element in self.checks.elements}:
+            if key not in {element.id for element in self.checks.worded}:
                 self.fail(f"'elements': {key!r} is not an element in checks", key, line(section))
 
     def _risks(self, section: dict[str, Any]) -> None:
         known = {risk.id: risk for risk in self.checks.risks}
         for key, value in section.items():
             risk = known.get(key)
-            if risk is None or risk.from_element or risk.id == "english_only":
+            if risk is None or risk.from_element:
                 self.fail(f"'risks': {key!r} is not a risk found by words", key, line(section))
             self._matchers(value, section, f"risks.{key}", ("risk", str(key)), negatable=True)
         for risk in self.checks.risks:
-            if not risk.from_element and risk.id != "english_only" and risk.id not in section:
+            if not risk.from_element and risk.id not in section:
                 self.fail(f"'risks' has no words for {risk.id!r}", section)
 
     def _inferences(self, section: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 Each sentence is analysed once, and only the matchers that one of its terms can start are tried on it,
 so the time grows with the text, not with the text times the rules. A matcher with `span: 2` is also
-tried on a sentence joined to the one before it (under the same heading): "You get a bonus for each
+tried on a sentence joined to the one before it (in the same paragraph): "You get a bonus for each
 share. Do not mention that you work for us."
 """
 
@@ -55,6 +55,7 @@ class Scan:
     words: int
     sentences: list[Sentence] = field(default_factory=list)
     hits: dict[tuple[str, ...], list[Hit]] = field(default_factory=dict)
+    _recorded: set[tuple[tuple[str, ...], int]] = field(default_factory=set)
 
     @property
     def present_languages(self) -> set[str]:
@@ -67,7 +68,8 @@ class Scan:
 
     def record(self, key: tuple[str, ...], found: Hit) -> None:
         hits = self.hits.setdefault(key, [])
-        if len(hits) < MAX_HITS and not any(h.sentence is found.sentence for h in hits):
+        if len(hits) < MAX_HITS and (key, found.sentence.index) not in self._recorded:
+            self._recorded.add((key, found.sentence.index))
             hits.append(found)
 
 
@@ -86,7 +88,7 @@ def quote(found: Hit) -> Passage:
 
 
 def language_scores(words: Sequence[str], languages: dict[str, LanguageWords]) -> dict[str, int]:
-    return {code: sum(1 for word in words if word in lang.detect) for code, lang in languages.items()}
+    return {code: sum(map(lang.detect.__contains__, words)) for code, lang in languages.items()}
 
 
 def detect(words: Sequence[str], languages: dict[str, LanguageWords], minimum: int = 2) -> str | None:
@@ -156,15 +158,20 @@ class _Scanner:
         window = sentence.window
         if window is None:  # matched right after it is analysed: never so
             return
+        present = set(window.occurrences)
         for index in _candidates(words, window):
             matcher = words.matchers[index]
+            if not matcher.possible(present):
+                continue
             span = hit(matcher, window)
             if span is not None:
                 start, end = window.chars(span)
                 value = next((window.value(i) for i in matcher.items if i.regex is not None), None)
                 self.result_scan.record(matcher.key, Hit(sentence, start, end, value))
         previous, self.previous = self.previous, sentence
-        if previous is not None and previous.block.heading == sentence.block.heading:
+        # An obligation spread over two sentences is in one paragraph: two items of a list or of a
+        # glossary say two things.
+        if previous is not None and previous.block is sentence.block:
             self._match_pair(previous, sentence, words)
         if previous is not None:
             # Done with it: a window holds every word of its sentence, and 1 MB of text has many.
@@ -174,11 +181,11 @@ class _Scanner:
         if first.window is None or second.window is None:
             return
         pair: Window | None = None
-        present = first.window.occurrences.keys() | second.window.occurrences.keys()
+        present = set(first.window.occurrences).union(second.window.occurrences)
         for index in _candidates(words, first.window, second.window):
             matcher = words.matchers[index]
             # Only a matcher whose every item has a term in one of the two sentences can hit the pair.
-            if matcher.span != 2 or not all(item.regex or item.all_terms & present for item in matcher.items):
+            if matcher.span != 2 or not matcher.possible(present):
                 continue
             pair = pair or joined(first.window, second.window)
             span = hit(matcher, pair)

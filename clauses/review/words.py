@@ -8,6 +8,7 @@ short ending (Dutch "wachtwoorden" for "wachtwoord": the Dutch stemmer cuts thos
 
     password          a word, in any of its forms
     mots de passe     words in a row
+    haben ... zu      these words in this order, with up to six others between (haben dem Chef zu folgen)
     wachtwoord*       a word that starts with it (folded): wachtwoordbeheerder
     *wachtwoord*      a word that contains it: a compound such as facebookwachtwoord
     @concept          any term of a concept (a list of synonyms in the same file)
@@ -34,6 +35,8 @@ _BOUNDARY = re.compile(r"[;:()\[\]]|,\s(?=(?:and|but|en|maar|et|mais|und|aber)\b
 INFLECTION = 3  # a word may carry this many more letters than a term and still be that term
 MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is never "notes")
 STEM_SHARE = 0.5
+GAP_MARK = "..."  # in a term, up to GAP words of any kind: "haben ... zu" (haben dem Chef zu folgen)
+GAP = 6
 CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
 
 _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
@@ -166,21 +169,30 @@ class Vocabulary:
 
 def tokens(text: str, vocabulary: Vocabulary) -> Words:
     """The words of `text`: where each starts and ends, its folded form, and the atoms it matches."""
-    words = Words([], [], [], [])
+    # Whole lists at a time rather than a loop with four appends per word: this runs on every sentence.
+    matches = list(_WORD.finditer(text))
     lookup = vocabulary.lookup
-    for match in _WORD.finditer(text):
-        lowered = match.group().lower()
-        norm, atoms = lookup(lowered)
-        if norm == "t" and words.norms and words.norms[-1].endswith("n") and text[match.start() - 1] in "'’":
-            # English "don't", "can't", "won't": "do not", "can not", "will not".
-            before = words.norms[-1]
-            words.norms[-1], words.atoms[-1] = lookup(_CONTRACTED.get(before, before[:-1]))
-            norm, atoms = lookup("not")
-        words.starts.append(match.start())
-        words.ends.append(match.end())
-        words.norms.append(norm)
-        words.atoms.append(atoms)
-    return words
+    looked = [lookup(match.group().lower()) for match in matches]
+    norms = [norm for norm, _ in looked]
+    atoms = [found for _, found in looked]
+    if "t" in norms:
+        _contractions(text, matches, norms, atoms, lookup)
+    return Words([m.start() for m in matches], [m.end() for m in matches], norms, atoms)
+
+
+def _contractions(
+    text: str,
+    matches: list[re.Match[str]],
+    norms: list[str],
+    atoms: list[frozenset[int]],
+    lookup: Any,
+) -> None:
+    """English "don't", "can't", "won't": "do not", "can not", "will not"."""
+    for index in range(1, len(norms)):
+        before = norms[index - 1]
+        if norms[index] == "t" and before.endswith("n") and text[matches[index].start() - 1] in "'’":
+            norms[index - 1], atoms[index - 1] = lookup(_CONTRACTED.get(before, before[:-1]))
+            norms[index], atoms[index] = lookup("not")
 
 
 @dataclass(slots=True)
@@ -207,7 +219,7 @@ def boundaries(text: str, starts: list[int]) -> list[int]:
 
 def words_of(text: str) -> list[str]:
     """The folded words of a text (for telling its language)."""
-    return [fold(match.group()) for match in _WORD.finditer(text)]
+    return [word if word.isascii() else fold(word) for word in _WORD.findall(text.lower())]
 
 
 def term_atoms(term: str, vocabulary: Vocabulary) -> tuple[int, ...]:

@@ -1,37 +1,40 @@
-"""The review's corpus (tests/review/corpus/): recall and false flags per language.
+"""The review's corpus (tests/review/corpus/): recall and false flags per language and part.
 
-Each entry carries the finding it must give (see corpus/README.md). The rules were tuned on the entries
-without `held_out`; the held-out ones, written before the rules, measure what tuning did not see.
-`python tests/review/corpus_figures.py` prints the table and every miss.
+Each entry carries the finding it must give (see corpus/README.md). The rules were written on the entries
+without `held_out` (`tuned`); `first` and `second` were each written before a round of rule changes and
+measure what those changes had not seen; `sealed` entries are never looked at while tuning.
+`python tests/review/corpus_figures.py` prints the table and every miss (but the sealed ones).
 """
 
 from __future__ import annotations
 
 import pytest
-from corpus_figures import LANGUAGES, entries, figures
+from corpus_figures import LANGUAGES, PARTS, entries, figures, part
 
-RECALL = 0.95  # on the tuned-on part, per language; no false risk flag there
-HELD_OUT_RECALL = 0.70  # the held-out part is reported (README), and must not fall below this
-HELD_OUT_FALSE_FLAGS = 1
+# The floors: what the rules reach on each part, less a small margin, so that a change that loses recall
+# or raises a false flag fails here. Raise them when the rules get better; never lower them to pass.
+RECALL = {
+    "tuned": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100%
+    "first": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100%
+    "second": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},  # all 100% (before: 63/43/61/53%)
+    "sealed": {"en": 0.90, "nl": 0.60, "fr": 0.80, "de": 0.80},  # 93/64/86/86%, never tuned on
+}
+FALSE_FLAGS = {"tuned": 0, "first": 0, "second": 0, "sealed": 1}  # sealed: 1 in en and in de
 
 
 def test_the_corpus_has_at_least_400_entries_in_four_languages() -> None:
     sizes = {code: len(entries(code)) for code in LANGUAGES}
     assert sum(sizes.values()) >= 400 and min(sizes.values()) >= 75, sizes
     for code in LANGUAGES:
-        held = sum(1 for entry in entries(code) if entry.get("held_out"))
-        assert held >= 15, (code, held)  # a real part is kept out of tuning
+        held = [part(entry) for entry in entries(code)]
+        assert held.count("first") >= 15, code  # a real part is kept out of tuning
+        assert held.count("second") + held.count("sealed") >= 40, code
 
 
+@pytest.mark.parametrize("name", PARTS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_recall_and_false_flags_on_the_part_the_rules_were_tuned_on(language: str) -> None:
-    found = figures(language, held_out=False)
-    assert found.recall >= RECALL, (f"{found.found}/{found.expected}", found.misses)
-    assert found.false_flags == 0, found.wrong
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_recall_and_false_flags_on_the_held_out_part(language: str) -> None:
-    found = figures(language, held_out=True)
-    assert found.recall >= HELD_OUT_RECALL, (f"{found.found}/{found.expected}", found.misses)
-    assert found.false_flags <= HELD_OUT_FALSE_FLAGS, found.wrong
+def test_recall_and_false_flags(language: str, name: str) -> None:
+    found = figures(language, name)
+    shown = found.misses if name != "sealed" else "(sealed: misses not shown)"
+    assert found.recall >= RECALL[name][language], (f"{found.found}/{found.expected}", shown)
+    assert found.false_flags <= FALSE_FLAGS[name], found.wrong if name != "sealed" else found.false_flags

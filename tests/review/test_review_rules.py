@@ -49,7 +49,31 @@ def replace(path: Path, old: str, new: str) -> int:
 def test_the_shipped_rules_load_in_four_languages() -> None:
     rules = default_rules()
     assert sorted(rules.languages) == ["de", "en", "fr", "nl"]
-    assert len(rules.elements) == 18 and len(rules.risks) == 22
+    assert len(rules.elements) == 19 and len(rules.risks) == 22
+
+
+def test_the_language_check_and_its_risk_are_data() -> None:
+    # The element judged by the language law and the risk that follows from it are entries of
+    # checks.yaml like any other: no id is special-cased in the engine (issue 12).
+    checks = default_rules().checks
+    language = checks.element("language")
+    assert (language.judged_by, language.fix) == ("language_law", ("courtesy_translation",))
+    english_only = next(risk for risk in checks.risks if risk.id == "english_only")
+    assert (english_only.from_element, english_only.from_status, english_only.quote) == (
+        "language",
+        ("missing",),
+        "opening",
+    )
+    assert "language" not in {element.id for element in checks.worded}
+
+
+def test_a_judged_element_takes_no_words_and_a_known_judge(rules: Path) -> None:
+    line = replace(rules / "checks.yaml", "judged_by: language_law", "judged_by: horoscope")
+    assert error_of(rules) == (
+        "checks.yaml",
+        line,
+        "'judged_by' must be one of language_law, without 'requires'",
+    )
 
 
 def test_an_invalid_regular_expression_names_its_file_and_line(rules: Path) -> None:
