@@ -50,6 +50,11 @@ Floor().run()
 
 
 THINK_TIME = 1.0  # seconds between seeing a question and answering it: a fast reader
+QUICK_THINK_TIME = 0.1  # in the quick pass, which only checks that the script works
+
+
+def think_time(quick: bool) -> float:
+    return QUICK_THINK_TIME if quick else THINK_TIME
 
 
 def _p95(values: list[float]) -> float:
@@ -258,7 +263,7 @@ async def _conversation(size: tuple[int, int], quick: bool, long_session: bool) 
                 times.append(await _one_answer(pilot, frames, answers[question.id]))
                 # A person reads the next question before answering it; meanwhile the preview and
                 # the draft catch up, as they would.
-                await pilot.pause(THINK_TIME)
+                await pilot.pause(think_time(quick))
     return times
 
 
@@ -320,7 +325,7 @@ async def _floor_conversation(size: tuple[int, int], quick: bool) -> list[float]
             app.post_message(events.Key("enter", "\r"))
             await _wait(pilot, lambda: frames.at is not None)
             times.append((frames.at - start) * 1000)
-            await pilot.pause(THINK_TIME)
+            await pilot.pause(think_time(quick))
     return times
 
 

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_the_quick_benchmark_runs_and_reports_every_measure() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--quick"],
