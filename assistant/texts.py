@@ -12,6 +12,9 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from datafiles.cache import cached_parse
+from datafiles.errors import DataFileError
+
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 REFERENCE = "en"
 
@@ -90,10 +93,8 @@ def placeholders(text: str) -> frozenset[str]:
 def read_file(path: Path) -> dict[str, Any]:
     """The flattened texts of one file; UiTextsError when it cannot be read as a mapping of texts.
 
-    Read at every start for every language, so the parsed texts are cached as JSON (dialogue.stored).
+    Read at every start for every language, so the parsed texts are kept as JSON (datafiles.cache).
     """
-    from dialogue.stored import cached_parse
-
     try:
         return cached_parse(path, partial(_parse_texts, path), "ui-texts")
     except OSError as error:
@@ -101,19 +102,16 @@ def read_file(path: Path) -> dict[str, Any]:
 
 
 def _parse_texts(path: Path, content: bytes) -> dict[str, Any]:
-    import yaml
+    # Only when the cache has no entry for this content: PyYAML is not needed on a start from the cache.
+    from datafiles.reading import parse_yaml
 
     try:
-        text = content.decode("utf-8")
+        data = parse_yaml(content.decode("utf-8"), path)
     except UnicodeDecodeError:
         raise UiTextsError(f"{path}: not UTF-8 text") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise UiTextsError(f"{path}{where}: not valid YAML") from None
+    except DataFileError as error:
+        where = f", line {error.line}" if error.line is not None else ""
+        raise UiTextsError(f"{path}{where}: {error.problem}") from None
     if not isinstance(data, dict):
         raise UiTextsError(f"{path}: expected a mapping of texts")
     return _flatten(data)

@@ -128,19 +128,9 @@ def read(folders: Iterable[Path]) -> LibrarySource:
 # --- reading ----------------------------------------------------------------------------------------
 
 
-def _inside(path: Path, folder: Path) -> None:
-    """Refuse a link that leads out of the library folder: a folder received from someone else could
-    otherwise make a clause of any file on this computer (a private key, a password file)."""
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise LibraryError(
-            "is a link to something outside the clause folder; copy the file itself into the folder",
-            file=path,
-        )
-
-
 def _read_folder(folder: Path, source: LibrarySource) -> None:
     for child in folder.iterdir():
-        _inside(child, folder)
+        yamlfile.inside(child, folder)
     sections = folder / "sections.yaml"
     if sections.exists():
         for entry in _entries(sections, "sections"):
@@ -266,7 +256,7 @@ def _clause(entry: Mapping[str, Any], path: Path) -> ClauseSpec:
 
 def _read_language(folder: Path, language: LanguageSource) -> None:
     for child in folder.iterdir():
-        _inside(child, folder.parent)
+        yamlfile.inside(child, folder.parent)
     strings = folder / "strings.yaml"
     if strings.exists():
         data = yamlfile.load(strings)
@@ -301,9 +291,9 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
             language.statute_files[statute_id] = Where(statutes, line)
     templates = folder / "clauses"
     if templates.is_dir():
-        _inside(templates, folder.parent)
+        yamlfile.inside(templates, folder.parent)
         for path in sorted(templates.glob("*.j2")):
-            _inside(path, folder.parent)
+            yamlfile.inside(path, folder.parent)
             language.templates[path.stem] = TemplateSource(yamlfile.read_text(path, "template"), path)
 
 

@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = {"dialogue": {"textual", "assistant"}, "clauses": {"textual", "assistant", "dialogue"}}
+CORE = {
+    "dialogue": {"textual", "assistant", "clauses"},
+    "clauses": {"textual", "assistant", "dialogue"},
+    "datafiles": {"textual", "assistant", "dialogue", "clauses"},
+}
 
 
 def lint_imports() -> str:
@@ -55,7 +59,7 @@ def test_the_contracts_catch_an_offending_import(tmp_path: Path) -> None:
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     contracts = config[config.index("\n[tool.importlinter]") :]
     (tmp_path / "pyproject.toml").write_text(contracts, encoding="utf-8")
-    for package in ("assistant", "dialogue", "clauses"):
+    for package in ("assistant", "dialogue", "clauses", "datafiles"):
         (tmp_path / package).mkdir()
         (tmp_path / package / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "dialogue" / "bad.py").write_text("def f():\n    import textual.app\n", encoding="utf-8")

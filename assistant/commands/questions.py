@@ -57,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"the interview is not available in '{args.lang}'")
     rows = describe(args.lang)
     if args.format == "yaml":
-        import yaml
+        from datafiles.reading import dump_yaml
 
-        yaml.safe_dump({"questions": rows}, sys.stdout, allow_unicode=True, sort_keys=False, width=100)
+        sys.stdout.write(dump_yaml({"questions": rows}))
         return 0
     from rich import box
     from rich.console import Console

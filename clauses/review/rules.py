@@ -25,11 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from clauses import yamlfile
-from clauses.errors import LibraryError
 from clauses.review.errors import RulesError
+from datafiles.errors import DataFileError, NotText, Unreadable
+from datafiles.reading import read_yaml
 
 RULES_FOLDER = Path(__file__).resolve().parent / "rules"
 CHECKS_FILE = "checks.yaml"
@@ -45,39 +43,17 @@ _LANGUAGE = re.compile(r"[a-z]{2}\Z")
 # --- YAML that remembers lines ----------------------------------------------------------------------
 
 
-class _Text(str):
-    """A YAML string that knows its line (1-based)."""
-
-    line: int = 0
-
-
-class _Loader(yamlfile._Loader):
-    def construct_yaml_str(self, node: yaml.ScalarNode) -> _Text:  # type: ignore[override]
-        text = _Text(self.construct_scalar(node))
-        text.line = node.start_mark.line + 1
-        return text
-
-
-_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
-
-
 def _load_yaml(path: Path) -> Any:
+    """The file's data, every text with its line (datafiles.reading); RulesError naming the line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(f"cannot read the file ({error.__class__.__name__})", file=path, line=1) from None
-    try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
-    except LibraryError as error:
-        raise RulesError(error.problem, file=path, line=error.line) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise RulesError(f"not valid YAML: {error.problem or error.context}", file=path, line=line) from None
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly every error
-        raise RulesError(f"not valid YAML: {error}", file=path, line=1) from None
-    except RecursionError:
-        raise RulesError("not valid YAML: nested too deeply", file=path, line=1) from None
+        return read_yaml(path, text_keys=True, text_lines=True)
+    except NotText:
+        raise RulesError("cannot read the file: it is not UTF-8 text", file=path, line=1) from None
+    except Unreadable as error:
+        raise RulesError(f"cannot read the file ({error.reason})", file=path, line=1) from None
+    except DataFileError as error:
+        problem = f"not valid YAML: {error.problem}" if error.syntax else error.problem
+        raise RulesError(problem, file=path, line=error.line or 1) from None
 
 
 def _line(value: Any, default: int) -> int:
