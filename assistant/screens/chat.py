@@ -36,6 +36,7 @@ from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.preview import PolicyPreview
 from assistant.widgets.transcript import Transcript
+from clauses import language_law
 from dialogue.errors import AnswerError, NavigationError
 from dialogue.interpret import Unclear
 from dialogue.machine import DONE, SUMMARY
@@ -52,7 +53,6 @@ def preview_labels(app: PolicyAssistant) -> Labels:
 
 
 PREVIEW_DELAY = 0.04  # seconds between an answer and the assembly of the policy it changes
-SEAT_QUESTIONS = ("regions", "staff_languages")  # their answers decide the policy's languages
 
 
 class ChatScreen(Screen[None]):
@@ -190,14 +190,12 @@ class ChatScreen(Screen[None]):
     @staticmethod
     def _last_seat_question(answers: dict[str, Any]) -> str | None:
         """The question whose answer completes the seats (after it, the languages are explained)."""
-        if not versions.seats_known(answers):
-            return None
-        return "staff_languages" if "brussels" in answers["regions"] else "regions"
+        return language_law.last_seat_question(answers)
 
     def _explain_versions(self, *, again: bool = False) -> None:
         """Say which language versions the law requires, once the seats are known (or they changed)."""
         answers = self.session.result()
-        if not versions.seats_known(answers):
+        if not language_law.seats_known(answers):
             return
         seats = (tuple(answers["regions"]), tuple(answers.get("staff_languages") or ()))
         if seats == self._explained and not again:
@@ -212,11 +210,13 @@ class ChatScreen(Screen[None]):
             return self.preview_version
         answers = self.session.result() if answers is None else answers
         known = versions.known_versions(self.assistant.texts)
-        return versions.default_version(answers, self.session.language, known)
+        return language_law.first_version(answers, self.session.language, known)
 
     def version_choices(self) -> list[str]:
         """The versions the preview can show, the required ones first."""
-        return versions.ordered(self.session.result(), versions.known_versions(self.assistant.texts))
+        return language_law.ordered_versions(
+            self.session.result(), versions.known_versions(self.assistant.texts)
+        )
 
     def show_version(self, code: str) -> None:
         """Show the policy's `code` version in the preview (full screen when the side one is hidden)."""
@@ -359,7 +359,7 @@ class ChatScreen(Screen[None]):
         question = session.interview.by_id[question_id]
         label = describe(session.interview, question, session.answers.get(question_id), session.language)
         self.transcript.hear(self.t("chat.you"), label)
-        if question_id in SEAT_QUESTIONS:
+        if question_id in language_law.SEAT_QUESTIONS:
             self._explain_versions()
         self.post_message(AnswerGiven(question_id, label))
         if session.state == SUMMARY:
@@ -587,7 +587,7 @@ class ChatScreen(Screen[None]):
     ) -> None:
         drafter = self.assistant.drafter
         try:
-            language = chosen or versions.default_version(answers, talk_language, drafter.languages())
+            language = chosen or language_law.first_version(answers, talk_language, drafter.languages())
             document = drafter.assemble(answers, language, partial=True)
         except (LibraryUnavailable, PolicyNotReady) as error:
             # A partial assembly leaves out what waits for an answer, so PolicyNotReady here means a

@@ -19,6 +19,7 @@ from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, tar
 from assistant.languages import joined
 from assistant.screens.confirm import ConfirmDialog
 from assistant.widgets.choices import ChoiceList
+from clauses import language_law
 
 if TYPE_CHECKING:
     from assistant.screens.chat import ChatScreen
@@ -33,7 +34,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         super().__init__()
         self.chat = chat
         self.answers = chat.session.result()
-        self.required = versions.required(self.answers)
+        self.required = language_law.required_languages(self.answers)
 
     def t(self, key: str, **values: object) -> str:
         return self.chat.t(key, **values)
@@ -66,7 +67,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         texts = self.chat.assistant.texts
-        choices = versions.ordered(self.answers, versions.known_versions(texts))
+        choices = language_law.ordered_versions(self.answers, versions.known_versions(texts))
         self.query_one("#versions", ChoiceList).offer(
             [(code, self._version_line(code)) for code in choices], multi=True, selected=list(self.required)
         )
@@ -89,7 +90,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return versions.sentence(line)
 
     def _regions(self, code: str) -> list[str]:
-        return versions.regions_requiring(self.answers, code)
+        return language_law.regions_requiring(self.answers, code)
 
     # --- the request ----------------------------------------------------------------------------------
 
