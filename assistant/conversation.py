@@ -10,8 +10,8 @@ from assistant.answers import as_input_text, describe, offered_answer
 from assistant.texts import UiTexts
 from assistant.typed import Answer, Command, Typed, read_typed
 from assistant.widgets.answer_dock import Prompt
+from dialogue.flow import DONE, SUMMARY
 from dialogue.interpret import Understood, interpret
-from dialogue.machine import DONE, SUMMARY
 from dialogue.model import Kind, Question
 from dialogue.session import Session
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.session import Session
+from dialogue.snapshot import to_dict
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class DraftKeeper:
         """Write `session` now; gives the session its draft id the first time."""
         if session.draft_id is None:
             session.draft_id = self.store.new_id()
-        outcome = self.write(session.draft_id, session.to_dict())
+        outcome = self.write(session.draft_id, to_dict(session))
         if report is not None:
             report(outcome)
         return session.draft_id

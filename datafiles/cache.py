@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_cache_path
+
 # Where the assistant keeps its drafts and its cache, instead of the user's data and cache folders.
 HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
 FORMAT = 2  # of every entry: a new format makes new entries
@@ -25,8 +27,6 @@ def cache_folder() -> Path:
     home = os.environ.get(HOME_VARIABLE)
     if home:
         return Path(home).expanduser() / "cache"
-    from platformdirs import user_cache_path  # only without POLICY_ASSISTANT_HOME
-
     return user_cache_path("policy-assistant", appauthor=False)
 
 

@@ -118,7 +118,7 @@ class Condition:
 
         `answers` maps a name to its value, to `UNKNOWN` while open; absent names are Missing.
         """
-        key = tuple(_cache_key(answers.get(name, _ABSENT)) for name in self.names)
+        key = tuple(cache_key(answers.get(name, _ABSENT)) for name in self.names)
         try:
             return self._cache[key]
         except KeyError:
@@ -155,7 +155,8 @@ _ABSENT = _Absent()
 UNKNOWN = _UnknownMarker()  # put this in an answers mapping for an on-path question not answered yet
 
 
-def _cache_key(value: Any) -> Any:
+def cache_key(value: Any) -> Any:
+    """`value` as part of a key: lists as tuples, and True apart from 1."""
     if isinstance(value, list | tuple):
         return tuple(value)
     if isinstance(value, date | str | int | float | bool) or value is None:

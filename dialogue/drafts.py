@@ -17,11 +17,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from platformdirs import user_data_path
+
 from datafiles.cache import HOME_VARIABLE
 from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
-from dialogue.session import DraftFormatError, DraftProblem, Session, draft_problem
+from dialogue.session import Session
+from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, to_dict
 
 _SUFFIX = ".yaml"
 _MAX_DRAFT_BYTES = 5 * 1024 * 1024
@@ -46,8 +49,6 @@ def default_folder() -> Path:
     home = os.environ.get(HOME_VARIABLE)
     if home:
         return Path(home).expanduser() / "drafts"
-    from platformdirs import user_data_path
-
     return user_data_path("policy-assistant", appauthor=False) / "drafts"
 
 
@@ -95,10 +96,10 @@ class DraftStore:
         """Write the session's draft, giving the session a draft id the first time."""
         if session.draft_id is None:
             session.draft_id = self.new_id()
-        return self.write(session.draft_id, session.to_dict())
+        return self.write(session.draft_id, to_dict(session))
 
     def write(self, draft_id: str, snapshot: dict[str, Any]) -> Path:
-        """Write a snapshot from `Session.to_dict()` atomically and durably (fsynced) before returning."""
+        """Write a snapshot (dialogue.snapshot.to_dict) atomically and durably (fsynced) before returning."""
         path = self.path_of(draft_id)
         document = dict(snapshot, saved=self.clock().isoformat())
         text = reading().dump_yaml(document)
@@ -120,7 +121,7 @@ class DraftStore:
         path = self.path_of(draft_id)
         data = self._read(path)
         try:
-            session = Session.from_dict(interview, data)
+            session = from_dict(interview, data)
         except DraftFormatError as error:
             raise _cannot_resume(path, error.problem) from None
         session.draft_id = draft_id

@@ -19,8 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def flow_page() -> str:
     """docs/flow.md: the diagram with the moves it leaves out, explained."""
+    from dialogue.diagram import flow_diagram
     from dialogue.loader import load_interview
-    from dialogue.machine import flow_diagram
 
     return (
         "# The interview flow\n\n"
@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if args.markdown:
         print(flow_page(), end="")
     else:
+        from dialogue.diagram import flow_diagram
         from dialogue.loader import load_interview
-        from dialogue.machine import flow_diagram
 
         print(flow_diagram(load_interview()).strip())
     return 0

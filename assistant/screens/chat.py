@@ -38,8 +38,8 @@ from assistant.widgets.preview import PolicyPreview
 from assistant.widgets.transcript import Transcript
 from clauses import language_law
 from dialogue.errors import AnswerError, NavigationError
+from dialogue.flow import DONE, SUMMARY
 from dialogue.interpret import Unclear
-from dialogue.machine import DONE, SUMMARY
 from dialogue.model import Kind
 from dialogue.session import Session
 
@@ -499,7 +499,7 @@ class ChatScreen(Screen[None]):
         self.app.push_screen(ExportDialog(self), self._export_chosen)
 
     def _open_count(self) -> int:
-        return sum(1 for question in self.session.path() if not self.session.route.is_answered(question))
+        return self.session.open_count
 
     def _summary_open(self) -> bool:
         from assistant.screens.summary import SummaryScreen

@@ -60,11 +60,7 @@ class SummaryScreen(Screen[Choice]):
         yield KeysFooter()
 
     def _open_count(self) -> int:
-        return sum(
-            1
-            for q in self.session.path()
-            if q.id not in self.session.answers and q.id not in self.session.skipped
-        )
+        return self.session.open_count
 
     def _entries(self) -> list[tuple[Text, str | None, bool]]:
         entries: list[tuple[Text, str | None, bool]] = []

@@ -12,7 +12,7 @@ from assistant.screens.export import ExportDialog
 from assistant.screens.summary import SummaryScreen
 from assistant.widgets.pointer_list import PointerList
 from clauses.language_law import required_languages
-from dialogue.machine import DONE
+from dialogue.flow import DONE
 
 POLICIES = {
     "limited": "limited-small.yaml",
