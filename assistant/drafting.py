@@ -11,6 +11,9 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+import clauses
+from clauses.errors import LibraryError
+
 
 class PolicyNotReady(Exception):
     """The answers cannot make a policy (yet)."""
@@ -35,10 +38,8 @@ class PolicyDrafter:
         with self._lock:
             if self._library is None:
                 try:
-                    import clauses
-
                     self._library = clauses.load_library(*self._clause_folders)
-                except Exception as error:
+                except LibraryError as error:
                     raise LibraryUnavailable(_one_line(error)) from error
             return self._library
 
@@ -55,14 +56,14 @@ class PolicyDrafter:
         library = self.library()
         try:
             return library.assemble(dict(answers), language=language, partial=partial)
-        except Exception as error:
+        except LibraryError as error:
             raise PolicyNotReady(_one_line(error)) from error
 
     def implementation_notes(self, answers: Mapping[str, Any], language: str = "en") -> Any:
         library = self.library()
         try:
             return library.implementation_notes(dict(answers), language=language)
-        except Exception as error:
+        except LibraryError as error:
             raise PolicyNotReady(_one_line(error)) from error
 
 

@@ -36,7 +36,7 @@ class NotSaved:
 
 
 Outcome = Saved | NotSaved
-Report = Callable[[Outcome], None]
+SaveListener = Callable[[Outcome], None]
 
 
 class DraftKeeper:
@@ -46,16 +46,16 @@ class DraftKeeper:
         self.store = store
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def attach(self, session: Session, report: Report | None = None) -> None:
+    def attach(self, session: Session, report: SaveListener | None = None) -> None:
         """Save `session` after every change from now on; `report` hears each outcome."""
         session.subscribe(lambda changed: self.changed(changed, report))
 
-    def changed(self, session: Session, report: Report | None = None) -> None:
+    def changed(self, session: Session, report: SaveListener | None = None) -> None:
         if not (session.answers or session.skipped):
             return  # nothing worth keeping yet: no empty drafts in the list
         self.save(session, report)
 
-    def save(self, session: Session, report: Report | None = None) -> str:
+    def save(self, session: Session, report: SaveListener | None = None) -> str:
         """Write `session` now; gives the session its draft id the first time."""
         if session.draft_id is None:
             session.draft_id = self.store.new_id()
@@ -67,8 +67,6 @@ class DraftKeeper:
     def write(self, draft_id: str, snapshot: dict[str, Any]) -> Outcome:
         try:
             path = self.store.write(draft_id, snapshot)
-        except DraftError as error:
+        except DraftError as error:  # the answers stay in memory; the user can try again
             return NotSaved(draft_id, str(error), error)
-        except Exception as error:  # a draft that cannot be written must never stop the conversation
-            return NotSaved(draft_id, f"{type(error).__name__}: {error}")
         return Saved(draft_id, path, self._clock())

@@ -12,17 +12,34 @@ from typing import Any, NoReturn
 
 import babel.dates
 import babel.lists
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 
-from clauses import loader, markup
+from clauses import markup
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
 from clauses.errors import LibraryError
 from clauses.facts import Facts, derive
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
 from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
+from clauses.source import DOCUMENTS, LanguageSource
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
+
+# What rendering a template or evaluating a condition can raise: Jinja's own errors (an answer not
+# given, something the sandbox refuses), the sandbox's limits, and what the operations a template may
+# use raise on unfit values (a text added to a number, a missing key, a division by zero). Anything
+# else is a bug in this code, and is left to surface as one.
+RENDER_ERRORS = (
+    TemplateError,
+    RenderLimit,
+    markup.MarkupError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+)
 
 # Parsing is pure, and most clauses read the same on many paths: keep the parsed blocks.
 _parse = functools.lru_cache(maxsize=8192)(markup.parse)
@@ -52,8 +69,8 @@ class CompiledClause:
 
 
 @dataclass(frozen=True, slots=True)
-class Language:
-    """One language's compiled texts and the helpers its templates call."""
+class LibraryLanguage:
+    """The library in one language: its compiled texts and the helpers its templates call."""
 
     code: str
     strings: Mapping[str, str]
@@ -74,10 +91,8 @@ class Library:
         self.environment = make_environment()
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
-        self._plans = {document: self._plan(document) for document in loader.DOCUMENTS}
-        self._condition_templates = {
-            document: self._compile_conditions(document) for document in loader.DOCUMENTS
-        }
+        self._plans = {document: self._plan(document) for document in DOCUMENTS}
+        self._condition_templates = {document: self._compile_conditions(document) for document in DOCUMENTS}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -106,7 +121,7 @@ class Library:
                 clause=spec.id,
             ) from None
 
-    def _compile_language(self, source: loader.LanguageSource) -> Language:
+    def _compile_language(self, source: LanguageSource) -> LibraryLanguage:
         templates: dict[str, Template] = {}
         for clause_id, template in source.templates.items():
             try:
@@ -150,7 +165,7 @@ class Library:
             "format_date": format_date,
             "format_list": lambda items: babel.lists.format_list(list(items), locale=locale),
         }
-        return Language(
+        return LibraryLanguage(
             code=source.code,
             strings=strings,
             statutes=source.statutes,
@@ -197,7 +212,7 @@ class Library:
         """The steps the organisation takes to put the policy in force, as a document of its own."""
         return self._build("implementation_notes", answers, language, version, partial)
 
-    def _language(self, code: str) -> Language:
+    def _language(self, code: str) -> LibraryLanguage:
         try:
             return self._languages[code]
         except KeyError:
@@ -281,8 +296,8 @@ class Library:
                     bit == "1"
                     for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
                 ]
-            except Exception:  # evaluated one by one below, for a precise error
-                pass
+            except RENDER_ERRORS:
+                pass  # evaluated one by one below, for an error that names the clause
         return [
             self._holds(compiled, context, partial) for plan in self._plans[kind] for compiled in plan.clauses
         ]
@@ -291,9 +306,9 @@ class Library:
         spec = compiled.spec
         try:
             return compiled.condition is None or bool(compiled.condition(context))
-        except Exception as error:
+        except RENDER_ERRORS as error:
             if partial and isinstance(error, UndefinedError):
-                return False
+                return False  # an answer still to come, in a preview
             raise LibraryError(
                 f"the condition {spec.when!r} failed: {error}",
                 file=spec.where.file,
@@ -313,7 +328,7 @@ class Library:
         return self.environment.from_string("".join(parts))
 
     def _render(
-        self, language: Language, spec: ClauseSpec, context: dict[str, Any], partial: bool
+        self, language: LibraryLanguage, spec: ClauseSpec, context: dict[str, Any], partial: bool
     ) -> str | None:
         template = language.templates[spec.id]
         try:
@@ -324,14 +339,14 @@ class Library:
             if partial:
                 return None
             self._raise_located(language, spec)
-        except Exception:
+        except RENDER_ERRORS:
             self._raise_located(language, spec)
 
-    def _raise_located(self, language: Language, spec: ClauseSpec) -> NoReturn:
+    def _raise_located(self, language: LibraryLanguage, spec: ClauseSpec) -> NoReturn:
         """The error being handled, as a LibraryError naming the template and its line."""
         try:
             self.environment.handle_exception()
-        except Exception as error:
+        except RENDER_ERRORS as error:
             path = language.paths[spec.id]
             raise LibraryError(
                 str(error), file=path, line=_template_line(error, path), clause=spec.id

@@ -214,15 +214,17 @@ def _keep_private(folder: Path) -> None:
 
 def _atomic_write(path: Path, text: str) -> None:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    replaced = False
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:  # mkstemp makes it 0600
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = True
+    finally:
+        if not replaced:  # a full disk, or the write interrupted: leave no half-written file behind
+            Path(temporary).unlink(missing_ok=True)
     _fsync_folder(path.parent)
 
 

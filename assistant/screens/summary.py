@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from assistant import conversation
 from assistant.answers import summary
@@ -85,7 +86,7 @@ class SummaryScreen(Screen[Choice]):
         if target is not None:
             try:
                 index = answers.get_option_index(target)
-            except Exception:
+            except OptionDoesNotExist:
                 index = None
         if index is None:
             index = next((i for i, option in enumerate(answers.options) if not option.disabled), None)
