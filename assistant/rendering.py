@@ -8,18 +8,23 @@ It runs in a thread worker; nothing here touches the app or its widgets.
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich import box
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
+
+from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
+from clauses.model import Table as TableBlock
 
 GUTTER = 2  # columns kept left of every line for the "changed" mark
 CHANGED_MARK = "▌"
@@ -184,8 +189,6 @@ class PolicyRenderer:
 
 
 def _console(width: int) -> Console:
-    import io
-
     return Console(
         file=io.StringIO(),
         width=width,
@@ -228,9 +231,6 @@ def _details(details: Iterable[tuple[str, str]], colon: str) -> Table:
 
 
 def _block(block: Any, colon: str = ":") -> RenderableType:
-    from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
-    from clauses.model import Table as TableBlock
-
     if isinstance(block, Paragraph):
         return _text(block.runs)
     if isinstance(block, BulletList):
@@ -238,8 +238,6 @@ def _block(block: Any, colon: str = ":") -> RenderableType:
     if isinstance(block, NumberedList):
         return _list(block.items, numbered=True)
     if isinstance(block, TableBlock):
-        from rich import box
-
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
         for cell in block.header:
             table.add_column(_text(cell), overflow="fold", ratio=1)
@@ -257,9 +255,6 @@ def _block(block: Any, colon: str = ":") -> RenderableType:
 
 
 def _words(clause: Any) -> int:
-    from clauses.model import BulletList, NumberedList, Paragraph
-    from clauses.model import Table as TableBlock
-
     count = len((clause.title or "").split())
     for block in clause.blocks:
         if isinstance(block, Paragraph):

@@ -396,7 +396,7 @@ async def _preview_refreshes(quick: bool) -> tuple[list[float], list[float], int
                 await pilot.pause()
                 loop.start()
                 start = time.perf_counter()
-                chat.request_preview()
+                chat.conversation.policy.request()
                 await _wait(pilot, lambda before=before: preview.rendered is not before)
                 refreshes.append((time.perf_counter() - start) * 1000)
                 await pilot.pause()

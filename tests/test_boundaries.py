@@ -57,7 +57,9 @@ def test_importing_every_module_loads_no_ui(package: str) -> None:
 def test_the_contracts_catch_an_offending_import(tmp_path: Path) -> None:
     """The same contracts, over stand-ins for the packages: a dialogue module that imports the UI."""
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    contracts = config[config.index("\n[tool.importlinter]") :]
+    # The contracts between the packages (those within the app need its modules).
+    parts = config[config.index("\n[tool.importlinter]") :].split("\n[[tool.importlinter.contracts]]")
+    contracts = "\n[[tool.importlinter.contracts]]".join(parts[:3])
     (tmp_path / "pyproject.toml").write_text(contracts, encoding="utf-8")
     for package in ("assistant", "dialogue", "clauses", "datafiles"):
         (tmp_path / package).mkdir()

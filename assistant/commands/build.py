@@ -42,7 +42,7 @@ def notes_path(output: Path) -> Path:
 
 
 def _format(args: argparse.Namespace) -> str:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.export import SUFFIXES, format_for
 
@@ -65,7 +65,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError, LibraryError, export, load_library
     from dialogue.answers_file import AnswersFileError, read_answers
     from dialogue.loader import load_interview

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from dialogue.loader import load_interview
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -20,7 +22,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def flow_page() -> str:
     """docs/flow.md: the diagram with the moves it leaves out, explained."""
     from dialogue.diagram import flow_diagram
-    from dialogue.loader import load_interview
 
     return (
         "# The interview flow\n\n"
@@ -39,7 +40,6 @@ def run(args: argparse.Namespace) -> int:
         print(flow_page(), end="")
     else:
         from dialogue.diagram import flow_diagram
-        from dialogue.loader import load_interview
 
         print(flow_diagram(load_interview()).strip())
     return 0

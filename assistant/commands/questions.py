@@ -6,6 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from assistant.commands import UsageError
+from dialogue.loader import load_interview
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -21,7 +24,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def describe(language: str = "en") -> list[dict[str, Any]]:
-    from dialogue.loader import load_interview
 
     interview = load_interview()
     texts = interview.language(language)
@@ -50,8 +52,6 @@ def describe(language: str = "en") -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
-    from dialogue.loader import load_interview
 
     if args.lang not in load_interview().languages:
         raise UsageError(f"the interview is not available in '{args.lang}'")

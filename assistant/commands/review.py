@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _format(args: argparse.Namespace) -> str | None:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.review import export
 
@@ -62,7 +62,7 @@ def _format(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.review import ReviewInputError, RulesError, export, review_file
 
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
 
 def start_draft(report: Any, language: str | None, stream: Any) -> str:
     """Save a new draft whose suggested answers are the review's inferences; say how to resume it."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from dialogue.drafts import DraftError, DraftStore
     from dialogue.loader import load_interview
     from dialogue.session import Session

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -22,8 +24,14 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from assistant.rendering import Labels, PolicyRenderer, RenderedPolicy
+from assistant.texts import UiTexts
 
 CACHED_LINES = 1024
+
+
+def preview_labels(texts: UiTexts) -> Labels:
+    """The preview's own words in the language the user talks in."""
+    return Labels(changed=texts("preview.changed_mark"), new=texts("preview.new_mark"))
 
 
 class PolicyPreview(ScrollView, can_focus=True):
@@ -172,9 +180,6 @@ class PolicyPreview(ScrollView, can_focus=True):
         self.refresh()
 
     def _wrap(self, text: str) -> list[Strip]:
-        from rich.console import Console
-        from rich.text import Text
-
         width = max(self.scrollable_content_region.width, 10)
         console = Console(width=width - 2, force_terminal=True, legacy_windows=False, markup=False)
         lines = console.render_lines(Text(text, style="italic"), console.options, pad=True)

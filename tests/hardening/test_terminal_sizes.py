@@ -103,8 +103,7 @@ async def ask(pilot: Pilot, question_id: str) -> None:
     chat = chat_of(app)
     while app.screen is not chat:
         app.pop_screen()
-    chat.session.edit(question_id)
-    chat.present(again=True)
+    chat.conversation.edit(question_id)
     await wait_for(pilot, lambda: chat.dock.kind is chat.session.current.kind)
     await pilot.pause()
 
