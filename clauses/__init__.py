@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 # Imported on first use (PEP 562): `clauses.language_law` alone, which the chat needs at start-up to
-# explain the versions the law requires, must not pull in Jinja2, Babel and the exporters (60 ms:
-# benchmarks, first question). The library itself loads in a worker once the first question shows.
+# explain the versions the law requires, must not pull in Jinja2, Babel and the exporters; the library
+# loads in a worker once the first question shows (docs/decisions.md, "Start-up").
 _LAZY = {
     "export": ("clauses.export", None),
     "ExportError": ("clauses.errors", "ExportError"),

@@ -203,6 +203,6 @@ def read_yaml(
 
 def dump_yaml(data: Any) -> str:
     """`data` (plain values, lists and mappings) as YAML this reader reads back the same."""
-    # libyaml's emitter writes the same YAML six times faster: the app saves before each question.
+    # libyaml's emitter, where there is one: the app saves before each question.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)

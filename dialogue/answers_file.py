@@ -105,7 +105,7 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
     notes: list[str] = []
     for key in data:
         if key not in interview.by_id:
-            from rapidfuzz import process  # 50 ms to import: only for a key that is not a question
+            from rapidfuzz import process  # slow to import: only for a key that is not a question
 
             close = process.extractOne(str(key), list(interview.by_id), score_cutoff=70)
             hint = f"; did you mean '{close[0]}'?" if close else ""

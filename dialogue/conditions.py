@@ -33,8 +33,8 @@ _CACHE_LIMIT = 4096
 def _jinja() -> SimpleNamespace:
     """Jinja's sandbox and the two kinds of absent answer, made on first use.
 
-    Importing Jinja2 costs about 20 ms; an interview restored from the cache needs it only when a
-    condition is first evaluated, after the first question is already on screen.
+    An interview restored from the cache needs Jinja2 only when a condition is first evaluated, after
+    the first question is on screen (docs/decisions.md, "Start-up").
     """
     from jinja2 import TemplateError, Undefined, nodes
     from jinja2.exceptions import SecurityError, UndefinedError

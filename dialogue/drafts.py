@@ -192,9 +192,8 @@ class DraftStore:
 
 
 def reading() -> ModuleType:
-    """The YAML reader (datafiles.reading), imported when a draft is first read or written: PyYAML
-    costs 13 ms that a new policy does not need before its first question is on screen (benchmarks:
-    first question)."""
+    """The YAML reader (datafiles.reading), imported when a draft is first read or written: a new
+    policy does not need PyYAML before its first question is on screen (docs/decisions.md)."""
     import datafiles.reading
 
     return datafiles.reading

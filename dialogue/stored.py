@@ -32,8 +32,8 @@ def load_or_read(folder: Path) -> Interview:
         return from_data(cache.load(entry), folder)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # no entry yet, or one that cannot be trusted: validate from the YAML
-    # Validating imports PyYAML and Jinja2 (30 ms together): a start from the cache needs neither
-    # before the first question is on screen (benchmarks: first question).
+    # Validating imports PyYAML and Jinja2: a start from the cache needs neither before the first
+    # question is on screen (docs/decisions.md, "Start-up").
     from dialogue.definition import read_interview
 
     interview = read_interview(folder)

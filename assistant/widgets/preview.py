@@ -1,8 +1,8 @@
 """The live preview of the policy: pre-rendered lines, painted only where visible.
 
-A 5,000-word policy would re-render for about 0.1 s on the event loop at every layout if it were one
-big `Static`. Instead the document is rendered to `Strip`s in a thread worker (assistant.rendering) and
-this `ScrollView` paints just the lines on screen, like Textual's `Log`. Only the newest rendering is
+The document is rendered to `Strip`s in a thread worker (assistant.rendering) and this `ScrollView`
+paints just the lines on screen, like Textual's `Log`: as one `Static`, a long policy would re-render
+on the event loop at every layout (docs/decisions.md, "The live preview"). Only the newest rendering is
 shown: each request carries a generation number and older results are dropped.
 """
 
