@@ -24,9 +24,10 @@ class LibraryUnavailable(PolicyNotReady):
 
 
 class PolicyDrafter:
-    def __init__(self, clause_folders: tuple[str, ...] = ()) -> None:
+    def __init__(self, clause_folders: tuple[str, ...] = (), *, library: Any = None) -> None:
+        """Ours, with `clause_folders` laid over it; or a `library` already loaded (clauses.Library)."""
         self._clause_folders = clause_folders
-        self._library: Any = None
+        self._library: Any = library
         self._lock = threading.Lock()
 
     @property

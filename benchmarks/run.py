@@ -3,6 +3,7 @@
     python -m benchmarks.run                 # everything: about five minutes
     python -m benchmarks.run --only chat     # the app in a terminal (first question, answers, preview)
     python -m benchmarks.run --only engine   # the interview engine, assembly, exports, memory
+    python -m benchmarks.run --only scale    # 500 questions and 2,000 clauses against ours
     python -m benchmarks.run --quick         # a fast pass that checks the script still works (CI)
 
 It prints one table: each measure, its value, its target from issue 7 and whether it was met, with
@@ -15,7 +16,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from benchmarks import core, ui
+from benchmarks import core, scale, ui
 from benchmarks.report import Measure, print_table
 
 SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
@@ -27,6 +28,7 @@ SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
         core.walk_throughput,
         core.peak_memory,
     ),
+    "scale": (scale.scale,),
 }
 
 

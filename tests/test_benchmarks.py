@@ -37,5 +37,9 @@ def test_the_quick_benchmark_runs_and_reports_every_measure() -> None:
         "All formats x languages",
         "Checked paths",
         "Peak memory",
+        "Answer → next question / floor chat",
+        "at message 200 / at the start",
+        "Scale (",
+        "questions validated",
     ):
         assert measure in result.stdout, measure

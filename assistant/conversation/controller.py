@@ -35,8 +35,6 @@ from dialogue.interpret import Unclear
 from dialogue.model import Kind, Question
 from dialogue.session import Session
 
-PREVIEW_DELAY = 0.04  # seconds from an answer to the assembly it calls for (docs/decisions.md)
-
 
 @dataclass(frozen=True)
 class Position:
@@ -236,8 +234,8 @@ class Conversation(DOMNode):
         self._moved_on(was_editing)
 
     def _moved_on(self, was_editing: bool) -> None:
-        # A moment later: the next question is painted before the worker competes for the GIL.
-        self.host.set_timer(PREVIEW_DELAY, self.policy.request)
+        # Once the next question is painted: the assembly's worker would compete for the GIL.
+        self.host.call_after_refresh(self.policy.request)
         if self.session.state == SUMMARY:
             self.say(note(self.texts("chat.back_to_summary" if was_editing else "chat.summary_open")))
         self._present()
