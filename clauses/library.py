@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-import babel.dates
-import babel.lists
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 
 from clauses import markup
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
+from clauses.clause_cache import Kept, RenderedClauses, names_read
 from clauses.errors import LibraryError
 from clauses.facts import Facts, derive
+from clauses.helpers import language_helpers
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
 from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
@@ -78,6 +77,7 @@ class LibraryLanguage:
     templates: Mapping[str, Template]
     paths: Mapping[str, Path]
     helpers: Mapping[str, Any]
+    reads: Mapping[str, tuple[str, ...]]  # clause id -> the names its template reads, helpers aside
 
     def text(self, key: str) -> str:
         return self.strings[key]
@@ -89,6 +89,7 @@ class Library:
     def __init__(self, source: LibrarySource) -> None:
         self.source = source
         self.environment = make_environment()
+        self._rendered = RenderedClauses()
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
         self._plans = {document: self._plan(document) for document in DOCUMENTS}
@@ -123,9 +124,11 @@ class Library:
 
     def _compile_language(self, source: LanguageSource) -> LibraryLanguage:
         templates: dict[str, Template] = {}
+        trees = {}
         for clause_id, template in source.templates.items():
             try:
-                code = self.environment.compile(template.text, name=clause_id, filename=str(template.path))
+                tree = self.environment.parse(template.text, name=clause_id, filename=str(template.path))
+                code = self.environment.compile(tree, name=clause_id, filename=str(template.path))
             except TemplateSyntaxError as error:
                 kind = "" if isinstance(error, ForbiddenConstruct) else "template syntax: "
                 raise LibraryError(
@@ -137,34 +140,9 @@ class Library:
             templates[clause_id] = self.environment.template_class.from_code(
                 self.environment, code, self.environment.make_globals(None)
             )
-        locale = source.strings["language.locale"]
+            trees[clause_id] = tree
         strings = dict(source.strings)
-
-        def choice(group: str, choice_id: str) -> str:
-            key = f"choices.{group}.{choice_id}"
-            if key not in strings:
-                raise LookupError(f"no text {key!r} in {source.code}/strings.yaml")
-            return strings[key]
-
-        def choices(group: str, choice_ids: Sequence[str]) -> str:
-            return babel.lists.format_list(
-                [choice(group, choice_id) for choice_id in choice_ids], locale=locale
-            )
-
-        long_date, first_of_month = strings["dates.long"], strings["dates.first_of_month"]
-
-        @functools.lru_cache(maxsize=256)
-        def format_date(day: datetime.date) -> str:
-            """A date written out in the language: "1 March 2027", "1er mars 2027", "1. März 2027"."""
-            return babel.dates.format_date(day, first_of_month if day.day == 1 else long_date, locale=locale)
-
-        helpers = {
-            **self.environment.globals,
-            "choice": choice,
-            "choices": choices,
-            "format_date": format_date,
-            "format_list": lambda items: babel.lists.format_list(list(items), locale=locale),
-        }
+        helpers = {**self.environment.globals, **language_helpers(source.code, strings)}
         return LibraryLanguage(
             code=source.code,
             strings=strings,
@@ -172,6 +150,7 @@ class Library:
             templates=templates,
             paths={clause_id: template.path for clause_id, template in source.templates.items()},
             helpers=helpers,
+            reads={clause_id: names_read(tree, [*helpers, "statute"]) for clause_id, tree in trees.items()},
         )
 
     def _plan(self, document: str) -> tuple[SectionPlan, ...]:
@@ -259,45 +238,62 @@ class Library:
             for compiled in plan.clauses:
                 if not next(selected):
                     continue
-                spec = compiled.spec
-                cited.clear()
-                text = self._render(language, spec, context, partial)
-                if text is None:
-                    continue
-                undeclared = set(cited) - set(spec.statutes)
-                if undeclared:
-                    raise LibraryError(
-                        f"cites {sorted(undeclared)} but clauses.yaml does not list it under statutes",
-                        file=spec.where.file,
-                        line=spec.where.line,
-                        clause=spec.id,
-                    )
-                try:
-                    title, blocks = _parse(text)
-                except markup.MarkupError as error:
-                    raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
-                if title is None and not blocks:
-                    continue
-                clauses.append(Rendered(spec.id, title, blocks, tuple(dict.fromkeys(cited))))
+                kept = self._clause(language, compiled.spec, context, partial, cited)
+                if kept.blocks is not None:
+                    clauses.append(Rendered(compiled.spec.id, kept.title, kept.blocks, kept.cited))
             rendered.append((plan.section, clauses))
         return build_document(kind, answers, language, facts, version, rendered, self.source.statutes)
+
+    def _clause(
+        self,
+        language: LibraryLanguage,
+        spec: ClauseSpec,
+        context: dict[str, Any],
+        partial: bool,
+        cited: list[str],
+    ) -> Kept:
+        """The clause as it reads with `context`: as rendered before with the same values, or now."""
+        key = self._rendered.key(language.code, spec.id, partial, language.reads[spec.id], context)
+        kept = self._rendered.get(key)
+        if kept is not None:
+            return kept
+        cited.clear()
+        text = self._render(language, spec, context, partial)
+        kept = Kept(None, None, ())
+        if text is not None:
+            undeclared = set(cited) - set(spec.statutes)
+            if undeclared:
+                raise LibraryError(
+                    f"cites {sorted(undeclared)} but clauses.yaml does not list it under statutes",
+                    file=spec.where.file,
+                    line=spec.where.line,
+                    clause=spec.id,
+                )
+            try:
+                title, blocks = _parse(text)
+            except markup.MarkupError as error:
+                raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
+            if title is not None or blocks:
+                kept = Kept(title, blocks, tuple(dict.fromkeys(cited)))
+        self._rendered.keep(key, kept)
+        return kept
 
     def _selected(self, kind: str, context: dict[str, Any], partial: bool) -> list[bool]:
         """Which clauses of the document apply, in plan order.
 
         All conditions are evaluated in one render of one compiled template: evaluating fifty-odd
-        expressions one by one costs a context each and would dominate assembly. If that fails, or for a
-        partial preview, each is evaluated on its own, so an error names the clause at fault.
+        expressions one by one costs a context each and would dominate assembly. If that fails (in a
+        preview, a condition may read an answer still to come), each is evaluated on its own, so an
+        answer still to come leaves out only its clause, and an error names the clause at fault.
         """
-        if not partial:
-            template = self._condition_templates[kind]
-            try:
-                return [
-                    bit == "1"
-                    for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
-                ]
-            except RENDER_ERRORS:
-                pass  # evaluated one by one below, for an error that names the clause
+        template = self._condition_templates[kind]
+        try:
+            return [
+                bit == "1"
+                for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
+            ]
+        except RENDER_ERRORS:
+            pass  # evaluated one by one below: an answer still to come, or an error to name its clause
         return [
             self._holds(compiled, context, partial) for plan in self._plans[kind] for compiled in plan.clauses
         ]
