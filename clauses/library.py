@@ -107,6 +107,10 @@ class Library:
         """A text of the library in a language, such as a section title or a choice label."""
         return self._language(language).text(key)
 
+    def forget_rendered(self) -> None:
+        """Render every clause anew at the next assembly (to measure what a first assembly costs)."""
+        self._rendered = RenderedClauses()
+
     # --- compiling ----------------------------------------------------------------------------------
 
     def _compile_condition(self, spec: ClauseSpec) -> Callable[..., Any] | None:
