@@ -165,12 +165,11 @@ class PolicyRenderer:
         blocks = clause.blocks
         key = (id(blocks), clause.id, clause.title, clause.number, width, change, numbered, colon)
         key += (self._style_number,)
-        with self._lock:
-            self._using.add(key)
-            cached = self._cache.get(key)
-            if cached is not None and cached[0] is blocks:
-                self._cache.move_to_end(key)
-                return cached[1], cached[2]
+        # Single dict and set operations need no lock (the GIL makes each atomic); storing does.
+        self._using.add(key)
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is blocks:
+            return cached[1], cached[2]
         parts: list[RenderableType] = [Text("")]
         if clause.title or change:
             heading = Text()
