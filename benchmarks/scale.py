@@ -175,7 +175,7 @@ async def _refreshes(interview: Any, drafter: Any, store: Any, quick: bool) -> d
         preview = chat.side_preview
         await _wait(pilot, lambda: preview.rendered is not None, timeout=120)
         number = next(q for q in interview.questions if q.kind.value == "number")
-        for turn in range(2 if quick else 8):
+        for turn in range(1 if quick else 8):
             before = preview.rendered
             chat.session.answers[number.id] = 17 + turn
             start = time.perf_counter()
@@ -192,7 +192,7 @@ def scale(quick: bool) -> list[Measure]:
     from clauses.loader import read
     from dialogue.loader import load_interview
 
-    answers = 6 if quick else 25
+    answers = 3 if quick else 25
     # The quick pass only checks that the script works: a tenth of the size.
     questions, clauses = (QUESTIONS // 10, CLAUSES // 10) if quick else (QUESTIONS, CLAUSES)
     ours = asyncio.run(_measure(load_interview(), PolicyDrafter(), answers, quick))
