@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from clauses.facts import languages_by_region, required_languages
+from clauses.language_law import languages_by_region, required_languages
 from clauses.review.model import ElementFinding, Inferred, Passage, RiskFinding
 from clauses.review.scan import Hit, quote
 
