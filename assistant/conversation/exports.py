@@ -25,7 +25,7 @@ from assistant.exporting import (
     export,
     file_stem,
 )
-from assistant.texts import UiTexts
+from assistant.texts import UiTexts, needs
 from clauses import language_law
 from clauses.errors import TargetExists, TargetNotWritable
 from dialogue.session import Session
@@ -37,6 +37,7 @@ DOCUMENT_TEXTS = {
     "side_by_side": "export.side_by_side_document",
     "kit": "export.kit_document",
 }
+needs(*DOCUMENT_TEXTS.values())
 
 
 @dataclass(frozen=True)
