@@ -1,4 +1,10 @@
-"""The Textual app: the start screen, the chat, and what they share (texts, drafts, the clause library)."""
+"""The Textual app: what the screens share (the language and its texts, drafts, the clause library), and
+which screen shows when.
+
+The screens never open one another. The chat shows a conversation (assistant.conversation); the app
+opens the summary when the conversation reaches it, the preview, the export dialog and the language
+list when a screen's action asks for them, and hands each result back to the conversation.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +12,68 @@ import asyncio
 import contextlib
 import gc
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
-from textual import events
+from platformdirs import user_documents_path
+from textual import events, on
 from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.theme import ThemeProvider
 
+from assistant.bindings import labelled
+from assistant.conversation.controller import Conversation, Position
+from assistant.draft_errors import said
 from assistant.drafting import PolicyDrafter, PolicyNotReady
+from assistant.exporting import ExportRequest
 from assistant.keeper import DraftKeeper
-from assistant.keys import APP_KEYS, QUIET_APP_KEYS, bind_keys
 from assistant.memory import IDLE, MEMORY
-from assistant.messages import LanguageChanged
-from assistant.texts import available_languages, load_texts
+from assistant.screens.chat import ChatScreen
+from assistant.screens.export import ExportDialog
+from assistant.screens.language import LanguageDialog
+from assistant.screens.preview import PreviewScreen
+from assistant.screens.start import StartScreen
+from assistant.screens.summary import Choice, SummaryScreen
+from assistant.serving import delivery
+from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts, needs
+from assistant.versions import label, name
 from dialogue.drafts import DraftError, DraftStore
+from dialogue.flow import SUMMARY
+from dialogue.loader import load_interview
 from dialogue.model import Interview
 from dialogue.session import Session
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
+# The chat's commands offered in the command palette (where the chat allows them).
 CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
+needs(*(f"palette.{command}" for command in CHAT_COMMANDS), *(f"keys.{command}" for command in CHAT_COMMANDS))
 
 
 def default_export_folder() -> Path:
-    from platformdirs import user_documents_path
-
     documents = user_documents_path()
     return documents if documents.is_dir() else Path.home()
 
 
-class PolicyAssistant(App[None]):
+class PolicyAssistant(App[None], inherit_bindings=False):
     """Interviews an HR person and drafts a social media policy; drafts are saved after every answer."""
 
     CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        labelled("ctrl+l", "language", "keys.language", priority=True),
+        labelled("ctrl+q", "quit", "keys.quit", priority=True),
+        # Ctrl+C quits too (nothing is lost), as people expect in a terminal; Ctrl+Q is the one shown.
+        labelled("ctrl+c", "quit", priority=True),
+    ]
+
+    # The texts of the language the user talks in: the screens bind to it.
+    texts: var[UiTexts] = var(lambda: load_texts(REFERENCE))
 
     def __init__(
         self,
@@ -53,17 +85,21 @@ class PolicyAssistant(App[None]):
         export_folder: Path | None = None,
         drafter: PolicyDrafter | None = None,
         clock: Callable[[], datetime] | None = None,
+        interview: Interview | None = None,
     ) -> None:
         super().__init__()
-        self.language = language
         # Every language file is read (and checked) now, so a broken one stops the start with its
         # name and key rather than a crash on switching; each is read once per process anyway.
         for code in available_languages():
             load_texts(code)
+        check_needed(load_texts(REFERENCE))
+        self.language = language
         self.texts = load_texts(language)
         self.store = store or DraftStore()
         self.keeper = DraftKeeper(self.store, clock)
         self.drafter = drafter or PolicyDrafter()
+        self.conversation: Conversation | None = None
+        self._interview = interview
         self._export_folder = export_folder
         self._resume = resume
         self._new = new
@@ -72,35 +108,40 @@ class PolicyAssistant(App[None]):
     def _label(self) -> None:
         self.title = self.texts("app.title")
         self.sub_title = self.texts("app.subtitle")
-        bind_keys(self, APP_KEYS, self.texts, priority=True)
-        bind_keys(
-            self,
-            tuple((key, action, "") for key, action in QUIET_APP_KEYS),
-            self.texts,
-            priority=True,
-            show=False,
-        )
+
+    @property
+    def interview(self) -> Interview:
+        return self._interview or load_interview()
+
+    @property
+    def export_folder(self) -> Path:
+        if self._export_folder is None:
+            self._export_folder = default_export_folder()
+        return self._export_folder
+
+    def offer_downloads(self, files: Sequence[Path]) -> bool:
+        """In a browser (`policy-assistant serve`), each exported file becomes a download."""
+        return delivery.offer_downloads(self, files)
 
     # --- the language we talk in -----------------------------------------------------------------
 
     def set_language(self, code: str) -> None:
-        """Talk in `code` from now on: every screen shows its texts in it; the chat keeps every answer."""
+        """Talk in `code` from now on: every screen words itself in it; the conversation keeps every
+        answer and is told again."""
         if code == self.language or code not in available_languages():
             return
-        from assistant.screens.chat import ChatScreen
-
         self.language = code
-        self.texts = load_texts(code)
+        self.texts = load_texts(code)  # the screens bind to it
         self._label()
-        for screen in self.screen_stack:
-            if isinstance(screen, ChatScreen):
-                screen.session.set_language(code)  # answers are language-neutral; the draft records it
-            screen.post_message(LanguageChanged(code))
+        if self.conversation is not None:
+            self.conversation.set_language(code)
         self.refresh_bindings()
+
+    def action_set_language(self, code: str) -> None:
+        self.set_language(code)
 
     def action_language(self) -> None:
         """Choose the language from a list (Ctrl+L, /language)."""
-        from assistant.screens.language import LanguageDialog
 
         def chosen(code: str | None) -> None:
             if code:
@@ -112,51 +153,29 @@ class PolicyAssistant(App[None]):
         # Not over a dialog: it would be left in the old language, or a second list opened on the first.
         return not (action == "language" and isinstance(self.screen, ModalScreen))
 
-    @property
-    def export_folder(self) -> Path:
-        if self._export_folder is None:
-            self._export_folder = default_export_folder()
-        return self._export_folder
-
-    @property
-    def interview(self) -> Interview:
-        from dialogue.loader import load_interview
-
-        return load_interview()
-
     # --- screens -------------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         """The first screen: the draft asked for, the start screen when there are drafts, else a new chat."""
-        from assistant.screens.chat import ChatScreen
-        from assistant.screens.start import StartScreen
-
         if self._resume:
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
-                from assistant.draft_errors import said
-
                 problem = said(error, self.texts)
                 self.call_later(self.notify, problem, severity="error", timeout=10, markup=False)
-                return StartScreen()
+                return StartScreen(self.store)
         if not self._new and self.store.list():
-            return StartScreen()
-        return ChatScreen(Session.start(self.interview, self.language))
+            return StartScreen(self.store)
+        return self._chat(Session.start(self.interview, self.language))
 
-    def start_new(self) -> None:
-        from assistant.screens.chat import ChatScreen
+    def _chat(self, session: Session, *, resumed: bool = False, saved: datetime | None = None) -> ChatScreen:
+        conversation = Conversation(self, session, resumed=resumed, saved_at=saved)
+        self.conversation = conversation
+        self.watch(conversation, "position", self._follow, init=False)
+        return ChatScreen(conversation)
 
-        self.push_screen(ChatScreen(Session.start(self.interview, self.language)))
-
-    def open_draft(self, draft_id: str) -> None:
-        """Resume a draft; DraftError (with the file and the reason) when it cannot be read."""
-
-        self.push_screen(self._resumed(draft_id))
-
-    def _resumed(self, draft_id: str) -> Screen:
-        from assistant.screens.chat import ChatScreen
-
+    def _resumed(self, draft_id: str) -> ChatScreen:
+        """The chat of a draft; DraftError (with the file and the reason) when it cannot be read."""
         session = self.store.load(draft_id, self.interview)
         # The draft goes on in the language it was written in.
         if session.language in available_languages():
@@ -164,7 +183,65 @@ class PolicyAssistant(App[None]):
         else:
             session.set_language(self.language)
         saved = next((draft.saved for draft in self.store.list() if draft.id == draft_id), None)
-        return ChatScreen(session, resumed=True, saved=saved)
+        return self._chat(session, resumed=True, saved=saved)
+
+    @on(StartScreen.NewPolicy)
+    def start_new(self) -> None:
+        self.push_screen(self._chat(Session.start(self.interview, self.language)))
+
+    @on(StartScreen.ResumeDraft)
+    def _resume_draft(self, message: StartScreen.ResumeDraft) -> None:
+        try:
+            chat = self._resumed(message.draft_id)
+        except DraftError as error:
+            if isinstance(self.screen, StartScreen):
+                self.screen.resume_failed(error)
+            return
+        self.push_screen(chat)
+
+    def _follow(self, position: Position | None) -> None:
+        """The conversation reached the summary: show it (unless it shows already)."""
+        conversation = self.conversation
+        if position is None or conversation is None or position.state != SUMMARY:
+            return
+        if not any(isinstance(screen, SummaryScreen) for screen in self.screen_stack):
+            self.push_screen(SummaryScreen(conversation, focus=conversation.last_edit), self._summary_closed)
+            conversation.last_edit = None
+
+    def _summary_closed(self, choice: Choice | None) -> None:
+        conversation = self.conversation
+        assert conversation is not None
+        action, argument = choice or ("close", None)
+        if action == "edit" and argument:
+            conversation.edit(argument)
+        elif action == "continue":
+            conversation.continue_()
+        elif action == "finish":
+            if conversation.finish():
+                self.action_export()
+        else:
+            conversation.summary_closed()
+
+    def action_preview(self) -> None:
+        """The policy as it reads now, full screen."""
+        if self.conversation is not None and not isinstance(self.screen, PreviewScreen):
+            self.push_screen(PreviewScreen(self.conversation))
+
+    def action_export(self) -> None:
+        """The export dialog; while questions are open, say how many need an answer first."""
+        conversation = self.conversation
+        if conversation is None:
+            return
+        if conversation.export_blocked():
+            if not isinstance(self.screen, ChatScreen):
+                self.notify(conversation.exports.not_ready() or "", severity="warning")
+            return
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                conversation.exports.run(request)
+
+        self.push_screen(ExportDialog(conversation.exports.offer()), chosen)
 
     # --- warming up after the first question is on screen --------------------------------------
 
@@ -209,8 +286,6 @@ class PolicyAssistant(App[None]):
     # --- command palette ----------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from assistant.screens.chat import ChatScreen
-
         texts = self.texts
         # Textual's own commands, in the user's language (an unknown one is left as Textual words it).
         own = {
@@ -234,15 +309,15 @@ class PolicyAssistant(App[None]):
         yield from self._language_commands()
         if isinstance(screen, ChatScreen):
             yield from self._version_commands(screen)
-            for name in CHAT_COMMANDS:
-                if screen.check_action(name, ()) is not False:  # e.g. skip only where allowed
+            for command_name in CHAT_COMMANDS:
+                if screen.check_action(command_name, ()) is not False:  # e.g. skip only where allowed
                     yield SystemCommand(
-                        texts(f"keys.{name}"), texts(f"palette.{name}"), partial(screen.run_command, name)
+                        texts(f"keys.{command_name}"),
+                        texts(f"palette.{command_name}"),
+                        partial(screen.call_later, screen.run_action, command_name),
                     )
 
     def _language_commands(self) -> Iterable[SystemCommand]:
-        from assistant.versions import name
-
         texts = self.texts
         for code in available_languages():
             if code != self.language:
@@ -252,29 +327,21 @@ class PolicyAssistant(App[None]):
                     partial(self.set_language, code),
                 )
 
-    def _version_commands(self, chat: Any) -> Iterable[SystemCommand]:
-        from assistant.versions import label, name
-
+    def _version_commands(self, chat: ChatScreen) -> Iterable[SystemCommand]:
         texts = self.texts
         answers = chat.session.result()
-        for code in chat.version_choices():
-            version = label(code, answers, texts)
+        for code in chat.conversation.policy.version_choices():
             yield SystemCommand(
-                texts("palette.version_title", name=version),
+                texts("palette.version_title", name=label(code, answers, texts)),
                 texts("palette.version", name=name(code, texts)),
-                partial(chat.show_version, code),
+                partial(chat.call_later, chat.run_action, f"preview({code!r})"),
             )
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=self.texts("palette.search")))
 
     def search_themes(self) -> None:
-        from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
-
         self.push_screen(
             CommandPalette(providers=[ThemeProvider], placeholder=self.texts("palette.search_themes"))
         )

@@ -8,7 +8,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# Subcommand modules under assistant/commands, in the order `--help` lists them.
+from assistant.commands import UsageError, chat
+
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
+
+# Subcommand modules under assistant/commands, in the order `--help` lists them: a new command is a
+# module there with `register(subparsers)`, and its name here.
 COMMANDS: tuple[str, ...] = (
     "chat",
     "questions",
@@ -21,18 +26,12 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-class UsageError(Exception):
-    """Bad input from the user: reported on one line, exit code 2."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-assistant",
         description="Draft a social media policy for a Belgian employer, one question at a time.",
     )
-    from assistant.commands.chat import add_options
-
-    add_options(parser)  # with no command, the chat starts: `policy-assistant --resume ID`
+    chat.add_options(parser)  # with no command, the chat starts: `policy-assistant --resume ID`
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"assistant.commands.{name.replace('-', '_')}").register(subparsers)
@@ -47,9 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Start-up allocates many long-lived objects and no garbage worth collecting, so collections
         # only delay the first question; the app turns collection back on once it has drawn it.
         gc.disable()
-        from assistant.commands.chat import run
-
-        handler = run
+        handler = chat.run
     try:
         return int(handler(args) or 0)
     except UsageError as error:

@@ -11,6 +11,9 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+import clauses
+from clauses.errors import LibraryError
+
 
 class PolicyNotReady(Exception):
     """The answers cannot make a policy (yet)."""
@@ -21,9 +24,10 @@ class LibraryUnavailable(PolicyNotReady):
 
 
 class PolicyDrafter:
-    def __init__(self, clause_folders: tuple[str, ...] = ()) -> None:
+    def __init__(self, clause_folders: tuple[str, ...] = (), *, library: Any = None) -> None:
+        """Ours, with `clause_folders` laid over it; or a `library` already loaded (clauses.Library)."""
         self._clause_folders = clause_folders
-        self._library: Any = None
+        self._library: Any = library
         self._lock = threading.Lock()
 
     @property
@@ -35,10 +39,8 @@ class PolicyDrafter:
         with self._lock:
             if self._library is None:
                 try:
-                    import clauses
-
                     self._library = clauses.load_library(*self._clause_folders)
-                except Exception as error:
+                except LibraryError as error:
                     raise LibraryUnavailable(_one_line(error)) from error
             return self._library
 
@@ -55,14 +57,14 @@ class PolicyDrafter:
         library = self.library()
         try:
             return library.assemble(dict(answers), language=language, partial=partial)
-        except Exception as error:
+        except LibraryError as error:
             raise PolicyNotReady(_one_line(error)) from error
 
     def implementation_notes(self, answers: Mapping[str, Any], language: str = "en") -> Any:
         library = self.library()
         try:
             return library.implementation_notes(dict(answers), language=language)
-        except Exception as error:
+        except LibraryError as error:
             raise PolicyNotReady(_one_line(error)) from error
 
 

@@ -8,8 +8,8 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from assistant import versions
 from assistant.exporting import SIDE_BY_SIDE
+from clauses.language_law import required_languages
 
 KIT = "kit"
 SIDE = "side_by_side"
@@ -18,7 +18,7 @@ SIDE = "side_by_side"
 def entries(t: Callable[..., str], answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The extra lines of the formats checklist: the kit, and side by side where both versions bind."""
     found = [(KIT, t("export.kit"))]
-    if set(SIDE_BY_SIDE) <= set(versions.required(answers)):
+    if set(SIDE_BY_SIDE) <= set(required_languages(answers)):
         found.append((SIDE, t("export.side_by_side")))
     return found
 
@@ -50,7 +50,7 @@ def request_fields(
 
     fields: dict[str, Any] = {"side_by_side": SIDE in ticked, "kit_suffix": t("export.kit_suffix")}
     if KIT in ticked:
-        required = versions.required(answers)
+        required = required_languages(answers)
         kit_languages = [code for code in languages if code in required] or list(languages)
         fields["kit"] = tuple(plan(answers, kit_languages))
         fields["posting_date"] = posting

@@ -14,12 +14,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.drafting import PolicyDrafter, PolicyNotReady
-
-if TYPE_CHECKING:
-    from clauses.errors import ExportError
+from clauses.errors import ExportError
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "txt")
 SIDE_BY_SIDE = ("nl", "fr")  # the two versions Brussels puts side by side: Dutch left, French right
@@ -128,7 +126,8 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     Everything is assembled before the first file is written, so answers that cannot make a policy
     leave no half export behind.
     """
-    from clauses.errors import ExportError
+    # The exporters are not needed before the first export (the first question shows without them:
+    # benchmarks, first question; tests/ui/test_ui_languages.py).
     from clauses.export import write
 
     documents: dict[tuple[str, str], Any] = {}

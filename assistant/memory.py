@@ -1,8 +1,7 @@
 """Python's garbage collector, kept out of the way of typing.
 
-A full collection scans every object the process holds, and holds the GIL while it does: with the clause
-library and a rendered 5,000-word preview in memory, each took 40-100 ms and one came every other
-answer, in the middle of painting the next question. So:
+A full collection scans every object the process holds, holding the GIL, and came in the middle of
+painting the next question (docs/decisions.md, "The garbage collector"). So:
 
 - once start-up is over, everything that exists is frozen (moved where collections never look);
 - automatic full collections are made rare;

@@ -8,18 +8,23 @@ It runs in a thread worker; nothing here touches the app or its widgets.
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich import box
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
+
+from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
+from clauses.model import Table as TableBlock
 
 GUTTER = 2  # columns kept left of every line for the "changed" mark
 CHANGED_MARK = "▌"
@@ -72,13 +77,19 @@ class PolicyRenderer:
     labels: Labels = field(default_factory=Labels)
     accent: str | None = None
     cache_size: int = 4096
-    _cache: OrderedDict[tuple[Any, ...], list[Strip]] = field(default_factory=OrderedDict)
+    # Keyed by the identity of a clause's blocks (kept in the entry, so the identity cannot be reused):
+    # an assembly hands unchanged clauses back as the same objects, and hashing a whole policy's text
+    # at every refresh would cost more than rendering the few clauses that changed.
+    _cache: OrderedDict[tuple[Any, ...], tuple[Any, list[Strip], int]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # The clauses each of the last two renderings used. Only those stay cached: every Strip carries
     # seven small caches of its own, and strips kept for clauses no longer shown made each of Python's
     # full garbage collections, which stall the event loop, slower as a session went on.
     _recent: deque[set[tuple[Any, ...]]] = field(default_factory=lambda: deque(maxlen=2))
     _using: set[tuple[Any, ...]] = field(default_factory=set)
+    # The accent and labels the cached lines were drawn with, and a number standing for them in keys.
+    _style: tuple[Any, ...] = ()
+    _style_number: int = 0
 
     def render(
         self,
@@ -91,6 +102,9 @@ class PolicyRenderer:
         width = max(width, GUTTER + 20)
         with self._lock:
             self._using = set()
+            if self._style != (self.accent, self.labels):
+                self._style = (self.accent, self.labels)
+                self._style_number += 1
         changes = clause_changes(previous, document)
         colon = getattr(document, "colon", ":")  # "Version: 1.0", or "Version : 1.0" in French
         console = _console(width - GUTTER)
@@ -106,8 +120,9 @@ class PolicyRenderer:
             add(Text(document.subtitle, style="italic", justify="center"))
         for clause in document.notice:  # unnumbered, before the first section (e.g. a translation notice)
             anchors[clause.id] = len(lines)
-            lines.extend(self._clause(console, clause, width, changes.get(clause.id), False, colon))
-            words += _words(clause)
+            strips, count = self._clause(console, clause, width, changes.get(clause.id), False, colon)
+            lines.extend(strips)
+            words += count
         if document.details:
             lines.append(_blank(width))
             add(_details(document.details, colon))
@@ -118,8 +133,9 @@ class PolicyRenderer:
                 if cancelled():
                     return None
                 anchors[clause.id] = len(lines)
-                lines.extend(self._clause(console, clause, width, changes.get(clause.id), True, colon))
-                words += _words(clause)
+                strips, count = self._clause(console, clause, width, changes.get(clause.id), True, colon)
+                lines.extend(strips)
+                words += count
         for annex in document.annexes:
             lines.append(_blank(width))
             title = self.labels.annex.format(label=annex.label, title=annex.title)
@@ -128,8 +144,9 @@ class PolicyRenderer:
                 if cancelled():
                     return None
                 anchors[clause.id] = len(lines)
-                lines.extend(self._clause(console, clause, width, changes.get(clause.id), False, colon))
-                words += _words(clause)
+                strips, count = self._clause(console, clause, width, changes.get(clause.id), False, colon)
+                lines.extend(strips)
+                words += count
         changed = tuple(clause.id for clause in document.clauses() if clause.id in changes)
         self._forget_unused()
         return RenderedPolicy(width, lines, anchors, changed, words)
@@ -143,14 +160,16 @@ class PolicyRenderer:
 
     def _clause(
         self, console: Console, clause: Any, width: int, change: str | None, numbered: bool, colon: str
-    ) -> list[Strip]:
-        key = (clause, width, change, numbered, colon, self.accent, self.labels)
-        with self._lock:
-            self._using.add(key)
-            cached = self._cache.get(key)
-            if cached is not None:
-                self._cache.move_to_end(key)
-                return cached
+    ) -> tuple[list[Strip], int]:
+        """The clause's lines, and its words."""
+        blocks = clause.blocks
+        key = (id(blocks), clause.id, clause.title, clause.number, width, change, numbered, colon)
+        key += (self._style_number,)
+        # Single dict and set operations need no lock (the GIL makes each atomic); storing does.
+        self._using.add(key)
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is blocks:
+            return cached[1], cached[2]
         parts: list[RenderableType] = [Text("")]
         if clause.title or change:
             heading = Text()
@@ -168,11 +187,12 @@ class PolicyRenderer:
         strips: list[Strip] = []
         for number, part in enumerate(parts):
             strips.extend(self._strips(console, part, width, mark=bool(change) and number > 0))
+        words = _words(clause)
         with self._lock:
-            self._cache[key] = strips
+            self._cache[key] = (blocks, strips, words)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
-        return strips
+        return strips, words
 
     def _strips(self, console: Console, renderable: RenderableType, width: int, mark: bool) -> list[Strip]:
         gutter = Segment(
@@ -184,8 +204,6 @@ class PolicyRenderer:
 
 
 def _console(width: int) -> Console:
-    import io
-
     return Console(
         file=io.StringIO(),
         width=width,
@@ -228,9 +246,6 @@ def _details(details: Iterable[tuple[str, str]], colon: str) -> Table:
 
 
 def _block(block: Any, colon: str = ":") -> RenderableType:
-    from clauses.model import BulletList, NumberedList, Paragraph, SignatureBlock
-    from clauses.model import Table as TableBlock
-
     if isinstance(block, Paragraph):
         return _text(block.runs)
     if isinstance(block, BulletList):
@@ -238,8 +253,6 @@ def _block(block: Any, colon: str = ":") -> RenderableType:
     if isinstance(block, NumberedList):
         return _list(block.items, numbered=True)
     if isinstance(block, TableBlock):
-        from rich import box
-
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
         for cell in block.header:
             table.add_column(_text(cell), overflow="fold", ratio=1)
@@ -257,9 +270,6 @@ def _block(block: Any, colon: str = ":") -> RenderableType:
 
 
 def _words(clause: Any) -> int:
-    from clauses.model import BulletList, NumberedList, Paragraph
-    from clauses.model import Table as TableBlock
-
     count = len((clause.title or "").split())
     for block in clause.blocks:
         if isinstance(block, Paragraph):

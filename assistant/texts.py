@@ -12,12 +12,40 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from datafiles.cache import cached_parse
+from datafiles.errors import DataFileError
+
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 REFERENCE = "en"
 
 
 class UiTextsError(Exception):
     """A UI language file that is missing, unreadable, or does not match en.yaml; the message says how."""
+
+
+class MissingText(UiTextsError, KeyError):
+    """The code asked for a text no language file has: a mistake in the code, never shown as a key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+# Texts the code asks for by a computed key ("versions.regions.{region}"), declared by the module that
+# asks (`needs`), so that a missing one stops the app at its start, naming the key, rather than when it
+# is first asked for. Keys written out in the code are checked by the tests.
+NEEDED: set[str] = set()
+
+
+def needs(*keys: str) -> None:
+    """Declare texts this module asks for by a computed key: en.yaml must have each one."""
+    NEEDED.update(keys)
+
+
+def check_needed(texts: UiTexts, file: Path | str = "en.yaml") -> None:
+    """UiTextsError naming the file and the keys when `texts` lacks a text some module `needs`."""
+    missing = sorted(key for key in NEEDED if key not in texts)
+    if missing:
+        raise UiTextsError(f"{file}: missing {', '.join(missing)}")
 
 
 class UiTexts:
@@ -37,13 +65,9 @@ class UiTexts:
     def __call__(self, key: str, **values: Any) -> str:
         text = self._strings.get(key)
         if not isinstance(text, str):
-            return key  # a key the code asks for but no file has: visible, never a crash
-        if not values:
-            return text
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return text
+            raise MissingText(f"{self.code}.yaml has no text '{key}'")
+        # Every file fills in the same {placeholders} as en.yaml (checked when it loads).
+        return text.format(**values) if values else text
 
     def words(self, key: str, *, english: bool = True) -> tuple[str, ...]:
         """A list of words, e.g. what may be typed for a command: this language's, then English's."""
@@ -90,10 +114,8 @@ def placeholders(text: str) -> frozenset[str]:
 def read_file(path: Path) -> dict[str, Any]:
     """The flattened texts of one file; UiTextsError when it cannot be read as a mapping of texts.
 
-    Read at every start for every language, so the parsed texts are cached as JSON (dialogue.stored).
+    Read at every start for every language, so the parsed texts are kept as JSON (datafiles.cache).
     """
-    from dialogue.stored import cached_parse
-
     try:
         return cached_parse(path, partial(_parse_texts, path), "ui-texts")
     except OSError as error:
@@ -101,19 +123,16 @@ def read_file(path: Path) -> dict[str, Any]:
 
 
 def _parse_texts(path: Path, content: bytes) -> dict[str, Any]:
-    import yaml
+    # Only when the cache has no entry for this content: PyYAML is not needed on a start from the cache.
+    from datafiles.reading import parse_yaml
 
     try:
-        text = content.decode("utf-8")
+        data = parse_yaml(content.decode("utf-8"), path)
     except UnicodeDecodeError:
         raise UiTextsError(f"{path}: not UTF-8 text") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise UiTextsError(f"{path}{where}: not valid YAML") from None
+    except DataFileError as error:
+        where = f", line {error.line}" if error.line is not None else ""
+        raise UiTextsError(f"{path}{where}: {error.problem}") from None
     if not isinstance(data, dict):
         raise UiTextsError(f"{path}: expected a mapping of texts")
     return _flatten(data)
@@ -145,6 +164,7 @@ def read_texts(code: str, folder: Path = LANG_DIR) -> UiTexts:
     """The texts of `folder/<code>.yaml`, checked against `folder/en.yaml` (not cached)."""
     reference = read_file(folder / f"{REFERENCE}.yaml")
     english = UiTexts(REFERENCE, reference)
+    check_needed(english, folder / f"{REFERENCE}.yaml")
     if code == REFERENCE:
         return english
     path = folder / f"{code}.yaml"
@@ -174,3 +194,12 @@ def available_languages() -> tuple[str, ...]:
     order = load_texts(REFERENCE).under("versions.names")
     found = languages_in(LANG_DIR)
     return tuple(sorted(found, key=lambda code: (order.index(code) if code in order else len(order), code)))
+
+
+def texts_of(app: object) -> UiTexts:
+    """The texts of the language `app` talks in now (PolicyAssistant.texts), for a screen or widget
+    that must not import the app."""
+    texts = getattr(app, "texts", None)
+    if not isinstance(texts, UiTexts):
+        raise TypeError(f"{app!r} has no UI texts")
+    return texts

@@ -1,40 +1,15 @@
-"""The policy's language versions: which ones the law requires for the operating seats answered, why,
-and which one the preview shows. The rule itself is `clauses.facts` (legal reference, section 2); the
-words are in the UI texts (`versions.*`)."""
+"""The policy's language versions in the app's words: their names, their labels and the explanation of
+why the law requires them. The rule itself is `clauses.language_law`; the words are in the UI texts
+(`versions.*`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from assistant.languages import joined, named
 from assistant.texts import UiTexts, available_languages, load_texts
-
-COURTESY = "en"  # offered beside the required versions, labelled as a courtesy translation
-
-
-def seats_known(answers: Mapping[str, Any]) -> bool:
-    """Are the operating seats answered, with the staff's language where Brussels needs it?"""
-    regions = answers.get("regions")
-    if not regions:
-        return False
-    return "brussels" not in regions or bool(answers.get("staff_languages"))
-
-
-def required(answers: Mapping[str, Any]) -> tuple[str, ...]:
-    """The versions the law requires for these answers (none before the seats are known)."""
-    if not answers.get("regions"):
-        return ()
-    from clauses.facts import required_languages
-
-    return required_languages(answers)
-
-
-def regions_requiring(answers: Mapping[str, Any], code: str) -> list[str]:
-    """The seat regions (ids) that require the `code` version."""
-    from clauses.facts import languages_by_region
-
-    return [region for region, codes in languages_by_region(answers).items() if code in codes]
+from clauses import language_law
 
 
 def known_versions(texts: UiTexts) -> tuple[str, ...]:
@@ -42,22 +17,15 @@ def known_versions(texts: UiTexts) -> tuple[str, ...]:
     return texts.under("versions.names")
 
 
-def ordered(answers: Mapping[str, Any], versions: Iterable[str]) -> list[str]:
-    """Required versions first (Dutch, French, German), then the courtesy English, then the others."""
-    needed = required(answers)
-    rest = [code for code in versions if code not in needed]
-    rest.sort(key=lambda code: code != COURTESY)  # stable: the others keep the library's order
-    return [*needed, *rest]
-
-
 def name(code: str, texts: UiTexts) -> str:
-    text = texts(f"versions.names.{code}")
-    return code.upper() if text == f"versions.names.{code}" else text
+    """ "Dutch"; the code itself, in capitals, for a version the app has no name for."""
+    key = f"versions.names.{code}"
+    return texts(key) if key in texts else code.upper()
 
 
 def label(code: str, answers: Mapping[str, Any], texts: UiTexts) -> str:
     """ "Dutch (required)" or "English (courtesy translation)"."""
-    key = "versions.required" if code in required(answers) else "versions.courtesy"
+    key = "versions.required" if language_law.is_binding(code, answers) else "versions.courtesy"
     return sentence(texts(key, name=name(code, texts)))
 
 
@@ -66,27 +34,23 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def default_version(answers: Mapping[str, Any], talk_language: str, versions: Iterable[str]) -> str:
-    """What the preview shows unless the user chose: the first required version; before the seats are
-    known, the language we talk in if the policy exists in it, else English."""
-    needed = required(answers)
-    if needed:
-        return needed[0]
-    return talk_language if talk_language in tuple(versions) else COURTESY
+def regions_line(code: str, answers: Mapping[str, Any], texts: UiTexts) -> str:
+    """ "Flanders and Brussels-Capital": the regions that require the `code` version."""
+    regions = language_law.regions_requiring(answers, code)
+    return joined([texts(f"versions.regions.{region}") for region in regions], texts)
 
 
-def explanation(answers: Mapping[str, Any], texts: UiTexts, shown: str) -> str:
-    """What the chat says once the seats are known: the versions required, why, and English."""
-    from clauses.facts import languages_by_region
+def explanation(answers: Mapping[str, Any], texts: UiTexts, shown: str) -> str | None:
+    """What the chat says once the seats are known: the versions required, why, and English.
 
+    None before the seats are known.
+    """
+    explained = language_law.explain(answers)
+    if explained is None:
+        return None
     lines = [texts("versions.intro")]
-    for region, codes in languages_by_region(answers).items():
-        if region == "brussels":
-            key = "versions.brussels_both" if len(codes) > 1 else f"versions.brussels_{codes[0]}"
-        else:
-            key = f"versions.{region}"
-        lines.append(f"• {texts(key)}")
-    names = [name(code, texts) for code in required(answers)]
+    lines += [f"• {texts(f'versions.{reason.key}')}" for reason in explained.reasons]
+    names = [name(code, texts) for code in explained.required]
     needed = "versions.needed_one" if len(names) == 1 else "versions.needed"
     lines.append(texts(needed, versions=joined(names, texts)))
     lines.append(texts("versions.courtesy_note", version=name(shown, texts)))

@@ -5,6 +5,7 @@
     python -m benchmarks.run --only engine   # the interview engine, assembly, exports, memory
     python -m benchmarks.run --only browser  # served to Chromium: first question, memory per tab
     python -m benchmarks.run --only review   # reviewing a policy: 3 pages, 1 MB, linear growth
+    python -m benchmarks.run --only scale    # 500 questions and 2,000 clauses against ours
     python -m benchmarks.run --quick         # a fast pass that checks the script still works (CI)
 
 It prints one table: each measure, its value, its target from issue 7 and whether it was met, with
@@ -17,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from benchmarks import browser, core, documents, review, ui
+from benchmarks import browser, core, documents, review, scale, ui
 from benchmarks.report import Measure, print_table
 
 SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
@@ -34,6 +35,7 @@ SUITES: dict[str, tuple[Callable[[bool], list[Measure]], ...]] = {
     ),
     "browser": browser.SUITE,  # policy-assistant serve in Chromium: first question, memory per tab
     "review": review.SUITE,
+    "scale": (scale.scale,),
 }
 
 

@@ -35,8 +35,9 @@ __all__ = [
     "load_library",
 ]
 
-# Imported on first use (PEP 562): `clauses.facts` alone, which the chat needs to explain the
-# languages the law requires, must not pull in Jinja2, Babel and the exporters.
+# Imported on first use (PEP 562): `clauses.language_law` alone, which the chat needs at start-up to
+# explain the versions the law requires, must not pull in Jinja2, Babel and the exporters; the library
+# loads in a worker once the first question shows (docs/decisions.md, "Start-up").
 _LAZY = {
     "export": ("clauses.export", None),
     "ExportError": ("clauses.errors", "ExportError"),

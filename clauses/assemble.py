@@ -13,7 +13,8 @@ from clauses.markup import clean
 from clauses.model import Annex, Block, Clause, Document, Run, Section, Statute, Table
 
 if TYPE_CHECKING:
-    from clauses.library import CompiledClause, Language
+    from clauses.library import CompiledClause
+    from clauses.library import LibraryLanguage as Language
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-REVIEW_MONTHS = {"half_yearly": 6, "yearly": 12, "two_yearly": 24}
+from clauses.language_law import required_languages
 
-# Belgian language law: the region of the operating seat decides (legal reference, section 2).
-REGION_LANGUAGES = {"flanders": ("nl",), "wallonia": ("fr",), "german": ("de",)}
-LANGUAGE_ORDER = ("nl", "fr", "de")
+REVIEW_MONTHS = {"half_yearly": 6, "yearly": 12, "two_yearly": 24}
 
 # CBA No. 81: monitoring is explained to the works council, or without one the committee for prevention
 # and protection at work, or without one the trade union delegation, or else the employees themselves
@@ -123,27 +121,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def languages_by_region(answers: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """For each operating-seat region answered, the languages it requires (Dutch, French, German order).
-
-    Brussels-Capital requires the language of its staff; until that is known, both Dutch and French.
-    """
-    found: dict[str, tuple[str, ...]] = {}
-    for region in answers.get("regions") or ():
-        if region == "brussels":
-            spoken = set(answers.get("staff_languages") or ("nl", "fr"))
-            found[region] = tuple(code for code in LANGUAGE_ORDER if code in spoken)
-        else:
-            found[region] = REGION_LANGUAGES.get(region, ())
-    return found
-
-
-def required_languages(answers: Mapping[str, Any]) -> tuple[str, ...]:
-    """The languages the policy must exist in, in a stable order (Dutch, French, German)."""
-    needed = {code for codes in languages_by_region(answers).values() for code in codes}
-    return tuple(code for code in LANGUAGE_ORDER if code in needed)
 
 
 def declared_functions(answers: Mapping[str, Any]) -> tuple[str, ...]:

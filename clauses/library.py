@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-import babel.dates
-import babel.lists
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 
-from clauses import dates, loader, markup, parties
+from clauses import markup
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
+from clauses.clause_cache import Kept, RenderedClauses, names_read
 from clauses.errors import LibraryError
-from clauses.facts import EMPLOYER, FUNCTIONS, Facts, derive
+from clauses.facts import Facts, derive
+from clauses.helpers import DOCUMENT_HELPERS, TERMS, document_helpers, function_names, language_helpers
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
 from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
+from clauses.source import DOCUMENTS, LanguageSource
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
+
+# What rendering a template or evaluating a condition can raise: Jinja's own errors (an answer not
+# given, something the sandbox refuses), the sandbox's limits, and what the operations a template may
+# use raise on unfit values (a text added to a number, a missing key, a division by zero). Anything
+# else is a bug in this code, and is left to surface as one.
+RENDER_ERRORS = (
+    TemplateError,
+    RenderLimit,
+    markup.MarkupError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+)
 
 # Parsing is pure, and most clauses read the same on many paths: keep the parsed blocks.
 _parse = functools.lru_cache(maxsize=8192)(markup.parse)
@@ -52,8 +68,8 @@ class CompiledClause:
 
 
 @dataclass(frozen=True, slots=True)
-class Language:
-    """One language's compiled texts and the helpers its templates call."""
+class LibraryLanguage:
+    """The library in one language: its compiled texts and the helpers its templates call."""
 
     code: str
     strings: Mapping[str, str]
@@ -61,6 +77,7 @@ class Language:
     templates: Mapping[str, Template]
     paths: Mapping[str, Path]
     helpers: Mapping[str, Any]
+    reads: Mapping[str, tuple[str, ...]]  # clause id -> the names its text depends on, helpers aside
 
     def text(self, key: str) -> str:
         return self.strings[key]
@@ -72,12 +89,11 @@ class Library:
     def __init__(self, source: LibrarySource) -> None:
         self.source = source
         self.environment = make_environment()
+        self._rendered = RenderedClauses()
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
-        self._plans = {document: self._plan(document) for document in loader.DOCUMENTS}
-        self._condition_templates = {
-            document: self._compile_conditions(document) for document in loader.DOCUMENTS
-        }
+        self._plans = {document: self._plan(document) for document in DOCUMENTS}
+        self._condition_templates = {document: self._compile_conditions(document) for document in DOCUMENTS}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -90,6 +106,10 @@ class Library:
     def text(self, language: str, key: str) -> str:
         """A text of the library in a language, such as a section title or a choice label."""
         return self._language(language).text(key)
+
+    def forget_rendered(self) -> None:
+        """Render every clause anew at the next assembly (to measure what a first assembly costs)."""
+        self._rendered = RenderedClauses()
 
     # --- compiling ----------------------------------------------------------------------------------
 
@@ -106,11 +126,13 @@ class Library:
                 clause=spec.id,
             ) from None
 
-    def _compile_language(self, source: loader.LanguageSource) -> Language:
+    def _compile_language(self, source: LanguageSource) -> LibraryLanguage:
         templates: dict[str, Template] = {}
+        trees = {}
         for clause_id, template in source.templates.items():
             try:
-                code = self.environment.compile(template.text, name=clause_id, filename=str(template.path))
+                tree = self.environment.parse(template.text, name=clause_id, filename=str(template.path))
+                code = self.environment.compile(tree, name=clause_id, filename=str(template.path))
             except TemplateSyntaxError as error:
                 kind = "" if isinstance(error, ForbiddenConstruct) else "template syntax: "
                 raise LibraryError(
@@ -122,42 +144,19 @@ class Library:
             templates[clause_id] = self.environment.template_class.from_code(
                 self.environment, code, self.environment.make_globals(None)
             )
-        locale = source.strings["language.locale"]
+            trees[clause_id] = tree
         strings = dict(source.strings)
-
-        def choice(group: str, choice_id: str) -> str:
-            key = f"choices.{group}.{choice_id}"
-            if key not in strings:
-                raise LookupError(f"no text {key!r} in {source.code}/strings.yaml")
-            return strings[key]
-
-        def choices(group: str, choice_ids: Sequence[str]) -> str:
-            return babel.lists.format_list(
-                [choice(group, choice_id) for choice_id in choice_ids], locale=locale
-            )
-
-        long_date, first_of_month = strings["dates.long"], strings["dates.first_of_month"]
-
-        @functools.lru_cache(maxsize=256)
-        def format_date(day: datetime.date) -> str:
-            """A date written out in the language: "1 March 2027", "1er mars 2027", "1. März 2027"."""
-            return babel.dates.format_date(day, first_of_month if day.day == 1 else long_date, locale=locale)
-
-        helpers = {
-            **self.environment.globals,
-            "cap": parties.capitalised,
-            "choice": choice,
-            "choices": choices,
-            "format_date": format_date,
-            "format_list": lambda items: babel.lists.format_list(list(items), locale=locale),
-        }
-        return Language(
+        helpers = {**self.environment.globals, **language_helpers(source.code, strings)}
+        return LibraryLanguage(
             code=source.code,
             strings=strings,
             statutes=source.statutes,
             templates=templates,
             paths={clause_id: template.path for clause_id, template in source.templates.items()},
             helpers=helpers,
+            reads={
+                clause_id: names_read(tree, helpers, DOCUMENT_HELPERS) for clause_id, tree in trees.items()
+            },
         )
 
     def _plan(self, document: str) -> tuple[SectionPlan, ...]:
@@ -198,7 +197,7 @@ class Library:
         """The steps the organisation takes to put the policy in force, as a document of its own."""
         return self._build("implementation_notes", answers, language, version, partial)
 
-    def _language(self, code: str) -> Language:
+    def _language(self, code: str) -> LibraryLanguage:
         try:
             return self._languages[code]
         except KeyError:
@@ -216,7 +215,7 @@ class Library:
         self, kind: str, answers: Mapping[str, Any], code: str, version: str, partial: bool
     ) -> Document:
         language = self._language(code)
-        facts = derive(answers, code, function_names(language))
+        facts = derive(answers, code, function_names(language.strings))
         cited: list[str] = []
 
         def statute(statute_id: str) -> str:
@@ -235,10 +234,7 @@ class Library:
             "statute": statute,
             "doc": {key: language.text(f"document.{policy_type}.{key}") for key in ("this", "This")},
             "document_title": title_of("policy", answers, language),
-            **parties.helpers(language.strings, facts),
-            "dated": functools.partial(
-                dates.dated, reference=facts.reference_date, format_date=language.helpers["format_date"]
-            ),
+            **document_helpers(language.strings, facts, language.helpers["format_date"]),
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)
@@ -249,45 +245,65 @@ class Library:
             for compiled in plan.clauses:
                 if not next(selected):
                     continue
-                spec = compiled.spec
-                cited.clear()
-                text = self._render(language, spec, context, partial)
-                if text is None:
-                    continue
-                undeclared = set(cited) - set(spec.statutes)
-                if undeclared:
-                    raise LibraryError(
-                        f"cites {sorted(undeclared)} but clauses.yaml does not list it under statutes",
-                        file=spec.where.file,
-                        line=spec.where.line,
-                        clause=spec.id,
-                    )
-                try:
-                    title, blocks = _parse(text)
-                except markup.MarkupError as error:
-                    raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
-                if title is None and not blocks:
-                    continue
-                clauses.append(Rendered(spec.id, title, blocks, tuple(dict.fromkeys(cited))))
+                kept = self._clause(language, compiled.spec, context, partial, cited)
+                if kept.blocks is not None:
+                    clauses.append(Rendered(compiled.spec.id, kept.title, kept.blocks, kept.cited))
             rendered.append((plan.section, clauses))
         return build_document(kind, answers, language, facts, version, rendered, self.source.statutes)
+
+    def _clause(
+        self,
+        language: LibraryLanguage,
+        spec: ClauseSpec,
+        context: dict[str, Any],
+        partial: bool,
+        cited: list[str],
+    ) -> Kept:
+        """The clause as it reads with `context`: as rendered before with the same values, or now."""
+        key = self._rendered.key(language.code, spec.id, partial, language.reads[spec.id], context)
+        kept = self._rendered.get(key)
+        introduced: set[str] = context[TERMS]
+        if kept is not None:
+            introduced.update(kept.introduced)  # as if rendered now: a later clause does not repeat them
+            return kept
+        cited.clear()
+        before = frozenset(introduced)
+        text = self._render(language, spec, context, partial)
+        kept = Kept(None, None, (), introduced - before)
+        if text is not None:
+            undeclared = set(cited) - set(spec.statutes)
+            if undeclared:
+                raise LibraryError(
+                    f"cites {sorted(undeclared)} but clauses.yaml does not list it under statutes",
+                    file=spec.where.file,
+                    line=spec.where.line,
+                    clause=spec.id,
+                )
+            try:
+                title, blocks = _parse(text)
+            except markup.MarkupError as error:
+                raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
+            if title is not None or blocks:
+                kept = Kept(title, blocks, tuple(dict.fromkeys(cited)), introduced - before)
+        self._rendered.keep(key, kept)
+        return kept
 
     def _selected(self, kind: str, context: dict[str, Any], partial: bool) -> list[bool]:
         """Which clauses of the document apply, in plan order.
 
         All conditions are evaluated in one render of one compiled template: evaluating fifty-odd
-        expressions one by one costs a context each and would dominate assembly. If that fails, or for a
-        partial preview, each is evaluated on its own, so an error names the clause at fault.
+        expressions one by one costs a context each and would dominate assembly. If that fails (in a
+        preview, a condition may read an answer still to come), each is evaluated on its own, so an
+        answer still to come leaves out only its clause, and an error names the clause at fault.
         """
-        if not partial:
-            template = self._condition_templates[kind]
-            try:
-                return [
-                    bit == "1"
-                    for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
-                ]
-            except Exception:  # evaluated one by one below, for a precise error
-                pass
+        template = self._condition_templates[kind]
+        try:
+            return [
+                bit == "1"
+                for bit in "".join(template.root_render_func(template.new_context(context, shared=True)))
+            ]
+        except RENDER_ERRORS:
+            pass  # evaluated one by one below: an answer still to come, or an error to name its clause
         return [
             self._holds(compiled, context, partial) for plan in self._plans[kind] for compiled in plan.clauses
         ]
@@ -296,9 +312,9 @@ class Library:
         spec = compiled.spec
         try:
             return compiled.condition is None or bool(compiled.condition(context))
-        except Exception as error:
+        except RENDER_ERRORS as error:
             if partial and isinstance(error, UndefinedError):
-                return False
+                return False  # an answer still to come, in a preview
             raise LibraryError(
                 f"the condition {spec.when!r} failed: {error}",
                 file=spec.where.file,
@@ -318,7 +334,7 @@ class Library:
         return self.environment.from_string("".join(parts))
 
     def _render(
-        self, language: Language, spec: ClauseSpec, context: dict[str, Any], partial: bool
+        self, language: LibraryLanguage, spec: ClauseSpec, context: dict[str, Any], partial: bool
     ) -> str | None:
         template = language.templates[spec.id]
         try:
@@ -329,14 +345,14 @@ class Library:
             if partial:
                 return None
             self._raise_located(language, spec)
-        except Exception:
+        except RENDER_ERRORS:
             self._raise_located(language, spec)
 
-    def _raise_located(self, language: Language, spec: ClauseSpec) -> NoReturn:
+    def _raise_located(self, language: LibraryLanguage, spec: ClauseSpec) -> NoReturn:
         """The error being handled, as a LibraryError naming the template and its line."""
         try:
             self.environment.handle_exception()
-        except Exception as error:
+        except RENDER_ERRORS as error:
             path = language.paths[spec.id]
             raise LibraryError(
                 str(error), file=path, line=_template_line(error, path), clause=spec.id
@@ -367,11 +383,6 @@ def _template_line(error: BaseException, path: Path) -> int | None:
     return line
 
 
-def function_names(language: Language) -> dict[str, str]:
-    """Each function, and the employer, as running text names it in the language ("the HR department")."""
-    return {function: language.text(f"parties.{function}.the") for function in (*FUNCTIONS, EMPLOYER)}
-
-
 def facts_for(answers: Mapping[str, Any], library: Library, language: str = "en") -> Facts:
     """The derived values templates see, for the UI and the tests."""
-    return derive(answers, language, function_names(library._language(language)))
+    return derive(answers, language, function_names(library._language(language).strings))

@@ -11,106 +11,37 @@ A library folder holds language-neutral data and one folder per language:
 
 Folders are read in order and later ones win: a clause, section or text with an id already seen
 replaces it, a new id is added. Every language must then have every clause, section title, statute and
-string that English has; a gap is a load error, never a silent fallback to English.
+string that English has (clauses.completeness); a gap is a load error, never a silent fallback.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from clauses import yamlfile
+from clauses.completeness import check
 from clauses.errors import LibraryError
 from clauses.markup import squeeze
-
-REFERENCE_LANGUAGE = "en"
-DOCUMENTS = ("policy", "implementation_notes")
-SECTION_KINDS = ("body", "notice", "annex")
-ANNEX_KINDS = ("references", "acknowledgement", "other")
-STATUTE_FIELDS = ("cite", "full", "subject")
+from clauses.source import (
+    ANNEX_KINDS,
+    DOCUMENTS,
+    SECTION_KINDS,
+    STATUTE_FIELDS,
+    ClauseSpec,
+    LanguageSource,
+    LibrarySource,
+    SectionSpec,
+    TemplateSource,
+    Where,
+)
 
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _LANGUAGE = re.compile(r"[a-z]{2}\Z")
 
-# Strings the code prints itself (templates carry their own words).
-REQUIRED_STRINGS = (
-    "language.name",
-    "language.locale",
-    "language.tag",
-    "titles.comprehensive",
-    "titles.employee_rules",
-    "titles.department",
-    "titles.limited",
-    "titles.implementation_notes",
-    "details.version",
-    "details.effective_date",
-    "details.owner",
-    "details.contact",
-    "details.review",
-    "annex_label",
-    "references.reference",
-    "references.subject",
-    "references.cited_in",
-    "defaults.owner",
-    "typography.colon",
-    "dates.long",
-    "dates.first_of_month",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    file: Path
-    line: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    id: str
-    document: str
-    order: int
-    kind: str
-    annex: str | None
-    where: Where
-
-
-@dataclass(frozen=True, slots=True)
-class ClauseSpec:
-    id: str
-    section: str
-    order: int
-    when: str | None
-    statutes: tuple[str, ...]
-    where: Where
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateSource:
-    text: str
-    path: Path
-
-
-@dataclass(slots=True)
-class LanguageSource:
-    code: str
-    strings: dict[str, Any] = field(default_factory=dict)
-    statutes: dict[str, dict[str, str]] = field(default_factory=dict)
-    templates: dict[str, TemplateSource] = field(default_factory=dict)
-    # Where each text came from, for error messages.
-    string_files: dict[str, Where] = field(default_factory=dict)
-    statute_files: dict[str, Where] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class LibrarySource:
-    sections: dict[str, SectionSpec] = field(default_factory=dict)
-    clauses: dict[str, ClauseSpec] = field(default_factory=dict)
-    statutes: dict[str, Where] = field(default_factory=dict)
-    languages: dict[str, LanguageSource] = field(default_factory=dict)
-    folders: tuple[Path, ...] = ()
+__all__ = ["ClauseSpec", "LanguageSource", "LibrarySource", "SectionSpec", "TemplateSource", "Where", "read"]
 
 
 def read(folders: Iterable[Path]) -> LibrarySource:
@@ -128,19 +59,9 @@ def read(folders: Iterable[Path]) -> LibrarySource:
 # --- reading ----------------------------------------------------------------------------------------
 
 
-def _inside(path: Path, folder: Path) -> None:
-    """Refuse a link that leads out of the library folder: a folder received from someone else could
-    otherwise make a clause of any file on this computer (a private key, a password file)."""
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise LibraryError(
-            "is a link to something outside the clause folder; copy the file itself into the folder",
-            file=path,
-        )
-
-
 def _read_folder(folder: Path, source: LibrarySource) -> None:
     for child in folder.iterdir():
-        _inside(child, folder)
+        yamlfile.inside(child, folder)
     sections = folder / "sections.yaml"
     if sections.exists():
         for entry in _entries(sections, "sections"):
@@ -266,7 +187,7 @@ def _clause(entry: Mapping[str, Any], path: Path) -> ClauseSpec:
 
 def _read_language(folder: Path, language: LanguageSource) -> None:
     for child in folder.iterdir():
-        _inside(child, folder.parent)
+        yamlfile.inside(child, folder.parent)
     strings = folder / "strings.yaml"
     if strings.exists():
         data = yamlfile.load(strings)
@@ -301,9 +222,9 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
             language.statute_files[statute_id] = Where(statutes, line)
     templates = folder / "clauses"
     if templates.is_dir():
-        _inside(templates, folder.parent)
+        yamlfile.inside(templates, folder.parent)
         for path in sorted(templates.glob("*.j2")):
-            _inside(path, folder.parent)
+            yamlfile.inside(path, folder.parent)
             language.templates[path.stem] = TemplateSource(yamlfile.read_text(path, "template"), path)
 
 
@@ -319,104 +240,4 @@ def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, st
             raise LibraryError(
                 f"text {dotted!r} must be non-empty text, not {yamlfile.short(value)}",
                 line=yamlfile.line_of(data),
-            )
-
-
-# --- checking ---------------------------------------------------------------------------------------
-
-
-def check(source: LibrarySource) -> None:
-    """Every reference resolves and every language is complete."""
-    for spec in source.clauses.values():
-        if spec.section not in source.sections:
-            raise LibraryError(
-                f"unknown section {spec.section!r}",
-                file=spec.where.file,
-                line=spec.where.line,
-                clause=spec.id,
-            )
-        for statute in spec.statutes:
-            if statute not in source.statutes:
-                raise LibraryError(
-                    f"unknown statute {statute!r}", file=spec.where.file, line=spec.where.line, clause=spec.id
-                )
-    if REFERENCE_LANGUAGE not in source.languages:
-        folders = ", ".join(str(folder) for folder in source.folders)
-        raise LibraryError(f"no {REFERENCE_LANGUAGE}/ folder with the English texts in {folders}")
-    reference = source.languages[REFERENCE_LANGUAGE]
-    for key in REQUIRED_STRINGS:
-        if key not in reference.strings:
-            raise LibraryError(f"missing text {key!r}", file=_folder_file(source, reference, "strings.yaml"))
-    # English first: a mistake in the reference texts themselves is reported as such, not as a text
-    # some other language lacks.
-    for language in sorted(
-        source.languages.values(), key=lambda language: language.code != REFERENCE_LANGUAGE
-    ):
-        _check_language(source, reference, language)
-
-
-def _folder_file(source: LibrarySource, language: LanguageSource, name: str) -> Path:
-    return source.folders[0] / language.code / name
-
-
-def _check_language(source: LibrarySource, reference: LanguageSource, language: LanguageSource) -> None:
-    strings_file = _folder_file(source, language, "strings.yaml")
-    for section in source.sections.values():
-        if f"sections.{section.id}" not in language.strings:
-            raise LibraryError(
-                f"missing the title of section {section.id!r} (sections.{section.id})", file=strings_file
-            )
-    for key in reference.strings:
-        if key not in language.strings:
-            raise LibraryError(f"missing text {key!r}, which {REFERENCE_LANGUAGE} has", file=strings_file)
-    ours = source.folders[0]
-    for key in language.strings:
-        where = language.string_files[key]
-        if not (
-            key.startswith(("sections.", "choices.")) or reference.string_files[key].file.is_relative_to(ours)
-        ):
-            # Texts the code prints come from our library; another folder can only replace them.
-            raise LibraryError(
-                f"text {key!r} is not one the library uses; check its spelling",
-                file=where.file,
-                line=where.line,
-            )
-        if key.startswith("sections.") and key.removeprefix("sections.") not in source.sections:
-            raise LibraryError(
-                f"title of an unknown section {key.removeprefix('sections.')!r}",
-                file=where.file,
-                line=where.line,
-            )
-        if key not in reference.strings:
-            raise LibraryError(
-                f"text {key!r} is not in {REFERENCE_LANGUAGE}; check its spelling",
-                file=where.file,
-                line=where.line,
-            )
-    for statute in source.statutes:
-        if statute not in language.statutes:
-            raise LibraryError(
-                f"missing the texts of statute {statute!r}",
-                file=_folder_file(source, language, "statutes.yaml"),
-            )
-    for statute, where in language.statute_files.items():
-        if statute not in source.statutes:
-            raise LibraryError(
-                f"statute {statute!r} is not declared in statutes.yaml", file=where.file, line=where.line
-            )
-    for clause in source.clauses.values():
-        if clause.id not in language.templates:
-            expected = _folder_file(source, language, f"clauses/{clause.id}.j2")
-            raise LibraryError(
-                f"no template for this clause in {language.code} (expected {expected})",
-                file=clause.where.file,
-                line=clause.where.line,
-                clause=clause.id,
-            )
-    for clause_id, template in language.templates.items():
-        if clause_id not in source.clauses:
-            raise LibraryError(
-                "template for a clause that clauses.yaml does not declare",
-                file=template.path,
-                clause=clause_id,
             )

@@ -20,6 +20,7 @@ import babel.lists
 from clauses.facts import Facts
 
 FORMS = ("name", "the", "acc", "dat", "gen")
+HELPERS = ("party", "parties", "role", "term")  # the names `helpers` gives templates
 _FIRST_USE = re.compile(r"\s*\[([^\]]+)\]")
 
 
@@ -28,12 +29,15 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def helpers(strings: Mapping[str, str], facts: Facts) -> dict[str, Callable[..., Any]]:
+def helpers(
+    strings: Mapping[str, str], facts: Facts, introduced: set[str] | None = None
+) -> dict[str, Callable[..., Any]]:
     """The helpers for one document: `party`, `parties`, `role` and `term` (see clauses/library/README.md).
 
-    Made for each document, because a term's first use is counted per document.
+    Made for each document, because a term's first use is counted per document: `introduced` holds the
+    terms the document has introduced so far (the library's, which also counts the clauses it reuses).
     """
-    introduced: set[str] = set()
+    introduced = set() if introduced is None else introduced
     locale = strings["language.locale"]
 
     def term(key: str, word: str, bracket: str) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from clauses.facts import required_languages
+from clauses.language_law import required_languages
 from clauses.markup import clean
 
 if TYPE_CHECKING:

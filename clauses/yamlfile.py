@@ -1,141 +1,65 @@
-"""Safe YAML reading that remembers where each mapping starts, for error messages that name the line.
+"""A clause folder's YAML and templates, read by the one reader (datafiles.reading) as LibraryErrors.
 
-A clause folder may come from someone else, so reading it is safe against files built to hurt: PyYAML's
-safe loader (no Python objects: `!!python/object` is an error), a size limit read before the file, a
-number or date the constructor cannot make reported with its line, and aliases that would repeat a value
-until it fills the memory ("billion laughs") refused before anything walks them.
+A clause folder may come from someone else, so its files are read with every guard: at most 1 MB a file
+(ours are under 100 KB), no Python objects, no aliases that expand without end, no number or date no
+one can mean, keys that are text, no link out of the folder.
 """
 
 from __future__ import annotations
 
-import reprlib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from clauses.errors import LibraryError
+from datafiles import marks
+from datafiles.errors import DataFileError, FileTooLarge, NotText, OutsideFolder, Unreadable
+from datafiles.marks import Located, short
+from datafiles.reading import ensure_inside, parse_yaml
+from datafiles.reading import read_text as _read_text
+
+__all__ = ["MAX_FILE_BYTES", "Located", "inside", "line_of", "load", "read_text", "short"]
+
+MAX_FILE_BYTES = 1024 * 1024
 
 
-class Located(dict[str, Any]):
-    """A YAML mapping that knows its line in the file (1-based)."""
-
-    line: int = 0
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML's safe loader (its C parser when available), keeping line numbers, refusing duplicate keys.
-
-    PyYAML silently keeps the last of two equal keys; in a clause file that hides a mistake.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:  # type: ignore[override]
-        mapping = Located()
-        mapping.line = node.start_mark.line + 1
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                raise LibraryError(f"keys must be text, not {key!r}", line=key_node.start_mark.line + 1)
-            if key in mapping:
-                raise LibraryError(f"duplicate key {key!r}", line=key_node.start_mark.line + 1)
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-def _guarded(construct: Any, problem: str) -> Any:
-    """A scalar constructor whose ValueError (PyYAML gives it no line) becomes a LibraryError with one."""
-
-    def build(loader: _Loader, node: yaml.ScalarNode) -> Any:
-        try:
-            return construct(loader, node)
-        except (ValueError, OverflowError):
-            value = str(node.value)
-            shown = value if len(value) <= 24 else value[:24] + "…"
-            raise LibraryError(problem.format(value=shown), line=node.start_mark.line + 1) from None
-
-    return build
-
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor(
-    "tag:yaml.org,2002:int", _guarded(_Base.construct_yaml_int, "{value} has too many digits to be a number")
-)
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _guarded(_Base.construct_yaml_timestamp, "{value} is not a real date")
-)
-
-MAX_FILE_BYTES = 1024 * 1024  # our largest library file is under 100 KB
-MAX_VALUES = 200_000  # values once aliases are followed; ours hold a few thousand
+def inside(path: Path, folder: Path) -> None:
+    """Refuse a link that leads out of the clause folder: a folder received from someone else could
+    otherwise make a clause of any file on this computer (a private key, a password file)."""
+    try:
+        ensure_inside(path, folder)
+    except OutsideFolder:
+        raise LibraryError(
+            "is a link to something outside the clause folder; copy the file itself into the folder",
+            file=path,
+        ) from None
 
 
 def read_text(path: Path, what: str = "file") -> str:
     """A library file's text; too large, unreadable or not UTF-8 is a LibraryError naming it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LibraryError(
-                f"the {what} is {size / (1024 * 1024):.1f} MB; a clause library file may be at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                file=path,
-            )
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LibraryError(f"cannot read the {what} ({error.__class__.__name__})", file=path) from None
-
-
-def expanded_size(data: Any, limit: int = MAX_VALUES) -> int:
-    """How many values `data` holds with every alias followed, counting no further than `limit` + 1."""
-    count = 0
-    stack = [data]
-    while stack and count <= limit:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str):
-            count += len(item) // 100
-    return count
+        return _read_text(path, max_bytes=MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        raise LibraryError(
+            f"the {what} is {error.size / (1024 * 1024):.1f} MB; a clause library file may be at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+            file=path,
+        ) from None
+    except NotText:
+        raise LibraryError(f"cannot read the {what}: it is not UTF-8 text", file=path) from None
+    except Unreadable as error:
+        raise LibraryError(f"cannot read the {what} ({error.reason})", file=path) from None
 
 
 def load(path: Path) -> Any:
     """Read a YAML file; any problem becomes a one-line LibraryError naming the file and line."""
     text = read_text(path)
     try:
-        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no arbitrary objects
-    except LibraryError as error:
-        raise LibraryError(error.problem, file=path, line=error.line) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise LibraryError(
-            f"not valid YAML: {error.problem or error.context}", file=path, line=line
-        ) from None
-    except yaml.YAMLError as error:
-        raise LibraryError(f"not valid YAML: {error}", file=path) from None
-    except RecursionError:
-        raise LibraryError("not valid YAML: nested too deeply", file=path) from None
-    if expanded_size(data) > MAX_VALUES:
-        raise LibraryError(
-            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; a clause "
-            "library file needs far fewer",
-            file=path,
-        )
-    return data
-
-
-def short(value: Any) -> str:
-    """A value quoted in a message: a few items and characters, however large the value."""
-    return _SHORT.repr(value)
-
-
-_SHORT = reprlib.Repr()
-_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 60, 60
+        return parse_yaml(text, path, text_keys=True)
+    except DataFileError as error:
+        problem = f"not valid YAML: {error.problem}" if error.syntax else error.problem
+        raise LibraryError(problem, file=path, line=error.line) from None
 
 
 def line_of(value: Any) -> int | None:
-    return value.line if isinstance(value, Located) else None
+    """The line where a mapping or list starts (not that of one of its keys)."""
+    return value.line if isinstance(value, marks.Located | marks.LocatedList) else None

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dialogue.errors import AnswerError, DefinitionError, DialogueError
+from datafiles.errors import DataFileError, FileTooLarge
+from datafiles.marks import Located, line_of
+from datafiles.reading import parse_yaml, read_text
+from dialogue.errors import AnswerError, DialogueError
 from dialogue.interpret import Understood, interpret, match_choice
 from dialogue.model import Interview, Kind, Language, Question
 from dialogue.route import Route, Status
 from dialogue.validation import validate
-from dialogue.yamlsource import Located, line_of, parse_yaml
 
 _MAX_FILE_BYTES = 1024 * 1024
 
@@ -79,15 +81,13 @@ def check_answers(path: Path | str, interview: Interview, language: str = "en") 
     path = Path(path)
     name = str(path)
     try:
-        if path.stat().st_size > _MAX_FILE_BYTES:
-            raise AnswersFileError(
-                [Problem(name, None, None, "is too large for an answers file (over 1 MB)")]
-            )
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise AnswersFileError([Problem(name, None, None, "is not UTF-8 text")]) from None
-    except OSError as error:
-        raise AnswersFileError([Problem(name, None, None, f"cannot be read ({error.strerror})")]) from None
+        text = read_text(path, max_bytes=_MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise AnswersFileError(
+            [Problem(name, None, None, "is too large for an answers file (over 1 MB)")]
+        ) from None
+    except DataFileError as error:  # not text, or not readable
+        raise AnswersFileError([Problem(name, None, None, error.problem)]) from None
     return check_answers_text(text, interview, name, language)
 
 
@@ -96,8 +96,8 @@ def check_answers_text(
 ) -> AnswersReport:
     try:
         data = parse_yaml(text, name)
-    except DefinitionError as error:
-        raise AnswersFileError([Problem(name, error.line, None, error.message)]) from None
+    except DataFileError as error:
+        raise AnswersFileError([Problem(name, error.line, None, error.problem)]) from None
     if data is None:
         data = Located()
     if not isinstance(data, dict):
@@ -113,7 +113,7 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
     notes: list[str] = []
     for key in data:
         if key != WORDING and key not in interview.by_id:
-            from rapidfuzz import process
+            from rapidfuzz import process  # slow to import: only for a key that is not a question
 
             close = process.extractOne(str(key), list(interview.by_id), score_cutoff=70)
             hint = f"; did you mean '{close[0]}'?" if close else ""

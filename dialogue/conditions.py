@@ -33,8 +33,8 @@ _CACHE_LIMIT = 4096
 def _jinja() -> SimpleNamespace:
     """Jinja's sandbox and the two kinds of absent answer, made on first use.
 
-    Importing Jinja2 costs about 20 ms; an interview restored from the cache needs it only when a
-    condition is first evaluated, after the first question is already on screen.
+    An interview restored from the cache needs Jinja2 only when a condition is first evaluated, after
+    the first question is on screen (docs/decisions.md, "Start-up").
     """
     from jinja2 import TemplateError, Undefined, nodes
     from jinja2.exceptions import SecurityError, UndefinedError
@@ -118,7 +118,7 @@ class Condition:
 
         `answers` maps a name to its value, to `UNKNOWN` while open; absent names are Missing.
         """
-        key = tuple(_cache_key(answers.get(name, _ABSENT)) for name in self.names)
+        key = tuple(cache_key(answers.get(name, _ABSENT)) for name in self.names)
         try:
             return self._cache[key]
         except KeyError:
@@ -155,7 +155,8 @@ _ABSENT = _Absent()
 UNKNOWN = _UnknownMarker()  # put this in an answers mapping for an on-path question not answered yet
 
 
-def _cache_key(value: Any) -> Any:
+def cache_key(value: Any) -> Any:
+    """`value` as part of a key: lists as tuples, and True apart from 1."""
     if isinstance(value, list | tuple):
         return tuple(value)
     if isinstance(value, date | str | int | float | bool) or value is None:

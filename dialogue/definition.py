@@ -1,8 +1,8 @@
 """Read the interview from YAML and validate it, so every mistake is one clear line, never a traceback.
 
 Checked when it loads: unknown keys and kinds, duplicate ids, conditions that name an unknown or later
-question or a choice that does not exist, questions that can never be asked, and missing texts in any
-language.
+question or a choice that does not exist, and questions that can never be asked; the texts of every
+language are read and checked by dialogue.definition_texts.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from dialogue.conditions import Condition, ConditionError, compile_condition
+from dialogue.definition_texts import is_text, read_languages, read_words, require_keys
 from dialogue.errors import DefinitionError
-from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
+from dialogue.model import Interview, Kind, Question, Validation
+from dialogue.paths import reachable_questions
+from dialogue.route import Route
+from dialogue.validation import check
 from dialogue.yamlsource import Located, line_of, read_yaml
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -41,7 +45,6 @@ _VALIDATION_KEYS = {
     Kind.SINGLE: set(),
     Kind.YESNO: set(),
 }
-_TEXT_KEYS = {"text", "why", "hint", "choices", "aliases", "default"}
 
 
 def read_interview(folder: Path) -> Interview:
@@ -52,7 +55,7 @@ def read_interview(folder: Path) -> Interview:
         raise DefinitionError(
             "must be a mapping with 'version', 'sections' and 'questions'", file=structure_file
         )
-    _require_keys(data, {"version", "sections", "questions"}, structure_file, "the interview")
+    require_keys(data, {"version", "sections", "questions"}, structure_file, "the interview")
     version = data["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DefinitionError(
@@ -60,10 +63,10 @@ def read_interview(folder: Path) -> Interview:
         )
     sections = _sections(data, structure_file)
     questions = _questions(data, sections, structure_file)
-    languages = _languages(folder / "lang", sections, questions)
-    words = _words(folder / "words.yaml")
+    languages = read_languages(folder / "lang", sections, questions)
+    words = read_words(folder / "words.yaml")
     title = data.get("draft_title")
-    if title is not None and (title not in {q.id for q in questions} or not _is_text(title)):
+    if title is not None and (title not in {q.id for q in questions} or not is_text(title)):
         raise DefinitionError(
             f"'draft_title' names '{title}', which is not a question",
             file=structure_file,
@@ -71,20 +74,8 @@ def read_interview(folder: Path) -> Interview:
         )
     interview = Interview(version, sections, questions, languages, folder, title, words)
     _check_reachable(interview, structure_file)
-    from dialogue.route import Route
-
     interview.blank_route = tuple(status.value for status in Route(questions, {}, set()).statuses())
     return interview
-
-
-def _require_keys(
-    mapping: Located, keys: set[str], file: Path, what: str, question: str | None = None
-) -> None:
-    missing = sorted(keys - set(mapping))
-    if missing:
-        raise DefinitionError(
-            f"{what} needs '{missing[0]}'", file=file, line=line_of(mapping), question=question
-        )
 
 
 def _sections(data: Located, file: Path) -> tuple[str, ...]:
@@ -162,7 +153,7 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
     unknown = sorted(set(entry) - _QUESTION_KEYS)
     if unknown:
         raise fail(f"unknown key '{unknown[0]}'", unknown[0])
-    _require_keys(entry, {"section", "kind"}, file, "a question", question_id)
+    require_keys(entry, {"section", "kind"}, file, "a question", question_id)
     if entry["section"] not in sections:
         raise fail(f"section '{entry['section']}' is not in the list of sections", "section")
     try:
@@ -225,8 +216,6 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
         detail=detail,
     )
     if "default" in entry:
-        from dialogue.validation import check
-
         if kind.is_text:
             raise fail(
                 "a text question's default is worded per language: put it in each language file", "default"
@@ -246,8 +235,6 @@ def _conditional_defaults(entry: Located, question: Question, fail: Any) -> tupl
     offered instead of `default` (e.g. the functions an organisation of that size usually has)."""
     if "defaults" not in entry:
         return ()
-    from dialogue.validation import check
-
     entries = entry["defaults"]
     if question.kind.is_text:
         raise fail("a text question's default is worded per language: it has no 'defaults'", "defaults")
@@ -324,174 +311,8 @@ def _check_condition(
                 )
 
 
-def _languages(
-    folder: Path, sections: tuple[str, ...], questions: tuple[Question, ...]
-) -> dict[str, Language]:
-    files = sorted(folder.glob("*.yaml"))
-    if not any(file.stem == "en" for file in files):
-        raise DefinitionError("the English texts (en.yaml) are missing", file=folder / "en.yaml")
-    languages = {file.stem: _language(file, sections, questions) for file in files}
-    english = languages["en"]
-    for language in languages.values():
-        missing = sorted(set(english.messages) - set(language.messages))
-        if missing:
-            raise DefinitionError(f"message '{missing[0]}' is missing", file=language.file)
-        for question in questions:
-            if (english.questions[question.id].default is None) != (
-                language.questions[question.id].default is None
-            ):
-                raise DefinitionError(
-                    "the default must be given in every language or in none",
-                    file=language.file,
-                    question=question.id,
-                )
-    return languages
-
-
-def _language(file: Path, sections: tuple[str, ...], questions: tuple[Question, ...]) -> Language:
-    data = read_yaml(file)
-    if not isinstance(data, Located):
-        raise DefinitionError(
-            "must be a mapping with 'language', 'sections', 'questions' and 'messages'", file=file
-        )
-    _require_keys(data, {"language", "name", "sections", "questions", "messages"}, file, "a language file")
-    if data["language"] != file.stem:
-        raise DefinitionError(
-            f"says language '{data['language']}' but the file is named {file.name}",
-            file=file,
-            line=line_of(data, "language"),
-        )
-    section_texts = data["sections"]
-    for section in sections:
-        if not _is_text(section_texts.get(section) if isinstance(section_texts, dict) else None):
-            raise DefinitionError(
-                f"the name of section '{section}' is missing", file=file, line=line_of(data, "sections")
-            )
-    texts = data["questions"]
-    if not isinstance(texts, Located):
-        raise DefinitionError(
-            "'questions' must be a mapping of question id to texts",
-            file=file,
-            line=line_of(data, "questions"),
-        )
-    known = {question.id for question in questions}
-    for question_id in texts:
-        if question_id not in known:
-            raise DefinitionError(
-                "has texts for a question that does not exist",
-                file=file,
-                line=line_of(texts, question_id),
-                question=str(question_id),
-            )
-    question_texts = {question.id: _question_text(question, texts, file) for question in questions}
-    messages = data["messages"]
-    if not isinstance(messages, Located) or not all(
-        isinstance(key, str) and _is_text(value) for key, value in messages.items()
-    ):
-        raise DefinitionError(
-            "'messages' must map each message name to a text (write yes, no, on and off in quotes)",
-            file=file,
-            line=line_of(data, "messages"),
-        )
-    return Language(
-        code=file.stem,
-        name=str(data["name"]),
-        sections=dict(section_texts),
-        questions=question_texts,
-        messages={str(key): str(value) for key, value in messages.items()},
-        file=file,
-    )
-
-
-def _question_text(question: Question, texts: Located, file: Path) -> QuestionText:
-    entry = texts.get(question.id)
-    line = line_of(texts, question.id) if entry is not None else line_of(texts)
-
-    def fail(message: str, key: str | None = None) -> DefinitionError:
-        where = line_of(entry, key) if key and isinstance(entry, Located) else line
-        return DefinitionError(message, file=file, line=where, question=question.id)
-
-    if entry is None:
-        raise fail("the question's text is missing")
-    if not isinstance(entry, Located):
-        raise fail("texts must be a mapping with 'text' and 'why'")
-    unknown = sorted(set(entry) - _TEXT_KEYS)
-    if unknown:
-        raise fail(f"unknown key '{unknown[0]}'", unknown[0])
-    for key in ("text", "why"):
-        if not _is_text(entry.get(key)):
-            raise fail(f"the question's '{key}' text is missing", key)
-    labels = entry.get("choices", {})
-    if not isinstance(labels, dict):
-        raise fail("'choices' must map each choice id to its label", "choices")
-    for choice in question.choices:
-        if not _is_text(labels.get(choice)):
-            raise fail(f"the label of choice '{choice}' is missing", "choices")
-    extra = sorted(set(labels) - set(question.choices))
-    if extra:
-        raise fail(f"has a label for '{extra[0]}', which is not a choice", "choices")
-    aliases = entry.get("aliases", {})
-    if not isinstance(aliases, dict):
-        raise fail("'aliases' must map choice ids to lists of words", "aliases")
-    for key, words in aliases.items():
-        if key not in question.choices:
-            raise fail(f"has aliases for '{key}', which is not a choice", "aliases")
-        if not isinstance(words, list) or not all(_is_text(word) for word in words):
-            raise fail(
-                f"the aliases of '{key}' must be a list of words (write yes, no, on and off in quotes)",
-                "aliases",
-            )
-    default = entry.get("default")
-    if default is not None:
-        from dialogue.validation import check
-
-        problem = None if question.kind.is_text else "only text questions have a default here"
-        problem = problem or check(question, default, None)
-        if problem is not None:
-            raise fail(f"default {default!r} is not a valid answer: {problem}", "default")
-    return QuestionText(
-        text=entry["text"].strip(),
-        why=entry["why"].strip(),
-        hint=str(entry.get("hint", "")).strip(),
-        default=default.strip() if isinstance(default, str) else None,
-        choices={choice: labels[choice].strip() for choice in question.choices},
-        aliases={key: tuple(str(word) for word in words) for key, words in aliases.items()},
-    )
-
-
-WORD_GROUPS = ("yes", "no", "none", "all", "today", "tomorrow")
-
-
-def _words(file: Path) -> dict[str, frozenset[str]]:
-    from dialogue.interpret import fold
-
-    data = read_yaml(file)
-    if not isinstance(data, Located):
-        raise DefinitionError(f"must map {', '.join(WORD_GROUPS)} to words per language", file=file)
-    words: dict[str, frozenset[str]] = {}
-    for group in WORD_GROUPS:
-        by_language = data.get(group)
-        if not isinstance(by_language, Located) or not all(
-            isinstance(values, list) and all(_is_text(value) for value in values)
-            for values in by_language.values()
-        ):
-            raise DefinitionError(
-                f"'{group}' must map each language to a list of words (write yes, no, on and off in quotes)",
-                file=file,
-                line=line_of(data, group) if group in data else None,
-            )
-        words[group] = frozenset(fold(value) for values in by_language.values() for value in values)
-    return words
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
 def _check_reachable(interview: Interview, file: Path) -> None:
     """Every question must be asked on some path: its condition must hold for some earlier answers."""
-    from dialogue.paths import reachable_questions
-
     reached = reachable_questions(interview)
     for question in interview.questions:
         if question.id not in reached:

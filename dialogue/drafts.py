@@ -14,13 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+from platformdirs import user_data_path
+
+from datafiles.cache import HOME_VARIABLE
+from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
-from dialogue.session import DraftFormatError, DraftProblem, Session, draft_problem
+from dialogue.session import Session
+from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, to_dict
 
-HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
 _SUFFIX = ".yaml"
 _MAX_DRAFT_BYTES = 5 * 1024 * 1024
 
@@ -44,8 +49,6 @@ def default_folder() -> Path:
     home = os.environ.get(HOME_VARIABLE)
     if home:
         return Path(home).expanduser() / "drafts"
-    from platformdirs import user_data_path
-
     return user_data_path("policy-assistant", appauthor=False) / "drafts"
 
 
@@ -93,17 +96,13 @@ class DraftStore:
         """Write the session's draft, giving the session a draft id the first time."""
         if session.draft_id is None:
             session.draft_id = self.new_id()
-        return self.write(session.draft_id, session.to_dict())
+        return self.write(session.draft_id, to_dict(session))
 
     def write(self, draft_id: str, snapshot: dict[str, Any]) -> Path:
-        """Write a snapshot from `Session.to_dict()` atomically and durably (fsynced) before returning."""
+        """Write a snapshot (dialogue.snapshot.to_dict) atomically and durably (fsynced) before returning."""
         path = self.path_of(draft_id)
         document = dict(snapshot, saved=self.clock().isoformat())
-        import yaml  # imported when first needed: it is not needed before the first answer
-
-        # libyaml's emitter writes the same YAML six times faster: the app saves before each question.
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        text = yaml.dump(document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+        text = reading().dump_yaml(document)
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _keep_private(self.folder)
@@ -122,7 +121,7 @@ class DraftStore:
         path = self.path_of(draft_id)
         data = self._read(path)
         try:
-            session = Session.from_dict(interview, data)
+            session = from_dict(interview, data)
         except DraftFormatError as error:
             raise _cannot_resume(path, error.problem) from None
         session.draft_id = draft_id
@@ -166,34 +165,38 @@ class DraftStore:
         return sorted(infos, key=lambda info: info.saved or oldest, reverse=True)
 
     def _read(self, path: Path) -> Any:
+        yaml_files = reading()
         try:
-            if path.stat().st_size > _MAX_DRAFT_BYTES:
-                message = f"The draft {path} is too large to be a draft. It was kept as it is."
-                raise DraftError(message, "too_large", path=str(path))
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise DraftError(
-                f"There is no draft called '{path.stem}'.", "not_found", name=path.stem
-            ) from None
-        except UnicodeDecodeError:
+            text = yaml_files.read_text(path, max_bytes=_MAX_DRAFT_BYTES)
+        except FileTooLarge:
+            message = f"The draft {path} is too large to be a draft. It was kept as it is."
+            raise DraftError(message, "too_large", path=str(path)) from None
+        except NotText:
             message = f"The draft {path} is damaged (not text). It was kept as it is."
             raise DraftError(message, "not_text", path=str(path)) from None
-        except OSError as error:
-            reason = str(error.strerror or error)
-            message = f"The draft {path} cannot be read ({reason})."
-            raise DraftError(message, "not_read", path=str(path), reason=reason) from None
-        from dialogue.errors import DefinitionError
-        from dialogue.yamlsource import parse_yaml
-
+        except Unreadable as error:
+            if error.kind == "FileNotFoundError":
+                message = f"There is no draft called '{path.stem}'."
+                raise DraftError(message, "not_found", name=path.stem) from None
+            message = f"The draft {path} cannot be read ({error.reason})."
+            raise DraftError(message, "not_read", path=str(path), reason=error.reason) from None
         try:
-            return parse_yaml(text, path)
-        except DefinitionError as error:
+            return yaml_files.parse_yaml(text, path)
+        except DataFileError as error:
             if error.line:
                 message = f"The draft {path} is damaged near line {error.line}. It was kept as it is."
                 raise DraftError(message, "damaged_at", path=str(path), line=str(error.line)) from None
             raise DraftError(
                 f"The draft {path} is damaged. It was kept as it is.", "damaged", path=str(path)
             ) from None
+
+
+def reading() -> ModuleType:
+    """The YAML reader (datafiles.reading), imported when a draft is first read or written: a new
+    policy does not need PyYAML before its first question is on screen (docs/decisions.md)."""
+    import datafiles.reading
+
+    return datafiles.reading
 
 
 def _cannot_resume(path: Path, problem: DraftProblem) -> DraftError:
@@ -210,15 +213,17 @@ def _keep_private(folder: Path) -> None:
 
 def _atomic_write(path: Path, text: str) -> None:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    replaced = False
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:  # mkstemp makes it 0600
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = True
+    finally:
+        if not replaced:  # a full disk, or the write interrupted: leave no half-written file behind
+            Path(temporary).unlink(missing_ok=True)
     _fsync_folder(path.parent)
 
 

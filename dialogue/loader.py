@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from dialogue.model import Interview
+from dialogue.stored import load_or_read
 
 INTERVIEW_DIR = Path(__file__).parent / "interview"
 
@@ -19,6 +20,8 @@ def load_interview(folder: Path | str | None = None) -> Interview:
     """Load and validate the interview in `folder` (ours by default). Ours is loaded once per process."""
     if folder is None:
         return _default_interview()
+    # Validating imports PyYAML and Jinja2: ours, from the cache, needs neither (benchmarks: first
+    # question).
     from dialogue.definition import read_interview
 
     return read_interview(Path(folder))
@@ -26,6 +29,4 @@ def load_interview(folder: Path | str | None = None) -> Interview:
 
 @cache
 def _default_interview() -> Interview:
-    from dialogue.stored import load_or_read
-
     return load_or_read(INTERVIEW_DIR)

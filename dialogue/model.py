@@ -111,7 +111,6 @@ class Interview:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each question's status ("on", "off", "open") before any answer: kept with the cached interview.
     blank_route: tuple[str, ...] = ()
-    _free_cursors: list[Any] = field(default_factory=list, init=False, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -148,36 +147,8 @@ class Interview:
     def choice_label(self, question: Question, choice: str, code: str = "en") -> str:
         return self.text(question, code).choices[choice]
 
-    @cached_property
-    def machine(self) -> Any:
-        """The transitions machine, built once per interview and shared by its sessions."""
-        from dialogue.machine import build_machine
-
-        return build_machine(self)
-
     def compile_conditions(self) -> None:
         """Compile every `when` now rather than at the answer that first needs it."""
         for question in self.questions:
             if question.when is not None:
                 question.when.compile()
-
-    def take_cursor(self, session: Any) -> Any:
-        """A machine model for `session`, at the start state.
-
-        Registering a model binds a method per state, which costs more than a whole answer, so closed
-        sessions hand their cursor back and the next session reuses it.
-        """
-        from dialogue.machine import START, Cursor
-
-        if self._free_cursors:
-            cursor = self._free_cursors.pop()
-            self.machine.set_state(START, model=cursor)
-        else:
-            cursor = Cursor(None)
-            self.machine.add_model(cursor, initial=START)
-        cursor.session = session
-        return cursor
-
-    def return_cursor(self, cursor: Any) -> None:
-        cursor.session = None
-        self._free_cursors.append(cursor)

@@ -15,13 +15,14 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
-from dialogue.conditions import ConditionError, _cache_key
+from dialogue.conditions import ConditionError, cache_key
 from dialogue.errors import DefinitionError
+from dialogue.flow import SUMMARY
 from dialogue.model import Interview, Kind, Question
+from dialogue.route import is_asked
 from dialogue.validation import check
 
 SKIP = object()  # a representative "answer" for a skippable question: skipped
-SUMMARY = "summary"
 
 
 def _compared_constants(interview: Interview, question: Question) -> set[Any]:
@@ -121,10 +122,9 @@ class _Explorer:
         samples = self.samples[question.id]
         return samples if question.id in self.read_later[question.index + 1] else samples[:1]
 
-    def holds(self, question: Question, context: dict[str, Any]) -> bool:
-        assert question.when is not None
+    def asked(self, question: Question, context: dict[str, Any]) -> bool:
         try:
-            return question.when.holds(context)
+            return is_asked(question, context)
         except ConditionError as error:
             raise DefinitionError(
                 str(error),
@@ -137,11 +137,11 @@ class _Explorer:
         """(first question asked from `index` on, or SUMMARY; length of the longest rest of the path)."""
         if index == len(self.questions):
             return SUMMARY, 0
-        key = (index, *(_cache_key(context.get(n)) for n in sorted(self.read_later[index])))
+        key = (index, *(cache_key(context.get(n)) for n in sorted(self.read_later[index])))
         if key in self.memo:
             return self.memo[key]
         question = self.questions[index]
-        if question.when is not None and not self.holds(question, context):
+        if not self.asked(question, context):
             result = self.visit(index + 1, context)
         else:
             self.shape.reachable.add(question.id)
@@ -182,7 +182,7 @@ def representative_answers(interview: Interview) -> Iterator[dict[str, Any]]:
     def walk(index: int, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         while index < len(interview.questions):
             question = interview.questions[index]
-            if question.when is None or question.when.holds(answers):
+            if is_asked(question, answers):
                 break
             index += 1
         else:

@@ -1,4 +1,8 @@
-"""Which questions are on the path for the answers given so far.
+"""Which questions are asked for the answers given so far: the one place a question's `when` is applied.
+
+A question is asked when it has no condition or its condition holds over the earlier answers; an
+answer that is not on the path (or was skipped) reads as absent. While an earlier question on the path
+waits for its answer, what depends on it is open.
 
 Conditions only name earlier questions, so the route is worked out in asking order, lazily, and a new
 answer to question i only invalidates the route from i on. That keeps an answer cheap however long
@@ -12,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from dialogue.conditions import UNKNOWN, UnknownAnswer
-from dialogue.model import Question
+from dialogue.model import Interview, Question
 
 
 class Status(Enum):
@@ -21,33 +25,42 @@ class Status(Enum):
     OPEN = "open"  # it depends on answers still to come
 
 
+_BY_VALUE = {status.value: status for status in Status}
+
+
+def is_asked(question: Question, earlier: Mapping[str, Any]) -> bool:
+    """Is `question` asked, given the `earlier` answers on the path? (UNKNOWN for one still to come:
+    UnknownAnswer then, if the outcome depends on it.)"""
+    return question.when is None or question.when.holds(earlier)
+
+
 class Route:
     """The status of each question for a live mapping of answers (and skipped questions)."""
 
     def __init__(
-        self, questions: tuple[Question, ...], answers: Mapping[str, Any], skipped: Container[str]
+        self, questions: tuple[Question, ...], answers: Mapping[str, Any], skipped: Container[str] = ()
     ) -> None:
-        self._questions = questions
+        self.questions = questions
         self._answers = answers
         self._skipped = skipped
         self._statuses: list[Status] = []
         self._context: dict[str, Any] = {}
 
-    def seed(self, blank: tuple[Status, ...]) -> None:
-        """Take the statuses worked out for no answers at all (see Interview.blank_route), so a new
-        session shows its first question and its progress without evaluating a single condition."""
-        if self._answers or self._skipped or self._statuses or len(blank) != len(self._questions):
+    def seed(self, blank: tuple[str, ...]) -> None:
+        """Take the statuses worked out for no answers at all (Interview.blank_route, their values), so
+        a new session shows its first question and its progress without evaluating a single condition."""
+        if self._answers or self._skipped or self._statuses or len(blank) != len(self.questions):
             return
-        self._statuses = list(blank)
+        self._statuses = [_BY_VALUE[value] for value in blank]
         self._context = {
             question.id: UNKNOWN
-            for question, status in zip(self._questions, blank, strict=True)
+            for question, status in zip(self.questions, self._statuses, strict=True)
             if status is not Status.OFF
         }
 
     def invalidate(self, from_index: int = 0) -> None:
         """Forget what was worked out from `from_index` on, after an answer there changed."""
-        for question in self._questions[from_index : len(self._statuses)]:
+        for question in self.questions[from_index : len(self._statuses)]:
             self._context.pop(question.id, None)
         del self._statuses[from_index:]
 
@@ -57,8 +70,8 @@ class Route:
         return self._statuses[index]
 
     def statuses(self) -> list[Status]:
-        if self._questions:
-            self.status(len(self._questions) - 1)
+        if self.questions:
+            self.status(len(self.questions) - 1)
         return list(self._statuses)
 
     def on_path(self, question: Question) -> bool:
@@ -67,17 +80,65 @@ class Route:
     def is_answered(self, question: Question) -> bool:
         return question.id in self._answers or question.id in self._skipped
 
+    def path(self) -> list[Question]:
+        """The questions asked, in order (open ones not included)."""
+        return [question for question in self.questions if self.on_path(question)]
+
+    def open_questions(self) -> list[Question]:
+        """The questions on the path still waiting for an answer, in order."""
+        return [question for question in self.path() if not self.is_answered(question)]
+
+    def given(self) -> dict[str, Any]:
+        """The answers on the path, skipped ones left out: what the policy is made from."""
+        return {
+            question.id: self._answers[question.id]
+            for question in self.path()
+            if question.id in self._answers and question.id not in self._skipped
+        }
+
     def _resolve_next(self) -> None:
-        question = self._questions[len(self._statuses)]
-        if question.when is None:
-            status = Status.ON
-        else:
-            try:
-                status = Status.ON if question.when.holds(self._context) else Status.OFF
-            except UnknownAnswer:
-                status = Status.OPEN
+        question = self.questions[len(self._statuses)]
+        try:
+            status = Status.ON if is_asked(question, self._context) else Status.OFF
+        except UnknownAnswer:
+            status = Status.OPEN
         if status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
             self._context[question.id] = UNKNOWN
         elif status is Status.ON and question.id not in self._skipped:
             self._context[question.id] = self._answers[question.id]
         self._statuses.append(status)
+
+
+def answers_on_path(interview: Interview, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the `answers` whose questions the interview would ask, given those answers.
+
+    For whoever gathers answers outside the interview (a review of an existing policy, an answers
+    file): an answer that its question's condition leaves out, or that waits on an answer not given,
+    would never have been asked. A plain callable: `functools.partial(answers_on_path, interview)`.
+    """
+    return Route(interview.questions, answers).given()
+
+
+def answers_not_ruled_out(interview: Interview, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the `answers` whose questions the interview may still ask, given those answers.
+
+    For answers offered as suggestions before the interview starts (a review of an existing policy):
+    an answer is left out only when the others decide its question's condition against it (no
+    retention period where the policy says there is no monitoring); one whose condition waits on an
+    answer not given (the kind of policy, which a review cannot tell) is kept, as the user may yet be
+    asked it. Unlike `answers_on_path`, the answers need not be complete. A plain callable:
+    `functools.partial(answers_not_ruled_out, interview)`.
+    """
+    context = {question.id: answers.get(question.id, UNKNOWN) for question in interview.questions}
+    kept: dict[str, Any] = {}
+    for key, value in answers.items():
+        question = interview.by_id.get(key)
+        if question is None:
+            continue
+        try:
+            asked = is_asked(question, context)
+        except UnknownAnswer:
+            asked = True
+        if asked:
+            kept[key] = value
+    return kept

@@ -1,7 +1,9 @@
 """One person's way through the interview: answers, position, history.
 
-- `answer` moves to the next question whose condition holds.
-- `back` returns to the previous question on the path; its answer is still there to accept or change.
+Where each move goes is dialogue.flow's to say; a session keeps what the moves need and remember:
+
+- `answer` moves on to the next question asked.
+- `back` returns to the previous question asked; its answer is still there to accept or change.
 - `edit` (from the summary) re-asks one question, then only the questions that became relevant, then
   returns to the summary.
 - Answers that stop being relevant are kept, so they return if the user changes their mind, but they are
@@ -15,17 +17,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from transitions import MachineError
-
-from dialogue.errors import DialogueError, NavigationError
+from dialogue import flow
+from dialogue.errors import NavigationError
+from dialogue.flow import DONE, START, SUMMARY
 from dialogue.interpret import Interpretation, Understood, interpret
-from dialogue.machine import DONE, START, SUMMARY, Cursor
 from dialogue.model import Interview, Question
 from dialogue.route import Route, Status
 from dialogue.validation import check, validate
 from dialogue.words.details import settle
-
-FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -54,13 +53,14 @@ class Session:
         # Where each suggestion came from ("our-policy.docx, §3 Scope, ¶2"), so the app can say so.
         self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
+        self.state = START
         self.history: list[str] = [START]
         self.editing = False
         self.revisit: set[str] = set()
         self.notices: list[str] = []
         self.route = Route(interview.questions, self.answers, self.skipped)
+        self.closed = False
         self._listeners: list[Callable[[Session], None]] = []
-        self._cursor = interview.take_cursor(self)
 
     @classmethod
     def start(
@@ -75,12 +75,14 @@ class Session:
         with where it came from in `origins` (optional)."""
         session = cls(interview, language)
         if interview.blank_route:
-            session.route.seed(tuple(Status(status) for status in interview.blank_route))
-        session._suggest(suggestions or {}, origins)
+            session.route.seed(interview.blank_route)
+        session.suggest(suggestions or {}, origins)
         session.begin()
         return session
 
-    def _suggest(self, suggestions: Any, origins: Any = None) -> None:
+    def suggest(self, suggestions: Any, origins: Any = None) -> None:
+        """Offer the valid ones of `suggestions` (question id -> answer) to confirm or change, each with
+        where it came from in `origins` (question id -> "our-policy.docx, §3 Scope, ¶2"), if given."""
         if not isinstance(suggestions, dict):
             return
         origins = origins if isinstance(origins, dict) else {}
@@ -94,10 +96,6 @@ class Session:
     # --- where we are ----------------------------------------------------------------------------
 
     @property
-    def state(self) -> str:
-        return self._cursor.state
-
-    @property
     def current(self) -> Question | None:
         return self.interview.by_id.get(self.state)
 
@@ -107,17 +105,16 @@ class Session:
 
     def path(self) -> list[Question]:
         """The questions asked with the current answers, in order (open ones not included)."""
-        statuses = self.route.statuses()
-        return [
-            q for q, status in zip(self.interview.questions, statuses, strict=True) if status is Status.ON
-        ]
+        return self.route.path()
 
     def first_open(self) -> Question | None:
         """The first question on the path still waiting for an answer."""
-        for question in self.interview.questions:
-            if self.route.status(question.index) is Status.ON and not self.route.is_answered(question):
-                return question
-        return None
+        return flow.first_open(self.route)
+
+    @property
+    def open_count(self) -> int:
+        """How many questions on the path still wait for an answer (the one count the app shows)."""
+        return len(self.route.open_questions())
 
     @property
     def progress(self) -> Progress:
@@ -134,9 +131,7 @@ class Session:
 
     def result(self) -> dict[str, Any]:
         """The answers that make the policy: on the path, answered, not skipped."""
-        return {
-            q.id: self.answers[q.id] for q in self.path() if q.id in self.answers and q.id not in self.skipped
-        }
+        return self.route.given()
 
     def previous_answer(self, question: Question | None = None) -> Any:
         """The answer kept or suggested for `question` (default: the current one), to offer again; or None."""
@@ -151,9 +146,7 @@ class Session:
             return bool(self.path())
         question = self.current
         # Only the questions before this one matter, and they never depend on later answers.
-        return question is not None and any(
-            self.route.status(index) is Status.ON for index in range(question.index)
-        )
+        return question is not None and flow.before(self.route, question.index) is not None
 
     @property
     def can_skip(self) -> bool:
@@ -170,7 +163,8 @@ class Session:
     # --- moves ----------------------------------------------------------------------------------
 
     def begin(self) -> None:
-        self._move("begin")
+        self._require(self.state == START)
+        self._go(flow.first_question(self.route))
         self._notify()
 
     def answer(self, value: Any) -> None:
@@ -178,8 +172,7 @@ class Session:
         question = self._require_question()
         value = validate(question, value, self.interview.language(self.language))
         self._record(question, value)
-        self._move("answer")
-        self._after_forward()
+        self._forward(question)
 
     def answer_text(self, text: str) -> Interpretation:
         """Answer in the user's own words; an unclear answer leaves the question where it is."""
@@ -187,9 +180,11 @@ class Session:
         understood = interpret(self.interview, question, text, self.language)
         if isinstance(understood, Understood):
             self._record(question, understood.value)
-            self._move("answer")
+            self._advance(question)
+            # The words typed beside the answer are offered to the follow-up question the move brought
+            # onto the path (or said to be left out) before the change is announced and saved.
             understood = settle(self, question, understood)
-            self._after_forward()
+            self._notify()
         return understood
 
     def skip(self) -> None:
@@ -200,29 +195,25 @@ class Session:
             self.skipped.add(question.id)
             self.route.invalidate(question.index)
         self.revisit.discard(question.id)
-        self._move("skip")
-        self._after_forward()
+        self._forward(question)
 
     def back(self) -> None:
+        self._require(True)
         if not self.can_back:
             raise NavigationError(self._message("first_question"))
-        if self.editing and self.current is not None:
-            self.revisit.add(self.current.id)
-        self._move("back")
+        current = self.current
+        if self.editing and current is not None:
+            self.revisit.add(current.id)
+        index = current.index if current is not None else len(self.interview.questions)
+        previous = flow.before(self.route, index)
+        assert previous is not None  # can_back
+        self._go(previous.id)
         self._notify()
 
     def review(self) -> None:
         """Go to the summary of answers from wherever the user is."""
         self._to_summary()
         self._notify()
-
-    def _to_summary(self) -> None:
-        if self.state == DONE:
-            self._move("reopen")
-        elif self.state == START:
-            raise NavigationError(self._message("nothing_yet"))
-        elif self.state != SUMMARY:
-            self._move("review")
 
     def edit(self, question_id: str) -> None:
         """Re-ask one question; then the questions it makes relevant; then back to the summary."""
@@ -232,22 +223,23 @@ class Session:
         self._to_summary()
         self.editing = True
         self.revisit.clear()
-        self._move("edit", question=question_id)
+        self._go(question.id)
         self._notify()
 
     def resume(self) -> None:
         """From the summary, go on with the first question still open."""
         self._to_summary()
-        if self.first_open() is None:
+        question = self.first_open()
+        if question is None:
             raise NavigationError(self._message("all_answered"))
-        self._move("resume")
+        self._go(question.id)
         self._notify()
 
     def finish(self) -> None:
         self._to_summary()
         if self.first_open() is not None:
             raise NavigationError(self._message("not_finished"))
-        self._move("finish")
+        self._go(DONE)
         self._notify()
 
     def set_language(self, code: str) -> None:
@@ -263,12 +255,8 @@ class Session:
         self._listeners.append(listener)
 
     def close(self) -> None:
-        """Give the machine's cursor back to the interview, for the next session to use."""
-        if self._cursor.session is self:
-            detached = Cursor(None)
-            detached.state = self.state  # still readable; no longer attached to the machine
-            self.interview.return_cursor(self._cursor)
-            self._cursor = detached
+        """No more moves: the conversation that made them is over (its state stays readable)."""
+        self.closed = True
 
     def __enter__(self) -> Session:
         return self
@@ -281,7 +269,12 @@ class Session:
     def _message(self, key: str) -> str:
         return self.interview.language(self.language).message(key)
 
+    def _require(self, allowed: bool) -> None:
+        if self.closed or not allowed:
+            raise NavigationError(self._message("cannot_move"))
+
     def _require_question(self) -> Question:
+        self._require(True)
         question = self.current
         if question is None:
             raise NavigationError(self._message("no_question"))
@@ -294,167 +287,30 @@ class Session:
             self.route.invalidate(question.index)
         self.revisit.discard(question.id)
 
-    def _after_forward(self) -> None:
-        if self.editing:
-            while (
-                (question := self.current) is not None
-                and self.route.is_answered(question)
-                and (question.id not in self.revisit)
-            ):
-                self._move("answer")
-            if self.state == SUMMARY:
-                self.editing = False
-                self.revisit.clear()
+    def _forward(self, question: Question) -> None:
+        self._advance(question)
         self._notify()
 
-    def _move(self, trigger: str, **kwargs: Any) -> None:
-        if self._cursor.session is not self:
-            raise NavigationError(self._message("cannot_move"))
-        try:
-            moved = self._cursor.trigger(trigger, **kwargs)
-        except MachineError:
-            moved = False
-        if not moved:
-            raise NavigationError(self._message("cannot_move"))
-        self.history.append(self.state)
+    def _advance(self, question: Question) -> None:
+        self._go(flow.after_answer(self.route, question, editing=self.editing, revisit=self.revisit))
+        if self.state == SUMMARY:
+            self.editing = False
+            self.revisit.clear()
+
+    def _to_summary(self) -> None:
+        self._require(True)
+        if self.state == START:
+            raise NavigationError(self._message("nothing_yet"))
+        if self.state != SUMMARY:
+            self._go(SUMMARY)
+
+    def _go(self, state: str) -> None:
+        self.state = state
+        self.history.append(state)
 
     def _notify(self) -> None:
         for listener in self._listeners:
             listener(self)
-
-    # --- drafts ---------------------------------------------------------------------------------
-
-    def to_dict(self) -> dict[str, Any]:
-        """Everything needed to resume exactly here, as plain YAML-friendly data."""
-        progress = self.progress
-        return {
-            "format": FORMAT,
-            "interview_version": self.interview.version,
-            "id": self.draft_id,
-            "title": self.title,
-            "progress": progress.percent,
-            "language": self.language,
-            "created": self.created.isoformat(),
-            "state": self.state,
-            "editing": self.editing,
-            "revisit": sorted(self.revisit),
-            "answers": {
-                key: list(value) if isinstance(value, list) else value for key, value in self.answers.items()
-            },
-            "skipped": sorted(self.skipped),
-            "suggestions": dict(self.suggestions),
-            "suggestion_origins": dict(self.suggestion_origins),
-            "history": list(self.history),
-        }
-
-    @classmethod
-    def from_dict(cls, interview: Interview, data: Any) -> Session:
-        """Rebuild a session saved with `to_dict`; DraftFormatError if the data cannot be trusted."""
-        problem = draft_problem(data)
-        if problem is not None:
-            raise DraftFormatError(problem)
-        language_code, draft_id = data.get("language"), data.get("id")
-        session = cls(
-            interview,
-            language_code if isinstance(language_code, str) else "en",
-            draft_id=draft_id if isinstance(draft_id, str) else None,
-        )
-        session.created = _created(data) or session.created
-        language = interview.language(session.language)
-        for key, value in data["answers"].items():
-            question = interview.by_id.get(key)
-            if question is None:
-                session.notices.append(language.message("draft_question_gone", question=key))
-                continue
-            if isinstance(value, datetime):
-                value = value.date()
-            problem = check(question, value, language)
-            if problem is not None:
-                session.notices.append(language.message("draft_answer_unfit", question=key))
-                continue
-            session.answers[key] = validate(question, value, language)
-        # Only ids are kept from the lists: anything else in them (a list, a mapping) is damage.
-        session.skipped.update(
-            k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
-        )
-        session._suggest(data.get("suggestions"), data.get("suggestion_origins"))
-        session.history = _ids(data["history"]) or [START]
-        session.editing = bool(data.get("editing"))
-        session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
-        session._restore_position(str(data["state"]), data.get("interview_version"))
-        return session
-
-    def _restore_position(self, state: str, version: Any) -> None:
-        machine = self.interview.machine
-        valid = state in (START, SUMMARY, DONE) or (
-            state in self.interview.by_id and self.route.on_path(self.interview.by_id[state])
-        )
-        if state == DONE and self.first_open() is not None:
-            valid = False
-        if not valid:
-            open_question = self.first_open()
-            state = open_question.id if open_question else SUMMARY
-            self.editing = False
-            self.notices.append(self._message("draft_moved"))
-        elif version != self.interview.version:
-            self.notices.append(self._message("draft_changed"))
-        machine.set_state(state, model=self._cursor)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Session):
-            return NotImplemented
-        mine, theirs = self.to_dict(), other.to_dict()
-        return mine == theirs
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class DraftProblem:
-    """Why saved data cannot be resumed. `code` (and `part`) let a UI say it in its own words."""
-
-    code: str  # "other_version", "part_damaged" or "created_damaged"
-    part: str = ""
-
-    def __str__(self) -> str:
-        if self.code == "other_version":
-            return "it is not a draft this version can read"
-        if self.code == "part_damaged":
-            return f"its '{self.part}' is missing or damaged"
-        return "its creation time is damaged"
-
-
-class DraftFormatError(DialogueError):
-    """Saved session data that cannot be trusted."""
-
-    def __init__(self, problem: DraftProblem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-def draft_problem(data: Any) -> DraftProblem | None:
-    """Why saved data cannot be resumed (a damaged or truncated draft), or None when it can be."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return DraftProblem("other_version")
-    # The draft is written in this order, the answers before the lists that follow them: a draft cut
-    # short loses one of these keys, so it is reported as damaged instead of resuming with fewer answers.
-    for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
-        if not isinstance(data.get(key), kind):
-            return DraftProblem("part_damaged", key)
-    try:
-        _created(data)
-    except ValueError:
-        return DraftProblem("created_damaged")
-    return None
-
-
-def _created(data: dict[str, Any]) -> datetime | None:
-    created = data.get("created")
-    return datetime.fromisoformat(str(created)) if created else None
-
-
-def _ids(items: Any) -> list[str]:
-    return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
 
 
 _NOTHING = object()

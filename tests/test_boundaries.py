@@ -1,12 +1,13 @@
-"""The core packages stay free of the UI, as harlequin keeps its core free of Textual.
+"""The layers hold: the import contracts in pyproject.toml (`lint-imports`), and the core packages load
+no UI when imported, as harlequin keeps its core free of Textual.
 
-`dialogue/` and `clauses/` must never import `textual` or `assistant`, and `clauses/` takes a plain
-mapping of answers, so it never imports `dialogue` either.
+`lint-imports` reads every import, function-local ones too; importing every module also catches what it
+cannot see, such as a name given to `importlib.import_module`.
 """
 
 from __future__ import annotations
 
-import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,42 +15,29 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FORBIDDEN = {
-    "dialogue": {"textual", "assistant"},
+CORE = {
+    "dialogue": {"textual", "assistant", "clauses"},
     "clauses": {"textual", "assistant", "dialogue"},
+    "datafiles": {"textual", "assistant", "dialogue", "clauses"},
 }
 
 
-def imported_roots(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    roots: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            roots.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            roots.add(node.module.split(".")[0])
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute | ast.Name)
-            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            roots.add(str(node.args[0].value).split(".")[0])
-    return roots
+def lint_imports() -> str:
+    here = str(Path(sys.executable).parent)
+    found = shutil.which("lint-imports", path=here) or shutil.which("lint-imports")
+    assert found, "import-linter is part of the test extra: pip install -e '.[test]'"
+    return found
 
 
-@pytest.mark.parametrize("package", sorted(FORBIDDEN))
-def test_source_never_imports_the_ui(package: str) -> None:
-    offenders = {
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in (ROOT / package).rglob("*.py")
-        for name in imported_roots(path) & FORBIDDEN[package]
-    }
-    assert not offenders, sorted(offenders)
+def test_the_import_contracts_hold() -> None:
+    result = subprocess.run(
+        [lint_imports(), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " broken" in result.stdout and "0 broken" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+@pytest.mark.parametrize("package", sorted(CORE))
 def test_importing_every_module_loads_no_ui(package: str) -> None:
     modules = [
         ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
@@ -58,7 +46,7 @@ def test_importing_every_module_loads_no_ui(package: str) -> None:
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(FORBIDDEN[package])!r})))"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(CORE[package])!r})))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
@@ -66,7 +54,17 @@ def test_importing_every_module_loads_no_ui(package: str) -> None:
     assert result.stdout.strip() == "[]", result.stdout
 
 
-def test_the_checker_catches_an_offending_import(tmp_path: Path) -> None:
-    offending = tmp_path / "bad.py"
-    offending.write_text("from textual.app import App\nimport assistant.cli\n", encoding="utf-8")
-    assert imported_roots(offending) == {"textual", "assistant"}
+def test_the_contracts_catch_an_offending_import(tmp_path: Path) -> None:
+    """The same contracts, over stand-ins for the packages: a dialogue module that imports the UI."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # The contracts between the packages (those within the app need its modules).
+    parts = config[config.index("\n[tool.importlinter]") :].split("\n[[tool.importlinter.contracts]]")
+    contracts = "\n[[tool.importlinter.contracts]]".join(parts[:3])
+    (tmp_path / "pyproject.toml").write_text(contracts, encoding="utf-8")
+    for package in ("assistant", "dialogue", "clauses", "datafiles"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "dialogue" / "bad.py").write_text("def f():\n    import textual.app\n", encoding="utf-8")
+    result = subprocess.run([lint_imports(), "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "dialogue.bad -> textual (l.2)" in result.stdout, result.stdout

@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _format(args: argparse.Namespace, folder_output: bool) -> str:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.export import SUFFIXES, format_for
 
@@ -89,10 +89,10 @@ def _is_folder(output: Path | None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from assistant.exporting import ExportRequest, targets
     from clauses import ExportError, LibraryError, export, load_library
-    from clauses.facts import required_languages
+    from clauses.language_law import required_languages
     from clauses.wording import answers_for, foreign_words
     from dialogue.answers_file import AnswersFileError, check_answers
     from dialogue.loader import load_interview

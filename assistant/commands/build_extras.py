@@ -48,7 +48,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def check(args: argparse.Namespace, fmt: str) -> None:
     """Refuse options that cannot work together, before anything is read or written; read the
     posting date and the staff list (args.posting_day, args.staff_members)."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses.export import SIDE_BY_SIDE_FORMATS
 
     if (args.staff or args.posting_date) and not args.kit:
@@ -69,7 +69,7 @@ def check(args: argparse.Namespace, fmt: str) -> None:
 
 
 def posting_date(text: str | None) -> datetime.date:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from dialogue.interpret import Understood, interpret
     from dialogue.loader import load_interview
 
@@ -96,11 +96,11 @@ def targets(
 
     `languages` are the versions being built (the binding ones unless --lang chose others); `place` is
     the folder and the name the files are named after."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import LibraryError
     from clauses.export.side_by_side import SideBySide
-    from clauses.facts import required_languages
     from clauses.kit import adoption_kit
+    from clauses.language_law import required_languages
     from clauses.wording import answers_for
 
     folder, name = place

@@ -8,6 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistant.commands import UsageError
+from assistant.drafting import LibraryUnavailable, PolicyDrafter
+from assistant.languages import from_locale, talk_language_named
+from assistant.texts import UiTextsError, available_languages
+
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -39,8 +44,6 @@ def add_clauses_option(parser: argparse.ArgumentParser) -> None:
 
 def clause_drafter(folders: list[Path]) -> Any:
     """The drafter for ours and `folders`, loaded now so a mistake in them stops the command at once."""
-    from assistant.cli import UsageError
-    from assistant.drafting import LibraryUnavailable, PolicyDrafter
 
     drafter = PolicyDrafter(tuple(str(folder) for folder in folders))
     try:
@@ -62,9 +65,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def talk_language(option: str | None, environment: Mapping[str, str]) -> str:
     """The language to talk in: `--lang` if given (UsageError if unknown), else LANG, else English."""
-    from assistant.cli import UsageError
-    from assistant.languages import from_locale, talk_language_named
-    from assistant.texts import available_languages
 
     if option is None:
         return from_locale(environment.get("LANG"))
@@ -77,9 +77,8 @@ def talk_language(option: str | None, environment: Mapping[str, str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Textual and the app: only for the chat, not for every command the command line registers.
     from assistant.app import PolicyAssistant
-    from assistant.cli import UsageError
-    from assistant.texts import UiTextsError
 
     folders = getattr(args, "clauses", None) or []
     try:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assistant.commands import UsageError
+from dialogue.loader import load_interview
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -17,9 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
     from dialogue.answers_file import AnswersFileError, check_answers
-    from dialogue.loader import load_interview
 
     try:
         report = check_answers(args.file, load_interview())

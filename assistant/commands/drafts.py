@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.commands import UsageError
+from dialogue.drafts import DraftError, DraftStore
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -17,8 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
-    from dialogue.drafts import DraftError, DraftStore
 
     store = DraftStore()
     if args.action == "delete":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from dialogue.loader import load_interview
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -19,8 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def flow_page() -> str:
     """docs/flow.md: the diagram with the moves it leaves out, explained."""
-    from dialogue.loader import load_interview
-    from dialogue.machine import flow_diagram
+    from dialogue.diagram import flow_diagram
 
     return (
         "# The interview flow\n\n"
@@ -38,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.markdown:
         print(flow_page(), end="")
     else:
-        from dialogue.loader import load_interview
-        from dialogue.machine import flow_diagram
+        from dialogue.diagram import flow_diagram
 
         print(flow_diagram(load_interview()).strip())
     return 0

@@ -6,6 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from assistant.commands import UsageError
+from dialogue.loader import load_interview
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -21,7 +24,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def describe(language: str = "en") -> list[dict[str, Any]]:
-    from dialogue.loader import load_interview
 
     interview = load_interview()
     texts = interview.language(language)
@@ -50,16 +52,14 @@ def describe(language: str = "en") -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
-    from dialogue.loader import load_interview
 
     if args.lang not in load_interview().languages:
         raise UsageError(f"the interview is not available in '{args.lang}'")
     rows = describe(args.lang)
     if args.format == "yaml":
-        import yaml
+        from datafiles.reading import dump_yaml
 
-        yaml.safe_dump({"questions": rows}, sys.stdout, allow_unicode=True, sort_keys=False, width=100)
+        sys.stdout.write(dump_yaml({"questions": rows}))
         return 0
     from rich import box
     from rich.console import Console

@@ -1,15 +1,16 @@
 """`policy-assistant review FILE`: review an existing policy, mark up the user's document, start a draft.
 
 This is where the review meets the interview: the answers the review infers are kept only where the
-interview would ask for them (its own conditions, through dialogue's Route), shown in the interview's
-words, and offered in a new draft with where each came from.
+interview may ask for them (its own conditions: dialogue.route.answers_not_ruled_out), shown in the
+interview's words, and offered in a new draft with where each came from.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _format(args: argparse.Namespace) -> str | None:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.review import export
 
@@ -77,33 +78,6 @@ def _format(args: argparse.Namespace) -> str | None:
     if args.format and args.format != suffix_format:
         raise UsageError(f"--format {args.format} does not match the suffix of {args.output}")
     return suffix_format
-
-
-def keep_answers(interview: Any) -> Callable[[dict[str, Any]], Mapping[str, Any]]:
-    """The interview's own conditions, as a plain callable: the answers a new draft would ask for.
-
-    Each inferred answer is kept unless its question's `when` condition, evaluated by the interview's
-    one evaluator over the other inferred answers (those not inferred still unknown), says the
-    interview would not ask it: no retention period when the policy says there is no monitoring.
-    """
-    from dialogue.conditions import UNKNOWN, UnknownAnswer
-
-    def kept(answers: dict[str, Any]) -> dict[str, Any]:
-        context = {question.id: answers.get(question.id, UNKNOWN) for question in interview.questions}
-        result = {}
-        for key, value in answers.items():
-            question = interview.by_id.get(key)
-            if question is None:
-                continue
-            try:
-                asked = question.when is None or question.when.holds(context)
-            except UnknownAnswer:
-                asked = True  # it depends on an answer still to give: offer it
-            if asked:
-                result[key] = value
-        return result
-
-    return kept
 
 
 def describe_answers(interview: Any, language: str) -> Callable[[str, Any], tuple[str, str]] | None:
@@ -128,7 +102,7 @@ def describe_answers(interview: Any, language: str) -> Callable[[str, Any], tupl
 
 def _rules(args: argparse.Namespace) -> tuple[Any, Any]:
     """The review rules and the clause library (yours laid over ours with --clauses)."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import LibraryError, load_library
     from clauses.review.rules import default_rules, with_clause_library
 
@@ -141,11 +115,12 @@ def _rules(args: argparse.Namespace) -> tuple[Any, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses.review import ReviewInputError, RulesError, plain, review_read
     from clauses.review.fixes import with_clause_texts
     from clauses.review.reader import read_file
     from dialogue.loader import load_interview
+    from dialogue.route import answers_not_ruled_out
 
     fmt = _format(args)
     if args.output is not None and args.output.exists() and not args.force:
@@ -154,8 +129,9 @@ def run(args: argparse.Namespace) -> int:
     rules, library = _rules(args)
     try:
         text = read_file(args.file)
+        keep_answers = partial(answers_not_ruled_out, interview)
         report = review_read(
-            text, plain(args.file.name), rules=rules, language=args.lang, keep_answers=keep_answers(interview)
+            text, plain(args.file.name), rules=rules, language=args.lang, keep_answers=keep_answers
         )
     except (ReviewInputError, RulesError) as error:
         raise UsageError(str(error)) from None
@@ -172,7 +148,7 @@ def _output(
     report: Any, text: Any, args: argparse.Namespace, fmt: str | None, describe: Any, messages: Any
 ) -> None:
     """The report where it was asked for: a marked-up copy, a file, standard output or the terminal."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from clauses import ExportError
     from clauses.review import export
 
@@ -202,7 +178,7 @@ def _write_marked_up(report: Any, text: Any, args: argparse.Namespace) -> None:
 
 def start_draft(report: Any, language: str | None, stream: Any, interview: Any = None) -> str:
     """Save a new draft whose suggested answers are the review's, each with where it was found."""
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from dialogue.drafts import DraftError, DraftStore
     from dialogue.loader import load_interview
     from dialogue.session import Session

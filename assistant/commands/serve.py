@@ -86,7 +86,7 @@ def is_loopback(host: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from assistant.serving.access import (
         TOKEN_VARIABLE,
         Access,
@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check_numbers(args: argparse.Namespace) -> None:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: a port is a number from 1 to 65535 (0: any free port)")
@@ -174,7 +174,7 @@ def _language(option: str | None) -> str | None:
 def _tls(certificate: Path | None, key: Path | None) -> Any:
     if certificate is None or key is None:
         return None
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from assistant.serving.web import TlsError, tls_context
 
     try:
@@ -192,7 +192,7 @@ def _serve(
     secrets: set[str],
     root: Path,
 ) -> int:
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from assistant.serving.web import AssistantServer, Settings, address, serve_forever
 
     settings = Settings(

@@ -4,7 +4,7 @@ replaces a file unasked."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,15 +14,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from assistant import export_options, versions
-from assistant.exporting import FORMATS, ExportRequest, existing, file_stem, targets
-from assistant.languages import joined
-from assistant.screens.confirm import ConfirmDialog
+from assistant import export_options
+from assistant.conversation.exports import ExportOffer
+from assistant.exporting import FORMATS, ExportRequest, existing, targets
 from assistant.serving.delivery import served
 from assistant.widgets.choices import ChoiceList
-
-if TYPE_CHECKING:
-    from assistant.screens.chat import ChatScreen
+from assistant.widgets.confirm import ConfirmDialog
 
 NOTES = "notes"  # the checklist entry for the implementation notes
 
@@ -30,17 +27,15 @@ NOTES = "notes"  # the checklist entry for the implementation notes
 class ExportDialog(ModalScreen[ExportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, chat: ChatScreen) -> None:
+    def __init__(self, offer: ExportOffer) -> None:
         super().__init__()
-        self.chat = chat
-        self.answers = chat.session.result()
-        self.required = versions.required(self.answers)
+        self.offer = offer
+        self.required = offer.required
 
     def t(self, key: str, **values: object) -> str:
-        return self.chat.t(key, **values)
+        return self.offer.texts(key, **values)
 
     def compose(self) -> ComposeResult:
-        session = self.chat.session
         with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Static(Content(self.t("export.title")), classes="dialog-title")
             languages = ChoiceList(id="versions")
@@ -55,10 +50,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield formats
             with Horizontal(classes="field-row"):
                 yield Static(Content(self.t("export.folder")), classes="field-label")
-                yield Input(str(self.chat.assistant.export_folder), id="folder", compact=True)
+                yield Input(str(self.offer.folder), id="folder", compact=True)
             with Horizontal(classes="field-row"):
                 yield Static(Content(self.t("export.name")), classes="field-label")
-                yield Input(file_stem(session.title, self.t("export.default_name")), id="name", compact=True)
+                yield Input(self.offer.name, id="name", compact=True)
             with Horizontal(classes="field-row", id="posting-row"):
                 yield Static(Content(self.t("export.posting_date")), classes="field-label")
                 yield Input(export_options.today_text(), id="posting-date", compact=True)
@@ -69,34 +64,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button(self.t("export.export"), id="export", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        texts = self.chat.assistant.texts
-        choices = versions.ordered(self.answers, versions.known_versions(texts))
         self.query_one("#versions", ChoiceList).offer(
-            [(code, self._version_line(code)) for code in choices], multi=True, selected=list(self.required)
+            [(code, self.offer.version_line(code)) for code in self.offer.versions],
+            multi=True,
+            selected=list(self.required),
         )
         formats = self.query_one("#formats", ChoiceList)
         entries = [(fmt, self.t(f"export.{fmt}")) for fmt in FORMATS] + [(NOTES, self.t("export.notes"))]
-        entries += export_options.entries(self.t, self.answers)
+        entries += export_options.entries(self.t, self.offer.answers)
         formats.offer(entries, multi=True, selected=["docx", NOTES])
         self.query_one("#export-problem", Static).display = False
         if served(self.app):  # in a browser the files become downloads: the server's folders are not shown
             self.query_one("#folder", Input).parent.display = False  # type: ignore[union-attr]
         self.query_one("#versions", ChoiceList).focus()
         self._show_targets()
-
-    def _version_line(self, code: str) -> str:
-        """ "Dutch: required for Flanders and Brussels-Capital", or a courtesy translation."""
-        texts = self.chat.assistant.texts
-        name = versions.name(code, texts)
-        if code in self.required:
-            regions = [self.t(f"versions.regions.{region}") for region in self._regions(code)]
-            line = self.t("export.version_required", name=name, regions=joined(regions, texts))
-        else:
-            line = self.t("export.version_courtesy", name=name)
-        return versions.sentence(line)
-
-    def _regions(self, code: str) -> list[str]:
-        return versions.regions_requiring(self.answers, code)
 
     # --- the request ----------------------------------------------------------------------------------
 
@@ -120,7 +101,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         posting = None
         if export_options.KIT in ticked:
             posting = export_options.posting_date(
-                self.query_one("#posting-date", Input).value, self.chat.session.language
+                self.query_one("#posting-date", Input).value, self.offer.language
             )
             if isinstance(posting, str):
                 return self.t("export.bad_posting_date", problem=posting)
@@ -132,7 +113,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             languages=languages,
             notes_suffix=self.t("export.notes_suffix"),
             force=force,
-            **export_options.request_fields(ticked, self.answers, languages, posting, self.t),
+            **export_options.request_fields(ticked, self.offer.answers, languages, posting, self.t),
         )
 
     def _show_targets(self) -> None:
@@ -157,16 +138,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def _warn_missing(self) -> None:
         """A required version left out is allowed (it may exist already), but never silently."""
-        texts = self.chat.assistant.texts
         ticked = self.query_one("#versions", ChoiceList).ticked
-        lines = []
-        for code in self.required:
-            if code not in ticked:
-                regions = [self.t(f"versions.regions.{region}") for region in self._regions(code)]
-                missing = self.t(
-                    "export.missing_required", name=versions.name(code, texts), regions=joined(regions, texts)
-                )
-                lines.append(f"⚠ {missing}")
+        lines = [f"⚠ {self.offer.missing_line(code)}" for code in self.required if code not in ticked]
         warning = self.query_one("#export-warning", Static)
         warning.update(Content("\n".join(lines)))
         warning.display = bool(lines)

@@ -2,42 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
+from assistant.bindings import Labelled, labelled
 from assistant.draft_errors import said
-from assistant.keys import START_KEYS, bind_keys
-from assistant.messages import LanguageChanged
-from assistant.screens.confirm import ConfirmDialog
-from assistant.texts import available_languages, load_texts
+from assistant.texts import UiTexts, available_languages, load_texts, texts_of
+from assistant.widgets.confirm import ConfirmDialog
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.pointer_list import PointerList
-from dialogue.drafts import DraftError, DraftInfo
-
-if TYPE_CHECKING:
-    from assistant.app import PolicyAssistant
+from dialogue.drafts import DraftError, DraftInfo, DraftStore
 
 
-class StartScreen(Screen[None]):
-    def __init__(self) -> None:
+class StartScreen(Labelled, Screen[None]):
+    """Reports the user's choice to the app: `NewPolicy`, or `ResumeDraft` with the draft's id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        labelled("n", "new", "keys.new"),
+        labelled("delete,d", "delete", "keys.delete"),
+    ]
+
+    @dataclass
+    class NewPolicy(Message):
+        """Start a new policy."""
+
+    @dataclass
+    class ResumeDraft(Message):
+        """Resume this draft where it was left (the app says so if it cannot be read)."""
+
+        draft_id: str
+
+    def __init__(self, store: DraftStore) -> None:
         super().__init__()
+        self.store = store
         self.drafts: list[DraftInfo] = []
-        bind_keys(self, START_KEYS, self.assistant.texts)
 
     @property
-    def assistant(self) -> PolicyAssistant:
-        return cast("PolicyAssistant", self.app)
+    def texts(self) -> UiTexts:
+        return texts_of(self.app)
 
     def t(self, key: str, **values: object) -> str:
-        return self.assistant.texts(key, **values)
+        return self.texts(key, **values)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
@@ -47,7 +63,7 @@ class StartScreen(Screen[None]):
                 yield Static(Content(self.t("language.label")), id="start-language-label")
                 for code in available_languages():
                     # The current language is marked with a filled dot, not only a colour.
-                    mark = "●" if code == self.assistant.language else "○"
+                    mark = "●" if code == self.texts.code else "○"
                     yield Button(f"{mark} {load_texts(code).name}", id=f"language-{code}", compact=True)
             yield Button(self.t("start.new"), id="new", variant="primary")
             yield Static(Content(self.t("start.drafts")), id="drafts-title")
@@ -57,9 +73,9 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_drafts()
+        self.watch(self.app, "texts", self._relabel, init=False)
 
-    async def on_language_changed(self, message: LanguageChanged) -> None:
-        bind_keys(self, START_KEYS, self.assistant.texts)
+    async def _relabel(self) -> None:
         focused = self.focused.id if self.focused is not None else None
         await self.recompose()
         self.refresh_drafts()
@@ -68,13 +84,14 @@ class StartScreen(Screen[None]):
         self.refresh_bindings()
 
     @on(Button.Pressed, "#start-languages Button")
-    def _language_pressed(self, event: Button.Pressed) -> None:
+    async def _language_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.assistant.set_language((event.button.id or "").removeprefix("language-"))
+        code = (event.button.id or "").removeprefix("language-")
+        await self.app.run_action(f"set_language({code!r})")
 
     def refresh_drafts(self) -> None:
         # Newest first (the store's order), damaged drafts after the ones that can be resumed.
-        self.drafts = sorted(self.assistant.store.list(), key=lambda draft: draft.is_damaged)
+        self.drafts = sorted(self.store.list(), key=lambda draft: draft.is_damaged)
         drafts = self.query_one("#drafts", PointerList)
         drafts.show([(self._line(draft), draft.id, False) for draft in self.drafts])
         if not self.drafts:
@@ -86,7 +103,7 @@ class StartScreen(Screen[None]):
 
     def _fault(self, draft: DraftInfo) -> str:
         """Why a damaged draft cannot be opened, in the language we talk in."""
-        return said(draft.fault, self.assistant.texts) if draft.fault is not None else ""
+        return said(draft.fault, self.texts) if draft.fault is not None else ""
 
     def _line(self, draft: DraftInfo) -> Text:
         if draft.is_damaged:
@@ -116,7 +133,7 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
-        self.assistant.start_new()
+        self.post_message(self.NewPolicy())
 
     @on(OptionList.OptionSelected, "#drafts")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -132,16 +149,15 @@ class StartScreen(Screen[None]):
                 markup=False,
             )
             return
-        try:
-            self.assistant.open_draft(draft.id)
-        except DraftError as error:
-            self.notify(
-                self.t("start.resume_failed", problem=said(error, self.assistant.texts)),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            self.refresh_drafts()
+        self.post_message(self.ResumeDraft(draft.id))
+
+    def resume_failed(self, error: DraftError) -> None:
+        """The draft chosen could not be resumed after all (changed since the list was made)."""
+        problem = said(error, self.texts)
+        self.notify(
+            self.t("start.resume_failed", problem=problem), severity="error", timeout=10, markup=False
+        )
+        self.refresh_drafts()
 
     def action_delete(self) -> None:
         draft = self._chosen_draft()
@@ -160,9 +176,9 @@ class StartScreen(Screen[None]):
             if not confirmed:
                 return
             try:
-                self.assistant.store.delete(draft.id)
+                self.store.delete(draft.id)
             except DraftError as error:
-                self.notify(said(error, self.assistant.texts), severity="error", markup=False)
+                self.notify(said(error, self.texts), severity="error", markup=False)
             else:
                 self.notify(self.t("start.deleted"))
             self.refresh_drafts()

@@ -1,6 +1,7 @@
 """The assistant in a browser: `policy-assistant serve`.
 
 - `access`: who may open the assistant (access tokens, the --users file) and where each person's drafts live;
+- `sessions`: browser sessions, and the language a browser asks for;
 - `web`: the web server (textual-serve on aiohttp) that checks every request and runs one assistant
   process per browser tab;
 - `tab`: the program each browser tab runs;

@@ -132,16 +132,17 @@ def load_people(path: Path, root: Path) -> Access:
         anna: 4nN4-s-t0ken-n0b0dy-guesses
         bram: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
     """
-    from dialogue.errors import DefinitionError
-    from dialogue.yamlsource import line_of, read_yaml
+    from datafiles.errors import DataFileError
+    from datafiles.marks import line_of
+    from datafiles.reading import read_yaml
 
     where = f"--users {path}"
     _check_private(path, where)
     try:
         data = read_yaml(path)
-    except DefinitionError as error:
+    except DataFileError as error:
         line = f", line {error.line}" if error.line else ""
-        raise AccessError(f"{where}{line}: {error.message}") from None
+        raise AccessError(f"{where}{line}: {error.problem}") from None
     if not isinstance(data, dict):
         raise AccessError(f"{where}: expected {USERS_FORMAT}")
     if not data:

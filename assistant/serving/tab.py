@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", action="store_true", help="load, then wait for the server's start")
     args = parser.parse_args(argv)
     gc.disable()  # as in assistant.cli.main: the app turns collection back on once the first question shows
-    from assistant.cli import UsageError
+    from assistant.commands import UsageError
     from assistant.commands.chat import clause_drafter, talk_language
     from assistant.texts import UiTextsError
 

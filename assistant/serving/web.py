@@ -18,9 +18,8 @@ import asyncio
 import contextlib
 import logging
 import re
-import secrets
 import ssl
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,13 +31,13 @@ from textual_serve.download_manager import DownloadManager
 
 from assistant.serving.access import Access, Person
 from assistant.serving.logs import COOKIE, PERSON, AccessLog, configure_logging
+from assistant.serving.sessions import Sessions, browser_language
 from assistant.serving.tabs import STOP_TIMEOUT, Spares, Tab, tab_command
 
 log = logging.getLogger("policy-assistant.serve")
 
 HERE = Path(__file__).resolve().parent
 TEXTUAL_STATIC = Path(__import__("textual_serve").__file__).resolve().parent / "static"
-MAX_SESSIONS = 10_000  # sessions live in memory until the server stops; the oldest go beyond this
 # The page, its scripts and styles come from this server only; xterm.js styles its own elements.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
@@ -57,50 +56,6 @@ class Settings:
     warm: bool = True  # start a person's next assistant when their page is asked for (see tabs.Spares)
     tls: ssl.SSLContext | None = None
     secrets_to_hide: set[str] = field(default_factory=set)  # tokens known in plain text
-
-
-# --- who is asking --------------------------------------------------------------------------------
-
-
-class Sessions:
-    """Browser sessions: a random id in a cookie, standing for the person whose token opened it."""
-
-    def __init__(self) -> None:
-        self._people: dict[str, Person] = {}
-
-    def open(self, person: Person) -> str:
-        while len(self._people) >= MAX_SESSIONS:
-            del self._people[next(iter(self._people))]
-        session = secrets.token_urlsafe(32)
-        self._people[session] = person
-        return session
-
-    def person(self, session: str) -> Person | None:
-        return self._people.get(session)
-
-    def __iter__(self) -> Any:
-        return iter(list(self._people))
-
-
-def browser_language(header: str | None, available: Iterable[str]) -> str | None:
-    """The first language of an Accept-Language header ("nl-BE,nl;q=0.9,en;q=0.8") we talk in."""
-    codes = set(available)
-    ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate((header or "").split(",")):
-        tag, _, parameters = part.strip().partition(";")
-        quality = 1.0
-        match = re.fullmatch(r"\s*q\s*=\s*([0-9.]{1,5})\s*", parameters) if parameters else None
-        if parameters and match is None:
-            continue
-        if match:
-            try:
-                quality = float(match.group(1))
-            except ValueError:
-                continue
-        code = tag.strip().lower().split("-")[0]
-        if code in codes and quality > 0:
-            ranked.append((-quality, position, code))
-    return min(ranked)[2] if ranked else None
 
 
 # --- the server -----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from assistant.conversation.prompts import Prompt
 from assistant.widgets.choices import ChoiceList
 from dialogue.model import Kind
 
@@ -55,20 +56,6 @@ class LongAnswer(TextArea):
 
     def action_newline(self) -> None:
         self.insert("\n")
-
-
-@dataclass
-class Prompt:
-    """What the dock needs to ask one question: its kind, its options and what to preselect."""
-
-    kind: Kind
-    entries: list[tuple[Any, str]]  # (value, label) for lists; empty for text kinds
-    offered: Any = None  # default or previous answer, preselected or prefilled
-    field_text: str = ""
-    placeholder: str = ""
-    list_help: str = ""
-    help_line: str = ""
-    allow_none: bool = False
 
 
 class AnswerDock(Vertical):

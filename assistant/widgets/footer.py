@@ -1,7 +1,7 @@
 """Textual's footer, rebuilt only when the keys it shows change.
 
 The stock footer recomposes all its keys whenever the bindings *might* have changed, which includes every
-focus change: in the chat that is after every answer, for several milliseconds each time.
+focus change: in the chat, after every answer (docs/decisions.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The live preview of the policy: pre-rendered lines, painted only where visible.
 
-A 5,000-word policy would re-render for about 0.1 s on the event loop at every layout if it were one
-big `Static`. Instead the document is rendered to `Strip`s in a thread worker (assistant.rendering) and
-this `ScrollView` paints just the lines on screen, like Textual's `Log`. Only the newest rendering is
+The document is rendered to `Strip`s in a thread worker (assistant.rendering) and this `ScrollView`
+paints just the lines on screen, like Textual's `Log`: as one `Static`, a long policy would re-render
+on the event loop at every layout (docs/decisions.md, "The live preview"). Only the newest rendering is
 shown: each request carries a generation number and older results are dropped.
 """
 
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -22,8 +24,14 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from assistant.rendering import Labels, PolicyRenderer, RenderedPolicy
+from assistant.texts import UiTexts
 
 CACHED_LINES = 1024
+
+
+def preview_labels(texts: UiTexts) -> Labels:
+    """The preview's own words in the language the user talks in."""
+    return Labels(changed=texts("preview.changed_mark"), new=texts("preview.new_mark"))
 
 
 class PolicyPreview(ScrollView, can_focus=True):
@@ -172,9 +180,6 @@ class PolicyPreview(ScrollView, can_focus=True):
         self.refresh()
 
     def _wrap(self, text: str) -> list[Strip]:
-        from rich.console import Console
-        from rich.text import Text
-
         width = max(self.scrollable_content_region.width, 10)
         console = Console(width=width - 2, force_terminal=True, legacy_windows=False, markup=False)
         lines = console.render_lines(Text(text, style="italic"), console.options, pad=True)

@@ -7,7 +7,7 @@ Every widget in the column is laid out again after each answer, so a long sessio
 every message. Only the most recent bubbles stay widgets; older ones move, in chunks and after the frame
 that shows the next question, into one `EarlierMessages` widget at the top: still there to scroll back
 to, at the cost of one widget. It keeps its messages as wrapped lines and wraps only the messages that
-arrive (a `Static` would wrap the whole history again at each layout: 50-100 ms at message 200).
+arrive, where a `Static` would wrap the whole history again at each layout (docs/decisions.md).
 """
 
 from __future__ import annotations

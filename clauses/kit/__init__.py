@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import babel.dates
 import babel.lists
@@ -30,11 +30,9 @@ from clauses.facts import MONITORING_BODIES
 from clauses.kit.dates import ProcedureDates, earliest_entry_into_force, procedure_dates
 from clauses.kit.staff import StaffListError, StaffMember, read_staff
 from clauses.kit.texts import KitSpec, KitTexts, default_texts, parts
+from clauses.library import RENDER_ERRORS, Library, facts_for
 from clauses.model import Annex, Clause, Document, Section, SignatureBlock
 from clauses.sandbox import RenderLimit, budget
-
-if TYPE_CHECKING:
-    from clauses.library import Library
 
 __all__ = [
     "AdoptionKit",
@@ -88,8 +86,6 @@ class _Writer:
         return self.library.text(self.code, key)
 
     def context(self, policy: Document, dates: ProcedureDates, version: str) -> dict[str, Any]:
-        from clauses.library import facts_for
-
         library, code, answers = self.library, self.code, self.answers
         locale = self.text("language.locale")
         long_date, first_of_month = self.text("dates.long"), self.text("dates.first_of_month")
@@ -189,7 +185,7 @@ def _applying(texts: KitTexts, answers: Mapping[str, Any], with_staff: bool) -> 
             continue
         try:
             applies = spec.condition is None or bool(spec.condition(context))
-        except Exception as error:  # a condition is the kit's own code: say which one failed
+        except RENDER_ERRORS as error:  # a condition is the kit's own data: say which one failed
             raise LibraryError(f"the condition {spec.when!r} failed: {error}", clause=spec.id) from None
         if applies:
             found.append(spec)

@@ -1,14 +1,14 @@
 """The language the law requires, checked against the languages the policy is written in.
 
 Which languages a region requires is the language law's rule, taken from where the policy assembly
-takes it (clauses.facts), never re-coded here.
+takes it (clauses.language_law), never re-coded here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from clauses.facts import languages_by_region, required_languages
+from clauses.language_law import languages_by_region, required_languages
 from clauses.review.model import ElementFinding, Inferred, Passage
 from clauses.review.rules import ElementCheck
 from clauses.review.scan import Hit, quote

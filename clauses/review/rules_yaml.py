@@ -6,50 +6,26 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from clauses import yamlfile
-from clauses.errors import LibraryError
 from clauses.review.errors import RulesError
+from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
+from datafiles.reading import read_yaml
 
 MAX_RULES_BYTES = 1024 * 1024
 
 
-class Text(str):
-    """A YAML string that knows its line (1-based)."""
-
-    line: int = 0
-
-
-class _Loader(yamlfile._Loader):
-    def construct_yaml_str(self, node: yaml.ScalarNode) -> Text:  # type: ignore[override]
-        text = Text(self.construct_scalar(node))
-        text.line = node.start_mark.line + 1
-        return text
-
-
-_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
-
-
 def load(path: Path) -> Any:
+    """The file's data, every text with its line (datafiles.reading); RulesError naming the line."""
     try:
-        if path.stat().st_size > MAX_RULES_BYTES:
-            raise RulesError("the file is over 1 MB", file=path, line=1)
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(f"cannot read the file ({error.__class__.__name__})", file=path, line=1) from None
-    try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
-    except LibraryError as error:
-        raise RulesError(error.problem, file=path, line=error.line) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise RulesError(f"not valid YAML: {error.problem or error.context}", file=path, line=line) from None
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly every error
-        raise RulesError(f"not valid YAML: {error}", file=path, line=1) from None
-    except RecursionError:
-        raise RulesError("not valid YAML: nested too deeply", file=path, line=1) from None
+        return read_yaml(path, max_bytes=MAX_RULES_BYTES, text_keys=True, text_lines=True)
+    except FileTooLarge:
+        raise RulesError("the file is over 1 MB", file=path, line=1) from None
+    except NotText:
+        raise RulesError("cannot read the file (UnicodeDecodeError)", file=path, line=1) from None
+    except Unreadable as error:
+        raise RulesError(f"cannot read the file ({error.kind})", file=path, line=1) from None
+    except DataFileError as error:
+        problem = f"not valid YAML: {error.problem}" if error.syntax else error.problem
+        raise RulesError(problem, file=path, line=error.line or 1) from None
 
 
 def line(value: Any, default: int = 1) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.interpret import Understood
-from dialogue.model import Kind, Question
+from dialogue.model import Kind, Language, Question
 from dialogue.validation import check
 
 if TYPE_CHECKING:
@@ -41,10 +41,7 @@ def settle(session: Session, question: Question, understood: Understood) -> Unde
     return Understood(understood.value, said, understood.extra)
 
 
-def _in_words(question: Question, value: object, language: object) -> str:
-    from dialogue.model import Language
-
-    assert isinstance(language, Language)
+def _in_words(question: Question, value: object, language: Language) -> str:
     labels = language.questions[question.id].choices
     if question.kind is Kind.YESNO:
         return language.message("yes" if value else "no")

@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from datafiles.cache import cached_parse
+
 DATA = Path(__file__).parent / "data"
 REGIONS = ("flanders", "wallonia", "brussels", "german")
 _STATBEL_REGIONS = {"02000": "flanders", "03000": "wallonia", "04000": "brussels"}
@@ -287,8 +289,6 @@ def _read_json(name: str) -> Any:
 
 
 def _read_yaml(path: Path) -> Any:
-    from dialogue.stored import cached_parse
-
     def parse(content: bytes) -> Any:
         import yaml
 

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from datafiles.cache import cached_parse
 from dialogue.words.phrases import Phrases, phrases, split
 
 FILE = "vocabulary.yaml"
@@ -48,8 +49,6 @@ def vocabulary(folder: Path) -> Vocabulary:
     path = folder / FILE
     if not path.is_file():
         return Vocabulary()
-    from dialogue.stored import cached_parse
-
     return _build(path, cached_parse(path, _parse, "vocabulary"))
 
 

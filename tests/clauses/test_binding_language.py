@@ -23,7 +23,7 @@ import pytest
 import simplemma
 from policy_helpers import EXAMPLES, INTERVIEW, LIBRARY, ROOT, representative_paths, text
 
-from clauses.facts import required_languages
+from clauses.language_law import required_languages
 from clauses.wording import TYPED_ANSWERS, answers_for
 from dialogue.answers_file import check_answers
 

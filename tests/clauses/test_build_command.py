@@ -10,7 +10,7 @@ import pytest
 from policy_helpers import EXAMPLES, INTERVIEW, ROOT
 
 from assistant.cli import main
-from clauses.facts import required_languages
+from clauses.language_law import required_languages
 from dialogue.answers_file import read_answers
 
 LIMITED = ROOT / "examples" / "limited-small.yaml"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dialogue.drafts import DraftError, DraftStore, default_folder
 from dialogue.loader import load_interview
 from dialogue.session import Session
+from dialogue.snapshot import from_dict
 
 interview = load_interview()
 
@@ -166,6 +167,6 @@ def test_any_draft_content_loads_or_gets_a_draft_error(
 )
 def test_any_draft_data_resumes_somewhere_sensible(answers: dict[str, object], state: str) -> None:
     data = {"format": 1, "language": "en", "state": state, "history": [], "skipped": [], "answers": answers}
-    with Session.from_dict(interview, data) as session:
+    with from_dict(interview, data) as session:
         assert set(session.answers) <= set(answers)
         assert session.state in {"start", "summary", "done", *interview.by_id}

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from dialogue.errors import AnswerError, NavigationError
+from dialogue.flow import DONE, START, SUMMARY
 from dialogue.loader import load_interview
-from dialogue.machine import DONE, START, SUMMARY
 from dialogue.paths import sample_values
 from dialogue.session import Session
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from datafiles import cache
 from dialogue import stored
 from dialogue.definition import read_interview
 from dialogue.errors import DefinitionError
@@ -23,7 +24,7 @@ def interview_copy(tmp_path: Path) -> Path:
 
 
 def _entries() -> list[Path]:
-    return sorted(stored.cache_folder().glob("interview-*.json"))
+    return sorted(cache.cache_folder().glob("interview-*.json"))
 
 
 def test_the_cached_interview_is_the_validated_one(interview_copy: Path) -> None:
@@ -61,13 +62,13 @@ def test_a_damaged_cache_entry_is_ignored_and_rewritten(interview_copy: Path, da
     entry.write_text(damage, encoding="utf-8", errors="surrogateescape")
     interview = stored.load_or_read(interview_copy)
     assert Session.start(interview, "en").current is not None
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == stored.FORMAT
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == stored.CACHE_FORMAT
 
 
 def test_an_unwritable_cache_only_costs_speed(interview_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = interview_copy.parent / "not-a-folder"
     blocked.write_text("a file where the cache folder would be", encoding="utf-8")
-    monkeypatch.setattr(stored, "cache_folder", lambda: blocked)
+    monkeypatch.setattr(cache, "cache_folder", lambda: blocked)
     interview = stored.load_or_read(interview_copy)
     assert Session.start(interview, "en").current is not None
 
@@ -95,23 +96,3 @@ def test_a_new_session_shows_its_first_question_and_progress_without_evaluating_
         assert progress.answered == 0 and progress.total == len(interview.questions)
     session.answer(interview.questions[0].choices[-1])  # conditions are evaluated from here on
     assert session.can_back and session.current is not interview.questions[0]
-
-
-def test_a_parsed_file_is_cached_by_its_content_and_a_damaged_entry_is_parsed_again(tmp_path: Path) -> None:
-    source = tmp_path / "texts.yaml"
-    parsed: list[bytes] = []
-
-    def parse(content: bytes) -> dict[str, str]:
-        parsed.append(content)
-        return {"text": content.decode()}
-
-    source.write_text("one", encoding="utf-8")
-    assert stored.cached_parse(source, parse, "test") == {"text": "one"}
-    assert stored.cached_parse(source, parse, "test") == {"text": "one"}
-    assert parsed == [b"one"], "the second read came from the cache"
-    source.write_text("two", encoding="utf-8")
-    assert stored.cached_parse(source, parse, "test") == {"text": "two"}
-    [entry] = stored.cache_folder().glob("test-texts-*.json")  # the stale entry is gone
-    entry.write_text("{damaged", encoding="utf-8")
-    assert stored.cached_parse(source, parse, "test") == {"text": "two"}
-    assert parsed == [b"one", b"two", b"two"]

@@ -329,8 +329,10 @@ async def test_the_chat_drafts_with_the_firms_clauses(home: Path) -> None:
     app = make_app(home, resume="firm", drafter=clause_drafter([EXAMPLE]))
     async with app.run_test(size=(130, 40)) as pilot:
         chat = chat_of(app)
-        await wait_for(pilot, lambda: chat.document is not None, what="the preview's policy")
-        assert "events_and_trade_fairs" in chat.document.clause_ids()
+        await wait_for(
+            pilot, lambda: chat.conversation.policy.document is not None, what="the preview's policy"
+        )
+        assert "events_and_trade_fairs" in chat.conversation.policy.document.clause_ids()
         preview = chat.side_preview
         await wait_for(pilot, lambda: preview.rendered is not None)
         # A firm in Flanders sees the Dutch version first: the one the law requires.
@@ -345,9 +347,11 @@ async def test_the_chat_preview_says_why_a_firms_clause_fails(home: Path, tmp_pa
     app = make_app(home, resume="firm", drafter=clause_drafter([folder]))
     async with app.run_test(size=(130, 40)) as pilot:
         chat = chat_of(app)
-        await wait_for(pilot, lambda: chat.preview_problem is not None, what="the preview's problem")
-        assert chat.preview_problem.startswith("The preview is not available: ")
-        assert "x.j2, line 1: clause 'x': more than 200,000 loop steps" in chat.preview_problem
+        await wait_for(
+            pilot, lambda: chat.conversation.policy.problem is not None, what="the preview's problem"
+        )
+        assert chat.conversation.policy.problem.startswith("The preview is not available: ")
+        assert "x.j2, line 1: clause 'x': more than 200,000 loop steps" in chat.conversation.policy.problem
         assert app.is_running
 
 

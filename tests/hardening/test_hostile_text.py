@@ -26,7 +26,7 @@ from uihelp import (
 )
 
 from assistant.answers import as_input_text, describe
-from assistant.conversation import read_input
+from assistant.conversation.prompts import read_input
 from assistant.texts import load_texts
 from assistant.typed import Answer
 from assistant.widgets.answer_dock import AnswerDock
@@ -134,8 +134,7 @@ async def test_the_chat_takes_every_edge_case_without_crashing(home, kind: Kind)
             if session.current is not question:  # the last one was an answer: ask the question again
                 while app.screen is not chat:  # the summary, back from the edit
                     app.pop_screen()
-                session.edit(question.id)
-                chat.present(again=True)
+                chat.conversation.edit(question.id)
                 await wait_for(pilot, lambda: app.screen is chat and dock.kind is kind)
             assert session.current is question
             steps = len(session.history)

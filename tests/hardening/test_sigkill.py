@@ -45,6 +45,7 @@ def zygote(warm_cache: Path) -> Iterator[Zygote]:
     started.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pseudo-terminals and SIGKILL are POSIX")
 def test_sigkill_at_random_moments_loses_no_answer_shown_as_accepted(
     tmp_path: Path, warm_cache: Path, zygote: Zygote

@@ -104,8 +104,7 @@ async def ask(pilot: Pilot, question_id: str) -> None:
     chat = chat_of(app)
     while app.screen is not chat:
         app.pop_screen()
-    chat.session.edit(question_id)
-    chat.present(again=True)
+    chat.conversation.edit(question_id)
     await wait_for(pilot, lambda: chat.dock.kind is chat.session.current.kind)
     await pilot.pause()
 
@@ -143,6 +142,7 @@ async def test_below_60x20_nothing_crashes(home: Path, size: tuple[int, int]) ->
 RESIZES = [(40, 12), (300, 100), (60, 20), (41, 13), (120, 40), (60, 20)]
 
 
+@pytest.mark.slow
 @async_test
 async def test_live_resizes_on_every_screen(home: Path) -> None:
     write_draft(home, session_at("acknowledgement", COMPREHENSIVE), "unfinished")

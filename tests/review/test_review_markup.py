@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from functools import partial
 from pathlib import Path
 
 import docx
@@ -12,9 +13,9 @@ import pytest
 from review_helpers import POLICIES
 
 from assistant.cli import main
-from assistant.commands.review import keep_answers
 from clauses.review import review_text
 from dialogue.loader import load_interview
+from dialogue.route import answers_not_ruled_out
 
 
 def comments(path: Path) -> list[tuple[str, str]]:
@@ -79,7 +80,7 @@ def test_an_existing_reviewed_copy_is_replaced_only_with_force(
 
 
 def test_the_interview_decides_which_inferred_answers_are_kept() -> None:
-    kept = keep_answers(load_interview())
+    kept = partial(answers_not_ruled_out, load_interview())
     text = "We do not monitor employees' online communications. Data are kept for 6 months."
     without = review_text(text).inferred_answers
     assert without.get("monitoring") is False

@@ -11,8 +11,8 @@ from uihelp import answer_all, answers_file, async_test, chat_of, make_app, tran
 from assistant.screens.export import ExportDialog
 from assistant.screens.summary import SummaryScreen
 from assistant.widgets.pointer_list import PointerList
-from clauses.facts import required_languages
-from dialogue.machine import DONE
+from clauses.language_law import required_languages
+from dialogue.flow import DONE
 
 POLICIES = {
     "limited": "limited-small.yaml",

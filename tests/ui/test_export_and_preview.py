@@ -22,13 +22,13 @@ from uihelp import (
     write_draft,
 )
 
+from assistant.conversation.policy import Assembled
 from assistant.drafting import PolicyDrafter
-from assistant.messages import PolicyAssembled
 from assistant.screens.chat import ChatScreen
-from assistant.screens.confirm import ConfirmDialog
 from assistant.screens.export import ExportDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.summary import SummaryScreen
+from assistant.widgets.confirm import ConfirmDialog
 from assistant.widgets.pointer_list import PointerList
 
 LIMITED = answers_file("limited-small.yaml")
@@ -166,12 +166,13 @@ async def test_only_the_newest_assembly_reaches_the_preview(home: Path) -> None:
     app = make_app(home, resume="done")
     async with app.run_test(size=(130, 40)) as pilot:
         chat = chat_of(app)
-        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
-        newest = chat.document
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not None, timeout=20)
+        newest = chat.conversation.policy.document
         # An assembly that was overtaken by a newer one arrives late: it is dropped.
-        chat.post_message(PolicyAssembled(chat._assembly - 1, None, "stale"))
+        policy = chat.conversation.policy
+        policy.assembled(Assembled(policy.generation - 1, None, "stale"))
         await pilot.pause()
-        assert chat.document is newest
+        assert chat.conversation.policy.document is newest
         assert "stale" not in chat.side_preview.text
 
 
@@ -182,10 +183,10 @@ async def test_in_a_narrow_terminal_the_preview_screen_shows_what_the_last_answe
     async with app.run_test(size=(80, 24)) as pilot:
         chat = chat_of(app)
         assert not chat.side_preview.display
-        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
-        first = chat.document
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not None, timeout=20)
+        first = chat.conversation.policy.document
         await give(pilot, True)
-        await wait_for(pilot, lambda: chat.document is not first, timeout=20)
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not first, timeout=20)
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
         preview = app.screen.preview

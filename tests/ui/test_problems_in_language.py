@@ -25,6 +25,7 @@ from assistant.screens.start import StartScreen
 from assistant.texts import available_languages, load_texts, placeholders
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftStore
+from dialogue.snapshot import to_dict
 
 
 def flat(text: str) -> str:
@@ -54,7 +55,7 @@ def raised_kinds() -> dict[str, set[str]]:
 
 
 def problem_codes() -> set[str]:
-    return {call.args[0].value for call in _calls(ROOT / "dialogue" / "session.py", "DraftProblem")}
+    return {call.args[0].value for call in _calls(ROOT / "dialogue" / "snapshot.py", "DraftProblem")}
 
 
 @pytest.mark.parametrize("code", available_languages())
@@ -95,7 +96,7 @@ async def test_a_damaged_draft_is_explained_in_dutch(home: Path) -> None:
 async def test_a_truncated_draft_resumed_by_id_is_explained_in_french(home: Path) -> None:
     store = DraftStore(home / "drafts")
     session = session_at("headcount", answers_file("limited-small.yaml"))
-    snapshot = session.to_dict()
+    snapshot = to_dict(session)
     del snapshot["skipped"]  # a draft cut short
     store.write("cut", snapshot)
     app = make_app(home, resume="cut", language="fr")

@@ -39,13 +39,12 @@ def test_every_example_renders_as_readable_text(library, example: str) -> None:
 @pytest.mark.parametrize("talk", ["en", "nl", "fr"])
 @pytest.mark.parametrize("language", ["en", "nl", "fr", "de"])
 def test_annexes_are_headed_with_the_library_own_label_once(library, language: str, talk: str) -> None:
-    from types import SimpleNamespace
 
-    from assistant.screens.chat import preview_labels
     from assistant.texts import load_texts
+    from assistant.widgets.preview import preview_labels
 
     document = library.assemble(answers_file("comprehensive-brussels.yaml"), language)
-    labels = preview_labels(SimpleNamespace(texts=load_texts(talk)))  # type: ignore[arg-type]
+    labels = preview_labels(load_texts(talk))
     text = lines_of(PolicyRenderer(labels=labels).render(document, 100))
     for annex in document.annexes:
         assert f"{annex.label}. {annex.title}" in text  # "Annex A. ...", "Bijlage A. ..."

@@ -26,8 +26,8 @@ from uihelp import (
 )
 
 from assistant.screens.chat import ChatScreen
-from assistant.screens.confirm import ConfirmDialog
 from assistant.screens.start import StartScreen
+from assistant.widgets.confirm import ConfirmDialog
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftStore
 from dialogue.loader import load_interview

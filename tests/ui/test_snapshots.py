@@ -133,7 +133,9 @@ class TestSummaryAndPreview:
 
             async def run_before(pilot: Pilot) -> None:
                 await wait_for(
-                    pilot, lambda: _holds(lambda app: chat_of(app).document, pilot.app), timeout=20
+                    pilot,
+                    lambda: _holds(lambda app: chat_of(app).conversation.policy.document, pilot.app),
+                    timeout=20,
                 )
                 await pilot.press("ctrl+t")
                 await settled(PreviewScreen, lambda app: app.screen.preview.rendered is not None)(pilot)

@@ -10,12 +10,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.app import CHAT_COMMANDS
-from assistant.conversation import read_input
+from assistant.app import CHAT_COMMANDS, PolicyAssistant
+from assistant.conversation.prompts import read_input
 from assistant.exporting import FORMATS
-from assistant.keys import APP_KEYS, CHAT_KEYS, PREVIEW_KEYS, START_KEYS, SUMMARY_KEYS
 from assistant.languages import from_locale, talk_language_named
-from assistant.texts import UiTextsError, available_languages, load_texts, placeholders, read_file, read_texts
+from assistant.screens.chat import ChatScreen
+from assistant.screens.preview import PreviewScreen
+from assistant.screens.start import StartScreen
+from assistant.screens.summary import SummaryScreen
+from assistant.texts import (
+    NEEDED,
+    MissingText,
+    UiTextsError,
+    available_languages,
+    load_texts,
+    placeholders,
+    read_file,
+    read_texts,
+)
 from assistant.typed import COMMANDS, Answer, Command, UnknownCommand, read_typed
 from assistant.versions import version_named
 from dialogue.loader import load_interview
@@ -36,11 +48,27 @@ def keys_used_in_code() -> set[str]:
 def test_every_text_the_code_asks_for_exists_in_english() -> None:
     used = keys_used_in_code()
     assert len(used) > 60  # the scan finds them
-    keys = used | {label for *_, label in (*CHAT_KEYS, *SUMMARY_KEYS, *START_KEYS, *PREVIEW_KEYS, *APP_KEYS)}
+    screens = (ChatScreen, SummaryScreen, StartScreen, PreviewScreen, PolicyAssistant)
+    keys = used | {
+        binding.description for screen in screens for binding in screen.BINDINGS if binding.description
+    }
     keys |= {f"palette.{name}" for name in CHAT_COMMANDS} | {f"keys.{name}" for name in CHAT_COMMANDS}
-    keys |= {f"export.{fmt}" for fmt in FORMATS}
-    missing = sorted(key for key in keys if TEXTS(key) == key)
+    keys |= {f"export.{fmt}" for fmt in FORMATS} | NEEDED
+    missing = sorted(key for key in keys if key not in TEXTS)
     assert not missing
+
+
+def test_a_text_no_file_has_is_an_error_naming_the_key_never_the_key_on_screen() -> None:
+    with pytest.raises(MissingText, match=r"en\.yaml has no text 'chat\.no_such_text'"):
+        TEXTS("chat.no_such_text")
+
+
+def test_a_text_the_code_needs_by_a_computed_key_is_a_load_error_when_missing(tmp_path: Path) -> None:
+    english = (LANG_DIR / "en.yaml").read_text(encoding="utf-8")
+    (tmp_path / "en.yaml").write_text(english.replace("  skip: Skip\n", "", 1), encoding="utf-8")
+    assert "keys.skip" in NEEDED
+    with pytest.raises(UiTextsError, match=r"en\.yaml: missing .*keys\.skip"):
+        read_texts("en", tmp_path)
 
 
 def test_every_command_has_words_to_type() -> None:

@@ -128,7 +128,7 @@ async def test_no_english_from_the_app_on_a_dutch_or_french_screen(home: Path, c
         chat = chat_of(app)
         await capture(pilot, "chat.placeholder_choice")
         await answer_until(pilot, "headcount", LIMITED)
-        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not None, timeout=20)
         await capture(pilot, "chat.placeholder_number")
         await pilot.press("ctrl+l")
         await capture(pilot, "language.choose_title")
@@ -218,7 +218,7 @@ async def test_bare_language_command_opens_the_list_and_escape_keeps_the_languag
 async def test_the_command_palette_offers_the_other_languages_in_the_language_on_screen(home: Path) -> None:
     app = make_app(home, new=True, language="nl")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: chat_of(app)._asked)
+        await wait_for(pilot, lambda: chat_of(app).conversation.position is not None)
         commands = {command.title: command for command in app.get_system_commands(app.screen)}
         assert {"Taal: English", "Taal: Français", "Thema's", "Stop"} <= set(commands)
         assert "Theme" not in commands and "Taal: Nederlands" not in commands
@@ -294,10 +294,12 @@ async def test_every_key_of_the_chat_fits_the_footer_at_80_columns(home: Path, c
     write_draft(home, session, "draft")
     app = make_app(home, resume="draft")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: len(app.screen.query(FooterKey)) == 8)
-        keys = list(app.screen.query(FooterKey))
-        await wait_for(pilot, lambda: all(key.region.width for key in keys))
-        assert max(key.region.right for key in keys) <= 80
+
+        def keys() -> list[FooterKey]:  # the footer composes its keys again when their labels settle
+            return list(app.screen.query(FooterKey))
+
+        await wait_for(pilot, lambda: len(keys()) == 8 and all(key.region.width for key in keys()))
+        assert max(key.region.right for key in keys()) <= 80
         assert load_texts(code)("keys.language") in footer_labels(app)
 
 
@@ -484,22 +486,24 @@ async def test_the_preview_shows_a_required_version_and_can_show_another(home: P
     async with app.run_test(size=(130, 40)) as pilot:
         chat = chat_of(app)
         await give(pilot, "limited")
-        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
-        assert chat.document.language == "nl"
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not None, timeout=20)
+        assert chat.conversation.policy.document.language == "nl"
         assert (
             chat.side_preview.border_title
             == "Voorbeeld van het beleid · Nederlands (vertaling ter informatie)"
         )
         # ... then in the first version the law requires: French for a Walloon bakery.
         await answer_until(pilot, "headcount", LIMITED)
-        await wait_for(pilot, lambda: chat.document.language == "fr", timeout=20)
-        await wait_for(pilot, lambda: chat.side_preview.shown is chat.document)
+        await wait_for(pilot, lambda: chat.conversation.policy.document.language == "fr", timeout=20)
+        await wait_for(pilot, lambda: chat.side_preview.shown is chat.conversation.policy.document)
         assert chat.side_preview.border_title == "Voorbeeld van het beleid · Frans (verplicht)"
         assert "Réseaux sociaux : à faire et à éviter" in flat(chat.side_preview.text.replace("\xa0", " "))
         # /voorbeeld en: the English version, which says it is a courtesy translation.
         await submit_text(pilot, "/voorbeeld engels")
-        await wait_for(pilot, lambda: chat.document.language == "en", timeout=20)
-        await wait_for(pilot, lambda: chat.side_preview.shown is chat.document, timeout=20)
+        await wait_for(pilot, lambda: chat.conversation.policy.document.language == "en", timeout=20)
+        await wait_for(
+            pilot, lambda: chat.side_preview.shown is chat.conversation.policy.document, timeout=20
+        )
         assert "Courtesy translation" in chat.side_preview.text
         assert chat.side_preview.border_title.endswith("Engels (vertaling ter informatie)")
         assert not chat.side_preview.rendered.changed  # another version is not "changed"
@@ -511,16 +515,18 @@ async def test_in_the_full_screen_preview_v_shows_the_next_version(home: Path) -
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
         chat = chat_of(app)
-        await wait_for(pilot, lambda: chat.document is not None, timeout=20)
+        await wait_for(pilot, lambda: chat.conversation.policy.document is not None, timeout=20)
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
         assert "Other version" in footer_labels(app)
-        seen = [chat.document.language]
+        seen = [chat.conversation.policy.document.language]
         for _ in range(3):
             await pilot.press("v")
-            await wait_for(pilot, lambda: chat.document.language != seen[-1], timeout=20)
-            seen.append(chat.document.language)
-            await wait_for(pilot, lambda: app.screen.preview.shown is chat.document, timeout=20)
+            await wait_for(pilot, lambda: chat.conversation.policy.document.language != seen[-1], timeout=20)
+            seen.append(chat.conversation.policy.document.language)
+            await wait_for(
+                pilot, lambda: app.screen.preview.shown is chat.conversation.policy.document, timeout=20
+            )
         assert seen == ["nl", "fr", "en", "de"]  # the required ones first, then English, then the rest
         await wait_for(pilot, lambda: "Policy preview · German (courtesy translation)" in screen_text(app))
 
@@ -632,7 +638,7 @@ def test_the_first_question_appears_without_loading_the_clause_library_word_or_b
         async def main():
             app = PolicyAssistant(language="nl", store=DraftStore(__import__("pathlib").Path(sys.argv[1])))
             async with app.run_test() as pilot:
-                while not (isinstance(app.screen, ChatScreen) and app.screen._asked):
+                while not (isinstance(app.screen, ChatScreen) and app.screen.conversation.position):
                     await pilot.pause(0.01)
                 heavy = ("docx", "babel", "clauses.library", "clauses.export", "lxml")
                 print(sorted(name for name in sys.modules if name.startswith(heavy)))

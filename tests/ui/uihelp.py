@@ -23,6 +23,7 @@ from dialogue.drafts import DraftStore
 from dialogue.loader import load_interview
 from dialogue.model import Kind
 from dialogue.session import Session
+from dialogue.snapshot import to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -192,7 +193,7 @@ def write_draft(home: Path, session: Session, draft_id: str, saved: datetime = F
     store = DraftStore(home / "drafts")
     store.folder.mkdir(parents=True, exist_ok=True)
     session.draft_id = draft_id
-    document = dict(session.to_dict(), saved=saved.isoformat())
+    document = dict(to_dict(session), saved=saved.isoformat())
     (store.folder / f"{draft_id}.yaml").write_text(
         yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -1,19 +1,34 @@
 """What the chat shows for the state of a session: the prompt for a question, the progress line, the
-transcript of the answers so far. Plain functions of the session, so they are easy to test."""
+answers so far, and what typed text means. Plain functions of the session, so they are easy to test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.answers import as_input_text, describe, offered_answer
 from assistant.texts import UiTexts
 from assistant.typed import Answer, Command, Typed, read_typed
-from assistant.widgets.answer_dock import Prompt
+from dialogue.flow import DONE, SUMMARY
 from dialogue.interpret import Understood, interpret
-from dialogue.machine import DONE, SUMMARY
 from dialogue.model import Kind, Question
 from dialogue.session import Session
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the answer box needs to ask one question: its kind, its options and what to preselect."""
+
+    kind: Kind
+    entries: list[tuple[Any, str]]  # (value, label) for lists; empty for text kinds
+    offered: Any = None  # default or previous answer, preselected or prefilled
+    field_text: str = ""
+    placeholder: str = ""
+    list_help: str = ""
+    help_line: str = ""
+    allow_none: bool = False
+
 
 _PLACEHOLDERS = {
     Kind.SINGLE: "chat.placeholder_choice",

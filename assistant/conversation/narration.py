@@ -1,0 +1,92 @@
+"""What the assistant says, as lines of the conversation: plain data, worded in the current language.
+
+The conversation (assistant.conversation.controller) decides when each is said; the chat screen shows
+them. A language switch words them all again (`replay`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant import versions
+from assistant.conversation.prompts import answered_so_far, section_title
+from assistant.languages import joined
+from assistant.texts import UiTexts, available_languages, load_texts
+from clauses import language_law
+from dialogue.model import Question
+from dialogue.session import Session
+
+Speaker = Literal["assistant", "user", "section"]
+Variant = Literal["question", "note", "why", "problem", "answer", "section"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One message of the conversation: who says it, the text, a hint under it, and what it is."""
+
+    speaker: Speaker
+    text: str
+    variant: Variant = "note"
+    hint: str = ""
+
+
+def note(text: str, variant: Variant = "note") -> Line:
+    return Line("assistant", text, variant)
+
+
+def heard(text: str) -> Line:
+    """The user's answer, in words."""
+    return Line("user", text, "answer")
+
+
+def question_line(session: Session, question: Question, *, with_hint: bool = True) -> Line:
+    words = session.interview.language(session.language).questions[question.id]
+    return Line("assistant", words.text, "question", words.hint if with_hint else "")
+
+
+def section_line(session: Session, section: str, texts: UiTexts) -> Line:
+    return Line("section", texts("chat.section", section=section_title(session, section)), "section")
+
+
+def language_offer(texts: UiTexts) -> str:
+    """How to change the language we talk in, with an offer in each other language, in that language."""
+    names = [versions.name(code, texts) for code in available_languages()]
+    lines = [texts("language.how", languages=joined(names, texts))]
+    lines += [load_texts(code)("language.offer") for code in available_languages() if code != texts.code]
+    return "\n".join(lines)
+
+
+def greeting(session: Session, texts: UiTexts) -> list[Line]:
+    return [note(texts("chat.greeting", count=session.progress.total)), note(language_offer(texts))]
+
+
+def versions_explained(session: Session, texts: UiTexts, shown: str) -> Line | None:
+    """Which versions the law requires and why, once the seats are known."""
+    explanation = versions.explanation(session.result(), texts, shown)
+    return note(explanation, "why") if explanation is not None else None
+
+
+def where_we_are(session: Session, texts: UiTexts) -> Line:
+    """At the summary (or done): what can be done from here."""
+    complete = session.first_open() is None
+    return note(texts("chat.summary_state_complete" if complete else "chat.summary_state"))
+
+
+def replay(session: Session, texts: UiTexts, intro: str, shown: str) -> tuple[list[Line], str | None]:
+    """The conversation so far told again (a resumed draft, or in another language): every question
+    answered or skipped before the current position, with its answer, and the versions explained where
+    the seats were completed. Also the section the last of them is in."""
+    lines = [note(intro)]
+    last_seat = language_law.last_seat_question(session.result())
+    section: str | None = None
+    for exchange in answered_so_far(session, texts):
+        if exchange.question.section != section:
+            section = exchange.question.section
+            lines.append(section_line(session, section, texts))
+        lines += [question_line(session, exchange.question, with_hint=False), heard(exchange.answer)]
+        if exchange.question.id == last_seat:
+            explained = versions_explained(session, texts, shown)
+            if explained is not None:
+                lines.append(explained)
+    return lines, section

@@ -1,0 +1,90 @@
+"""Data files read at every start, kept as JSON in the user's cache folder so the assistant starts fast.
+
+Each entry's name carries a hash of what it was made from: any change makes a new entry, so a stale
+one is never used. The cache holds plain data, never code; a damaged or foreign entry is simply
+ignored and written again. A cache that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_path
+
+# Where the assistant keeps its drafts and its cache, instead of the user's data and cache folders.
+HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
+FORMAT = 2  # of every entry: a new format makes new entries
+
+
+def cache_folder() -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser() / "cache"
+    return user_cache_path("policy-assistant", appauthor=False)
+
+
+def entry_name(kind: str, stem: str, *parts: bytes) -> Path:
+    """The entry for data of `kind` made from `parts` (the bytes it depends on)."""
+    digest = hashlib.sha256(f"{kind} {FORMAT}\n".encode())
+    for part in parts:
+        digest.update(part)
+    return cache_folder() / f"{kind}-{stem}-{digest.hexdigest()[:24]}.json"
+
+
+def load(entry: Path) -> Any:
+    """The data kept in `entry`; OSError or ValueError when there is none or it cannot be trusted."""
+    return json.loads(entry.read_text(encoding="utf-8"), object_hook=_decode)
+
+
+def store(entry: Path, data: Any) -> None:
+    """Write `entry` atomically and drop the older entries of the same kind and stem."""
+    kind_and_stem = entry.name.rsplit("-", 1)[0]
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{kind_and_stem}.", dir=entry.parent)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, default=_encode, ensure_ascii=False)
+        os.replace(temporary, entry)
+        for old in entry.parent.glob(f"{kind_and_stem}-*.json"):
+            if old != entry:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def cached_parse(path: Path, parse: Callable[[bytes], Any], kind: str) -> Any:
+    """`parse(path's bytes)`, kept under the bytes' hash.
+
+    JSON loads several times faster than YAML and needs no YAML parser imported. `parse` must return
+    JSON-friendly data; its errors propagate and nothing is kept for a file that does not parse.
+    """
+    content = path.read_bytes()
+    entry = entry_name(kind, path.stem, content)
+    try:
+        return load(entry)
+    except (OSError, ValueError):
+        pass
+    data = parse(content)
+    store(entry, data)
+    return data
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, tuple | frozenset | set):
+        return list(value)
+    raise TypeError(f"cannot store {value!r}")
+
+
+def _decode(mapping: dict[str, Any]) -> Any:
+    if set(mapping) == {"$date"}:
+        return date.fromisoformat(mapping["$date"])
+    return mapping

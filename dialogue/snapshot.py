@@ -1,0 +1,144 @@
+"""A session as plain data and back: what a draft holds, and whether saved data can be trusted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from dialogue.errors import DialogueError
+from dialogue.flow import DONE, START, SUMMARY
+from dialogue.model import Interview
+from dialogue.session import Session
+from dialogue.validation import check, validate
+
+DRAFT_FORMAT = 1  # of a draft: a draft of another format is not resumed
+
+
+def to_dict(session: Session) -> dict[str, Any]:
+    """Everything needed to resume exactly here, as plain YAML-friendly data."""
+    return {
+        "format": DRAFT_FORMAT,
+        "interview_version": session.interview.version,
+        "id": session.draft_id,
+        "title": session.title,
+        "progress": session.progress.percent,
+        "language": session.language,
+        "created": session.created.isoformat(),
+        "state": session.state,
+        "editing": session.editing,
+        "revisit": sorted(session.revisit),
+        "answers": {
+            key: list(value) if isinstance(value, list) else value for key, value in session.answers.items()
+        },
+        "skipped": sorted(session.skipped),
+        "suggestions": dict(session.suggestions),
+        "suggestion_origins": dict(session.suggestion_origins),
+        "history": list(session.history),
+    }
+
+
+def from_dict(interview: Interview, data: Any) -> Session:
+    """Rebuild a session saved with `to_dict`; DraftFormatError if the data cannot be trusted.
+
+    Answers to questions that are gone, or that no longer fit them, are left out with a notice; a
+    position the answers no longer lead to moves to the first open question, with a notice.
+    """
+    problem = draft_problem(data)
+    if problem is not None:
+        raise DraftFormatError(problem)
+    language_code, draft_id = data.get("language"), data.get("id")
+    session = Session(
+        interview,
+        language_code if isinstance(language_code, str) else "en",
+        draft_id=draft_id if isinstance(draft_id, str) else None,
+    )
+    session.created = _created(data) or session.created
+    language = interview.language(session.language)
+    for key, value in data["answers"].items():
+        question = interview.by_id.get(key)
+        if question is None:
+            session.notices.append(language.message("draft_question_gone", question=key))
+            continue
+        if isinstance(value, datetime):
+            value = value.date()
+        if check(question, value, language) is not None:
+            session.notices.append(language.message("draft_answer_unfit", question=key))
+            continue
+        session.answers[key] = validate(question, value, language)
+    # Only ids are kept from the lists: anything else in them (a list, a mapping) is damage.
+    session.skipped.update(
+        k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
+    )
+    session.suggest(data.get("suggestions"), data.get("suggestion_origins"))
+    session.history = _ids(data["history"]) or [START]
+    session.editing = bool(data.get("editing"))
+    session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
+    _restore_position(session, str(data["state"]), data.get("interview_version"))
+    return session
+
+
+def _restore_position(session: Session, state: str, version: Any) -> None:
+    interview = session.interview
+    language = interview.language(session.language)
+    valid = state in (START, SUMMARY, DONE) or (
+        state in interview.by_id and session.route.on_path(interview.by_id[state])
+    )
+    if state == DONE and session.first_open() is not None:
+        valid = False
+    if not valid:
+        open_question = session.first_open()
+        state = open_question.id if open_question else SUMMARY
+        session.editing = False
+        session.notices.append(language.message("draft_moved"))
+    elif version != interview.version:
+        session.notices.append(language.message("draft_changed"))
+    session.state = state
+
+
+@dataclass(frozen=True)
+class DraftProblem:
+    """Why saved data cannot be resumed. `code` (and `part`) let a UI say it in its own words."""
+
+    code: str  # "other_version", "part_damaged" or "created_damaged"
+    part: str = ""
+
+    def __str__(self) -> str:
+        if self.code == "other_version":
+            return "it is not a draft this version can read"
+        if self.code == "part_damaged":
+            return f"its '{self.part}' is missing or damaged"
+        return "its creation time is damaged"
+
+
+class DraftFormatError(DialogueError):
+    """Saved session data that cannot be trusted."""
+
+    def __init__(self, problem: DraftProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def draft_problem(data: Any) -> DraftProblem | None:
+    """Why saved data cannot be resumed (a damaged or truncated draft), or None when it can be."""
+    if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
+        return DraftProblem("other_version")
+    # The draft is written in this order, the answers before the lists that follow them: a draft cut
+    # short loses one of these keys, so it is reported as damaged instead of resuming with fewer answers.
+    for key, kind in (("answers", dict), ("skipped", list), ("history", list), ("state", str)):
+        if not isinstance(data.get(key), kind):
+            return DraftProblem("part_damaged", key)
+    try:
+        _created(data)
+    except ValueError:
+        return DraftProblem("created_damaged")
+    return None
+
+
+def _created(data: dict[str, Any]) -> datetime | None:
+    created = data.get("created")
+    return datetime.fromisoformat(str(created)) if created else None
+
+
+def _ids(items: Any) -> list[str]:
+    return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
