@@ -27,10 +27,23 @@ class Item:
     regex: re.Pattern[str] | None = None  # instead of terms: a pattern searched in the window's text
     others: tuple[Item, ...] = ()  # alternatives of another polarity ("+prohibited" or "-allowed")
     clue: str = ""  # a character the pattern cannot match without ("@" of an e-mail address)
+    # Instead of terms: these items in this order, at most `gap` words between each ("alle ... berichten":
+    # a quantifier speaks of the noun right after it, not of one further on).
+    sequence: tuple[Item, ...] = ()
+    gap: int = 0
 
     @property
     def all_terms(self) -> frozenset[int]:
+        if self.sequence:
+            return self.sequence[0].all_terms
         return self.terms.union(*(other.terms for other in self.others))
+
+    @property
+    def needs(self) -> tuple[frozenset[int], ...]:
+        """For each part found by words, the terms that can find it (a sequence: each of its items)."""
+        if self.sequence:
+            return tuple(need for item in self.sequence for need in item.needs)
+        return () if self.regex is not None else (self.all_terms,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +58,7 @@ class Matcher:
     needs: tuple[frozenset[int], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        needs = tuple(item.all_terms for item in self.items if item.regex is None)
+        needs = tuple(need for item in self.items for need in item.needs)
         object.__setattr__(self, "needs", needs)
 
     def possible(self, present: set[int]) -> bool:
@@ -143,6 +156,12 @@ class Window:
         return found
 
     def _find(self, item: Item) -> list[tuple[int, int]]:
+        if item.sequence:
+            found = self.find(item.sequence[0])
+            for following in item.sequence[1:]:
+                after = self.find(following)
+                found = [(a, d) for a, b in found for c, d in after if b < c <= b + item.gap + 1]
+            return found
         if item.regex is not None:
             if item.clue and item.clue not in self.text:
                 return []
@@ -206,7 +225,25 @@ def analyse(text: str, grammar: Grammar) -> Window:
             level = following
             position += 1
     gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
+    if words.modifiers is not None:
+        _modifiers(words.modifiers, trie, occurrences)
     return Window(text, words, occurrences, grammar, gaps)
+
+
+def _modifiers(
+    modifiers: list[frozenset[int]], trie: dict[int, Node], occurrences: dict[int, list[tuple[int, int]]]
+) -> None:
+    """A compound's modifiers find the terms of one word only, and after the terms with a gap: they
+    speak of their own head, never of the words around ("privésmartphone nakijken waarmee de mail" is
+    no private mail)."""
+    for index, atoms in enumerate(modifiers):
+        for atom in atoms:
+            node = trie.get(atom)
+            if node is not None:
+                for term in node[0]:
+                    spans = occurrences.setdefault(term, [])
+                    if (index, index) not in spans:
+                        spans.append((index, index))
 
 
 def _gapped(
@@ -275,6 +312,7 @@ def joined(first: Window, second: Window) -> Window:
         one.ends + [end + shift for end in two.ends],
         one.norms + two.norms,
         one.atoms + two.atoms,
+        None if one.modifiers is None or two.modifiers is None else one.modifiers + two.modifiers,
     )
     count = len(first.words)
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}

@@ -14,12 +14,13 @@ import snowballstemmer
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
-from clauses.review.words import GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
+from clauses.review.words import GAP, GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
 
 _KEYS = (
     "language",
     "name",
     "stemmer",
+    "compounds",
     "detect",
     "negation",
     "negation_scope",
@@ -89,10 +90,21 @@ class _LanguageReader(Reader):
             )
         return Vocabulary(str(name))
 
+    def _compounds(self, top: dict[str, Any]) -> None:
+        """`compounds: {part: 4}`: the language writes compounds as one word (compounds.py)."""
+        if top.get("compounds") is None:
+            return
+        entry = self.mapping(top["compounds"], top, "'compounds'", ("part",))
+        part = entry.get("part")
+        if not isinstance(part, int) or isinstance(part, bool) or not 3 <= part <= 10:
+            self.fail("'compounds' needs 'part': the fewest letters of a part, from 3 to 10", entry)
+        self.vocabulary.split_compounds(part)
+
     # -- the file --
     def read(self) -> LanguageWords:
         top = self.mapping(load(self.path), None, "the file", _KEYS)
         self.vocabulary = self._stemmer(top)
+        self._compounds(top)
         if top.get("language") != self.code:
             self.fail(f"'language' must be the code of the file name ({self.code!r})", top)
         name = top.get("name")
@@ -103,6 +115,10 @@ class _LanguageReader(Reader):
         negations = self._union(top.get("negation"), top, "'negation'")
         contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
         scopes = self._union(top.get("negation_scope") or [], top, "'negation_scope'")
+        # "Nichteinhaltung" is no negation of the words around it: a compound's part never negates.
+        self.vocabulary.not_parts = frozenset(
+            self.terms[term][0] for term in negations | contrasts | scopes if len(self.terms[term]) == 1
+        )
         self.restrictives = self._union(top.get("restrictive") or [], top, "'restrictive'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
         self.matchers.clear()
@@ -219,6 +235,8 @@ class _LanguageReader(Reader):
 
     # -- items and matchers --
     def _item(self, value: Any, where: Any, what: str) -> Item:
+        if isinstance(value, dict):
+            return self._sequence(value, where, what)
         if isinstance(value, list):
             parts = [self._item(part, where, what) for part in value]
             if not parts or any(p.regex is not None for p in parts):
@@ -241,6 +259,19 @@ class _LanguageReader(Reader):
                 self.fail(f"{what}: {body!r} is not a concept", value, line(where))
             return Item(self.concepts[body[1:]], polarity)
         return Item(frozenset({self._term(body, value)}), polarity)
+
+    def _sequence(self, value: dict[str, Any], where: Any, what: str) -> Item:
+        """`{seq: [all, '@message'], gap: 2}`: these items in this order, at most `gap` words between."""
+        entry = self.mapping(value, where, what, ("seq", "gap"))
+        parts, gap = entry.get("seq"), entry.get("gap", 2)
+        if not isinstance(parts, list) or len(parts) < 2 or any(isinstance(p, dict) for p in parts):
+            self.fail(f"{what}: 'seq' must list two or more items (words, @concepts or lists)", entry)
+        if not isinstance(gap, int) or isinstance(gap, bool) or not 0 <= gap <= GAP:
+            self.fail(f"{what}: 'gap' must be a number of words from 0 to {GAP}", entry)
+        items = tuple(self._item(part, entry, what) for part in parts)
+        if any(item.regex is not None for item in items):
+            self.fail(f"{what}: a sequence holds words, not patterns", entry)
+        return Item(sequence=items, gap=gap)
 
     def _regex(self, pattern: str, value: Any, where: Any) -> re.Pattern[str]:
         if len(pattern) > MAX_PATTERN:
@@ -280,6 +311,13 @@ class _LanguageReader(Reader):
     def _with_polarity(matcher: Matcher, negatable: bool) -> Matcher:
         """Where a negation cancels a match, the first item must be affirmed (unless it says otherwise)."""
         first = matcher.items[0]
+        if first.sequence:  # the sequence's first words must be affirmed
+            lead = first.sequence[0]
+            if not negatable or lead.polarity is not None:
+                return matcher
+            lead = Item(lead.terms, True, others=lead.others)
+            first = Item(sequence=(lead, *first.sequence[1:]), gap=first.gap)
+            return Matcher((first, *matcher.items[1:]), matcher.none, matcher.near, matcher.span, matcher.key)
         if not negatable or first.polarity is not None or first.regex is not None:
             return matcher
         return Matcher(

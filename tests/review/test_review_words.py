@@ -1,0 +1,97 @@
+"""How the review reads words: Dutch and German compounds, sequences of words, the reach of a negation.
+
+Each test is a sentence a policy could hold and the finding a reader would expect of it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clauses.review import review_text
+from clauses.review.compounds import Compounds
+from clauses.review.rules import default_rules
+
+
+def risks(text: str) -> set[str]:
+    return {risk.id for risk in review_text(text, language="en").risks} - {
+        "english_only",
+        "no_ai_rule",
+        "no_acknowledgement_owner_review",
+    }
+
+
+def parts(language: str, word: str) -> list[str]:
+    compounds = default_rules().languages[language].grammar.vocabulary.compounds
+    assert compounds is not None
+    return compounds.split(word)
+
+
+# -- compounds --
+
+
+def test_a_compound_is_read_as_its_parts_the_rules_know() -> None:
+    assert parts("nl", "bedrijfsleiding") == ["bedrijf", "leiding"]
+    assert parts("nl", "whatsappgesprekken") == ["whatsapp", "gesprekken"]
+    assert parts("de", "unternehmensleitung") == ["unternehmen", "leitung"]
+    assert parts("de", "chatnachrichten") == ["chat", "nachrichten"]
+    assert parts("de", "uberwachungssoftware") == []  # a term of the rules whole
+
+
+def test_a_word_is_not_read_into_a_word_the_rules_do_not_know() -> None:
+    # "vak" is too short to be a part; "bege" and "op" are no words of the rules.
+    assert parts("nl", "vakbond") == []
+    assert parts("nl", "begeleiding") == []
+    assert parts("nl", "opleiding") == []
+    # A word the rules know whole keeps its own meaning: a password manager is not a password.
+    assert parts("nl", "wachtwoordbeheerder") == []
+
+
+def test_english_and_french_do_not_split_words() -> None:
+    for code in ("en", "fr"):
+        assert default_rules().languages[code].grammar.vocabulary.compounds is None
+
+
+def test_the_head_of_a_compound_carries_its_meaning() -> None:
+    assert "criticism_ban" in risks("Kritische commentaren over de bedrijfsleiding zijn niet toegelaten.")
+    assert "criticism_ban" in risks("Kritische Kommentare über die Unternehmensleitung sind nicht erlaubt.")
+    assert "private_messages" in risks("HR leest de WhatsAppgesprekken van werknemers.")
+
+
+def test_a_modifier_speaks_of_its_own_head_only() -> None:
+    # "privé" is the phone's, not the mail's: no private message is read here.
+    sentence = "De IT-dienst mag elke privésmartphone nakijken waarmee de bedrijfsmail wordt gelezen."
+    found = risks(sentence)
+    assert "personal_devices" in found
+    assert not found & {"private_messages", "unlimited_monitoring"}
+
+
+def test_a_union_delegate_is_no_voucher_and_no_complaint() -> None:
+    assert risks("De vakbondsafgevaardigden communiceren vrij met het personeel.") == set()
+    assert risks("Die Gewerkschaftsvertreter kommunizieren frei mit der Belegschaft.") == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=0, max_size=64))
+def test_splitting_any_word_ends_with_known_parts_that_spell_it(word: str) -> None:
+    for code in ("nl", "de"):
+        found = parts(code, word)
+        compounds = default_rules().languages[code].grammar.vocabulary.compounds
+        assert compounds is not None
+        assert len(found) in (0, 2, 3)
+        for part in found:
+            assert len(part) >= compounds.part and compounds.is_known(part)
+        if found:
+            assert word.startswith(found[0]) and word.endswith(found[-1])
+
+
+def test_splitting_words_made_of_known_parts_stays_linear() -> None:
+    # The worst case: every prefix a known word, and no head that ends it. At most three parts are
+    # tried, so a word of 64 letters costs a few hundred look-ups, not an exponential search.
+    compounds = Compounds(4, {"abcd" * n for n in range(1, 16)} | {"bcda", "cdab", "dabc"})
+    started = time.perf_counter()
+    for n in range(2_000):
+        assert compounds.split("abcd" * 15 + f"x{n}") == []
+    assert time.perf_counter() - started < 2.0
