@@ -173,7 +173,14 @@ class Vocabulary:
             return found
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
-        ids: set[int] = set(self._by_stem.get(self.stem(lowered), ()))
+        stem = self.stem(lowered)
+        ids: set[int] = set()
+        for index in self._by_stem.get(stem, ()):
+            # A stemmer that rewrote both words has conflated them: French "publicité" and "publications"
+            # are both "publiqu". A shared stem counts when one of the two words spells it (Dutch cuts a
+            # "ge-" too: "geheimhouden" is "heimhoud").
+            if stem in norm or stem in self.atoms[index].norm:
+                ids.add(index)
         ids.update(self._by_norm.get(norm, ()))
         for size in range(1, len(norm) + 1):
             for index, extra in self._by_prefix.get(norm[:size], ()):

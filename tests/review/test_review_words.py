@@ -95,3 +95,19 @@ def test_splitting_words_made_of_known_parts_stays_linear() -> None:
     for n in range(2_000):
         assert compounds.split("abcd" * 15 + f"x{n}") == []
     assert time.perf_counter() - started < 2.0
+
+
+# -- stems --
+
+
+def test_a_stem_two_words_were_rewritten_to_does_not_make_them_one() -> None:
+    # The French stemmer makes "publicité" and "publications" both "publiqu": a like and a share of the
+    # company's publications is not a post labelled as advertising.
+    sentence = (
+        "Le personnel gagne des points bonus pour chaque mention j'aime et chaque partage des "
+        "publications de l'entreprise."
+    )
+    assert "advocacy_without_disclosure" in risks(sentence)
+    assert "advocacy_without_disclosure" not in risks(
+        "Chaque partage récompensé porte la mention #publicité et indique que vous travaillez pour nous."
+    )
