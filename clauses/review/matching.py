@@ -82,6 +82,7 @@ class Grammar:
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
     # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    gap: int = GAP  # words the "..." of a term spans ("haben ... zu"): German clauses hold more between
     # The trie's nodes a word's atoms start, by the word's atoms (few distinct sets; each worked out once).
     roots: dict[frozenset[int], list[Node]] = field(default_factory=dict, compare=False)
 
@@ -224,7 +225,9 @@ def analyse(text: str, grammar: Grammar) -> Window:
                     following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
             level = following
             position += 1
-    gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
+    gaps = frozenset()
+    if grammar.gapped and not grammar.gapped.keys().isdisjoint(occurrences):
+        gaps = _gapped(occurrences, grammar.gapped, grammar.gap, _clause_marks(text, words.starts))
     if words.modifiers is not None:
         _modifiers(words.modifiers, trie, occurrences)
     return Window(text, words, occurrences, grammar, gaps)
@@ -249,8 +252,12 @@ def _modifiers(
 def _gapped(
     occurrences: dict[int, list[tuple[int, int]]],
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]],
+    gap: int,
+    clause: list[int],
 ) -> frozenset[tuple[int, int]]:
-    """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
+    """Where each term with a gap occurs: its parts in order, at most `gap` words apart, in one clause
+    (`clause`: each word's clause number): "private Smartphone überprüfen, mit dem auf die E-Mails" is
+    no private e-mail."""
     spans: set[tuple[int, int]] = set()
     for first in gapped.keys() & occurrences.keys():
         for term, parts in gapped[first]:
@@ -258,13 +265,29 @@ def _gapped(
                 continue
             for start, end in occurrences[first]:
                 for part in parts[1:]:
-                    end = next((b for a, b in occurrences[part] if end < a <= end + GAP + 1), -1)
+                    end = next(
+                        (
+                            b
+                            for a, b in occurrences[part]
+                            if end < a <= end + gap + 1 and clause[a] == clause[start]
+                        ),
+                        -1,
+                    )
                     if end < 0:
                         break
                 else:
                     occurrences.setdefault(term, []).append((start, end))
                     spans.add((start, end))
     return frozenset(spans)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+
+
+def _clause_marks(text: str, starts: list[int]) -> list[int]:
+    """Each word's clause number: the commas, semicolons, colons and brackets before it."""
+    marks = [match.start() for match in _CLAUSE_MARK.finditer(text)]
+    return [bisect.bisect_left(marks, start) for start in starts]
 
 
 # A node of the terms' trie: the terms that end here, and the next atoms.

@@ -27,6 +27,7 @@ _KEYS = (
     "restrictive",
     "contrast",
     "negation_reach",
+    "gap",
     "concepts",
     "skip_sections",
     "courtesy",
@@ -37,7 +38,8 @@ _KEYS = (
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
-MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
+MAX_CAPTURES = 8
+MAX_GAP = 15  # words a term's "..." may span: a clause, never a page  # matchers of a capture, tried in their order (inference.py)
 
 
 def clue(pattern: str) -> str:
@@ -166,6 +168,9 @@ class _LanguageReader(Reader):
             self.fail(
                 "'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach
             )
+        gap = top.get("gap", GAP)
+        if not isinstance(gap, int) or isinstance(gap, bool) or not 1 <= gap <= MAX_GAP:
+            self.fail(f"'gap' must be a number of words from 1 to {MAX_GAP}", top)
         terms = tuple(self.terms)
         gaps: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
         for parts, term in self.gapped.items():
@@ -181,6 +186,7 @@ class _LanguageReader(Reader):
             after,
             self.restrictives,
             {first: tuple(found) for first, found in gaps.items()},
+            gap,
         )
 
     # -- terms and concepts --

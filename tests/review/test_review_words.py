@@ -111,3 +111,23 @@ def test_a_stem_two_words_were_rewritten_to_does_not_make_them_one() -> None:
     assert "advocacy_without_disclosure" not in risks(
         "Chaque partage récompensé porte la mention #publicité et indique que vous travaillez pour nous."
     )
+
+
+# -- terms with a gap --
+
+
+def test_a_german_verb_frames_a_long_clause() -> None:
+    # "sieht ... ein" with seven words between: German's middle field is longer than six words.
+    sentence = "Die Personalabteilung sieht bei Verdacht die privaten Chatverläufe der Mitarbeitenden ein."
+    assert "private_messages" in risks(sentence)
+    assert "private_messages" not in risks(sentence.replace(" sieht ", " sieht nie "))
+
+
+def test_a_gap_stays_in_its_clause() -> None:
+    # "private ... E-Mails" across a comma: the private thing is the phone, the e-mails are the company's.
+    sentence = (
+        "Die IT-Abteilung darf jedes private Smartphone überprüfen, mit dem auf die dienstlichen "
+        "E-Mails zugegriffen wird."
+    )
+    assert "private_messages" not in risks(sentence)
+    assert "personal_devices" in risks(sentence)
