@@ -82,6 +82,9 @@ class Grammar:
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
     # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    # Words that open a new clause after a comma ("solange", "as long as", "tant que"): no negation
+    # reaches across ("kritisch kommentieren, solange Sie keine ... preisgeben" negates no criticism).
+    clause_starts: frozenset[int] = frozenset()
     gap: int = GAP  # words the "..." of a term spans ("haben ... zu"): German clauses hold more between
     # The trie's nodes a word's atoms start, by the word's atoms (few distinct sets; each worked out once).
     roots: dict[frozenset[int], list[Node]] = field(default_factory=dict, compare=False)
@@ -120,6 +123,8 @@ class Window:
         grammar, occurrences = self.grammar, self.occurrences
         marks = boundaries(self.text, self.words.starts)
         contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
+        if grammar.clause_starts:
+            contrast_at = sorted(contrast_at + self._clause_starts())
         segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(self.words))]
         if self.joint is not None:  # a sentence's end is a clause's end: no negation reaches across
             segments[self.joint :] = [segment + 10**9 for segment in segments[self.joint :]]
@@ -127,6 +132,16 @@ class Window:
         self.negations = _negations(occurrences, segments, grammar)
         self.scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
         self._clauses = True
+
+    def _clause_starts(self) -> list[int]:
+        """The words that open a clause right after a comma."""
+        words, text = self.words, self.text
+        return [
+            first
+            for term in self.grammar.clause_starts
+            for first, _ in self.occurrences.get(term, ())
+            if first > 0 and "," in text[words.ends[first - 1] : words.starts[first]]
+        ]
 
     def _is_negated(self, start: int, end: int) -> bool:
         if not self._clauses:

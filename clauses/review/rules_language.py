@@ -26,6 +26,7 @@ _KEYS = (
     "negation_scope",
     "restrictive",
     "contrast",
+    "clause_start",
     "negation_reach",
     "gap",
     "concepts",
@@ -77,6 +78,7 @@ class _LanguageReader(Reader):
         self.vocabulary = Vocabulary("english")
         self.terms: list[tuple[int, ...]] = []
         self.term_ids: dict[tuple[int, ...], int] = {}
+        self.clause_starts: frozenset[int] = frozenset()
         self.gapped: dict[tuple[int, ...], int] = {}  # a term "haben ... zu": its parts' term ids -> its id
         self.concepts: dict[str, frozenset[int]] = {}
         self.matchers: list[Matcher] = []
@@ -116,10 +118,13 @@ class _LanguageReader(Reader):
         self._concepts(self.mapping(top.get("concepts") or {}, top, "'concepts'"))
         negations = self._union(top.get("negation"), top, "'negation'")
         contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
+        self.clause_starts = self._union(top.get("clause_start") or [], top, "'clause_start'")
         scopes = self._union(top.get("negation_scope") or [], top, "'negation_scope'")
         # "Nichteinhaltung" is no negation of the words around it: a compound's part never negates.
         self.vocabulary.not_parts = frozenset(
-            self.terms[term][0] for term in negations | contrasts | scopes if len(self.terms[term]) == 1
+            self.terms[term][0]
+            for term in negations | contrasts | scopes | self.clause_starts
+            if len(self.terms[term]) == 1
         )
         self.restrictives = self._union(top.get("restrictive") or [], top, "'restrictive'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
@@ -186,6 +191,7 @@ class _LanguageReader(Reader):
             after,
             self.restrictives,
             {first: tuple(found) for first, found in gaps.items()},
+            self.clause_starts,
             gap,
         )
 

@@ -131,3 +131,36 @@ def test_a_gap_stays_in_its_clause() -> None:
     )
     assert "private_messages" not in risks(sentence)
     assert "personal_devices" in risks(sentence)
+
+
+# -- the reach of a negation --
+
+
+def test_a_negation_does_not_reach_back_across_a_clause_after_a_comma() -> None:
+    allowed = {
+        "de": "Sie dürfen Entscheidungen des Unternehmens kritisch kommentieren, solange Sie keine "
+        "vertraulichen Informationen preisgeben.",
+        "nl": "Je mag beslissingen van het bedrijf kritisch bespreken, zolang je geen vertrouwelijke "
+        "informatie deelt.",
+        "fr": "Vous pouvez critiquer les décisions de l'entreprise, tant que vous ne divulguez aucune "
+        "information confidentielle.",
+    }
+    for text in allowed.values():
+        assert "criticism_ban" not in risks(text), text
+    # Within one clause, the late German and Dutch negation still negates.
+    assert "criticism_ban" in risks("Sie dürfen die Entscheidungen des Unternehmens nicht kritisieren.")
+    assert "criticism_ban" in risks("Je mag de beslissingen van het bedrijf niet bekritiseren.")
+    # An enumeration's commas are no clause: the negation reaches back over the list.
+    assert "criticism_ban" in risks(
+        "Kritik am Unternehmen, an seiner Leitung oder an seinen Produkten ist nicht erlaubt."
+    )
+
+
+# -- access to a device is not access to an account --
+
+
+def test_access_to_a_personal_device_is_no_password_demand() -> None:
+    found = risks("The employer may access the personal tablets of staff to check their social media activity.")
+    assert "personal_passwords" not in found and "personal_devices" in found
+    assert "personal_passwords" in risks("HR may ask you to grant access to your personal LinkedIn account.")
+    assert "personal_passwords" in risks("La direction peut exiger l'accès à vos comptes Facebook personnels.")
