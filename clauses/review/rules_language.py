@@ -39,8 +39,8 @@ _KEYS = (
 _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
-MAX_CAPTURES = 8
-MAX_GAP = 15  # words a term's "..." may span: a clause, never a page  # matchers of a capture, tried in their order (inference.py)
+MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
+MAX_GAP = 15  # words a term's "..." may span: a clause, never a page
 
 
 def clue(pattern: str) -> str:

@@ -160,7 +160,7 @@ def test_a_negation_does_not_reach_back_across_a_clause_after_a_comma() -> None:
 
 
 def test_access_to_a_personal_device_is_no_password_demand() -> None:
-    found = risks("The employer may access the personal tablets of staff to check their social media activity.")
+    found = risks("The employer may access the personal tablets of staff to check their social media use.")
     assert "personal_passwords" not in found and "personal_devices" in found
     assert "personal_passwords" in risks("HR may ask you to grant access to your personal LinkedIn account.")
-    assert "personal_passwords" in risks("La direction peut exiger l'accès à vos comptes Facebook personnels.")
+    assert "personal_passwords" in risks("La direction peut exiger l'accès à vos comptes Facebook privés.")
