@@ -164,3 +164,29 @@ def test_access_to_a_personal_device_is_no_password_demand() -> None:
     assert "personal_passwords" not in found and "personal_devices" in found
     assert "personal_passwords" in risks("HR may ask you to grant access to your personal LinkedIn account.")
     assert "personal_passwords" in risks("La direction peut exiger l'accès à vos comptes Facebook privés.")
+
+
+# -- friending and engagement --
+
+
+def test_friending_a_superior_in_any_words() -> None:
+    for text in (
+        "It is compulsory for employees to become friends with their team leader on Facebook.",
+        "Employees must add their line manager as a friend on Facebook.",
+        "Het is verplicht om op Facebook bevriend te worden met je teamleider.",
+        "Je voegt je diensthoofd toe als vriend op Facebook; dat is verplicht.",
+        "Chaque travailleur doit ajouter son chef d'équipe à ses amis sur Facebook.",
+        "Jeder Mitarbeiter muss seinen Abteilungsleiter auf Facebook als Freund hinzufügen.",
+    ):
+        assert "friending" in risks(text), text
+    assert "friending" not in risks("Je kan je teamleider als vriend toevoegen als je dat wil.")
+
+
+def test_likes_and_shares_for_a_reward_are_advertising() -> None:
+    for text in (
+        "Personeelsleden verdienen bonuspunten voor elke like en elke share van bedrijfsberichten.",
+        "Le personnel gagne des points pour chaque mention j'aime sur les publications de l'entreprise.",
+        "Beschäftigte sammeln Bonuspunkte für jedes Like und jedes Teilen von Unternehmensbeiträgen.",
+        "Staff earn bonus points for every like and share of company posts.",
+    ):
+        assert "advocacy_without_disclosure" in risks(text), text
