@@ -176,7 +176,9 @@ class Window:
             found = self.find(item.sequence[0])
             for following in item.sequence[1:]:
                 after = self.find(following)
-                found = [(a, d) for a, b in found for c, d in after if b < c <= b + item.gap + 1]
+                # The next item starts after the previous one, or in its last word: a compound holds both
+                # ("privésmartphone": personal, then device).
+                found = [(a, d) for a, b in found for c, d in after if b <= c <= b + item.gap + 1]
             return found
         if item.regex is not None:
             if item.clue and item.clue not in self.text:
