@@ -95,7 +95,8 @@ FOUND = [
         "advocacy_without_disclosure",
     ),
     (
-        "Pour chaque recommandation partagée, vous recevez un bon d'achat, sans devoir indiquer que vous travaillez chez nous.",
+        "Pour chaque recommandation partagée, vous recevez un bon d'achat, sans devoir indiquer que "
+        "vous travaillez chez nous.",
         "advocacy_without_disclosure",
     ),
 ]
