@@ -21,11 +21,14 @@ possible modifier once: the time is linear in the word's length.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 LINK = 2  # letters between a modifier and the next part ("s", "en", "es", "er")
 INFLECTION = 3  # letters after a head's base form ("en", "ken", "s")
 MAX_HEADS = 1  # a head may itself be split once more: three parts at most
+MAX_TRIES = 6  # known modifiers tried per word and level: a word made of nested known prefixes stays cheap
 
 
 @dataclass(slots=True)
@@ -34,10 +37,35 @@ class Compounds:
 
     part: int
     known: set[str] = field(default_factory=set)
+    # The known words letter by letter ("" marks a word's end): a word's known prefixes are found by
+    # walking it, and the walk stops at the first letter no known word continues with.
+    _trie: dict[str, Any] = field(default_factory=dict)
+    _built: bool = False
 
     def learn(self, *words: str) -> None:
         """A word of the rules' terms (its written form, its stem): it may be a part of a compound."""
-        self.known.update(word for word in words if len(word) >= self.part and word.isalpha())
+        for word in words:
+            if len(word) >= self.part and word.isalpha() and word not in self.known:
+                self.known.add(word)
+                self._built = False
+
+    def _prefixes(self, word: str) -> Iterator[int]:
+        """Where the known words that start the word end (at least `part` letters long)."""
+        if not self._built:
+            self._trie = {}
+            for known in self.known:
+                node = self._trie
+                for letter in known:
+                    node = node.setdefault(letter, {})
+                node[""] = True
+            self._built = True
+        node = self._trie
+        for index, letter in enumerate(word):
+            node = node.get(letter)
+            if node is None:
+                return
+            if "" in node and index + 1 >= self.part:
+                yield index + 1
 
     def is_known(self, word: str, extra: int = INFLECTION) -> bool:
         """Whether the word is a known word, or a known word followed by up to `extra` letters."""
@@ -53,10 +81,14 @@ class Compounds:
         return self._split(word, MAX_HEADS)
 
     def _split(self, word: str, depth: int) -> list[str]:
-        known, part = self.known, self.part
-        for end in range(part, len(word) - part + 1):
-            if word[:end] not in known:
-                continue
+        part = self.part
+        tries = MAX_TRIES
+        for end in self._prefixes(word):
+            if end > len(word) - part:
+                break
+            tries -= 1
+            if tries < 0:
+                break
             for cut in range(end, min(end + LINK, len(word) - part) + 1):
                 head = word[cut:]
                 if self.is_known(head):

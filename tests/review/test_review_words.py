@@ -190,3 +190,19 @@ def test_likes_and_shares_for_a_reward_are_advertising() -> None:
         "Staff earn bonus points for every like and share of company posts.",
     ):
         assert "advocacy_without_disclosure" in risks(text), text
+
+
+def test_a_text_of_distinct_made_up_compounds_is_reviewed_in_linear_time() -> None:
+    # Every word different and made of words the rules know, so that each is split afresh: the cost
+    # that compounds add is per distinct word and bounded by its length.
+    import os
+
+    compounds = default_rules().languages["nl"].grammar.vocabulary.compounds
+    assert compounds is not None
+    known = sorted(word for word in compounds.known if 4 <= len(word) <= 8)
+    words = [known[n % len(known)] + known[(n * 7) % len(known)] + f"x{n}" for n in range(20_000)]
+    text = ". ".join("De medewerkers " + " ".join(words[i : i + 15]) for i in range(0, len(words), 15))
+    started = time.perf_counter()
+    review_text(text, "txt")
+    load = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+    assert time.perf_counter() - started < 2.0 * load
