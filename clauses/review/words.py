@@ -208,7 +208,11 @@ def tokens(text: str, vocabulary: Vocabulary) -> Words:
     looked = [lookup(match.group().lower()) for match in matches]
     norms = [norm for norm, _, _ in looked]
     atoms = [found for _, found, _ in looked]
-    modifiers = [found for _, _, found in looked] if vocabulary.compounds is not None else None
+    modifiers = None
+    if vocabulary.compounds is not None:
+        modifiers = [found for _, _, found in looked]
+        if not any(modifiers):  # most sentences hold no compound the rules split
+            modifiers = None
     if "t" in norms:
         _contractions(text, matches, norms, atoms, lookup)
     return Words([m.start() for m in matches], [m.end() for m in matches], norms, atoms, modifiers)
