@@ -25,6 +25,8 @@ HELPERS = {
     "doc",
     "document_title",
     "department_name",
+    "served",
+    "whistleblowing",
 }
 
 

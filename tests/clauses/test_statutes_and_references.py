@@ -11,6 +11,8 @@ from policy_helpers import EXAMPLES, LIBRARY, ROOT, answers, example, representa
 from clauses.model import Document, Table
 
 LEGAL_REFERENCE = ROOT.parent / "shared" / "legal" / "belgium.md"
+# belgium.md names its companions: sectors.md (what a sector adds) and terms-and-dates.md.
+LEGAL_COMPANIONS = ("sectors.md", "terms-and-dates.md")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
@@ -88,7 +90,9 @@ def _article_numbers(body: str) -> set[str]:
 
 @pytest.mark.skipif(not LEGAL_REFERENCE.exists(), reason="the legal reference lives beside the repository")
 def test_no_date_number_or_article_is_invented() -> None:
-    reference = re.sub(r"\s+", " ", LEGAL_REFERENCE.read_text(encoding="utf-8"))
+    texts = [LEGAL_REFERENCE.read_text(encoding="utf-8")]
+    texts += [(LEGAL_REFERENCE.parent / name).read_text(encoding="utf-8") for name in LEGAL_COMPANIONS]
+    reference = re.sub(r"\s+", " ", " ".join(texts))
     ours = _library_text()
     for date in set(re.findall(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", ours)):
         assert date in reference, date
