@@ -14,7 +14,7 @@ import babel.dates
 import babel.lists
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 
-from clauses import dates, loader, markup, parties
+from clauses import dates, loader, markup, parties, sectors
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
 from clauses.errors import LibraryError
 from clauses.facts import EMPLOYER, FUNCTIONS, Facts, derive
@@ -72,6 +72,7 @@ class Library:
     def __init__(self, source: LibrarySource) -> None:
         self.source = source
         self.environment = make_environment()
+        self.sectors = sectors.read(source.folders, source.languages, source.statutes)
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
         self._plans = {document: self._plan(document) for document in loader.DOCUMENTS}
@@ -239,6 +240,8 @@ class Library:
             "dated": functools.partial(
                 dates.dated, reference=facts.reference_date, format_date=language.helpers["format_date"]
             ),
+            "served": self.sectors.served(answers, code),
+            "whistleblowing": self.sectors.whistleblowing(answers),
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)
