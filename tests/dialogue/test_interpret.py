@@ -56,9 +56,9 @@ def test_abbreviations_word_starts_and_misspellings(text: str, choice: str) -> N
 
 
 def test_an_ambiguous_answer_names_the_candidates_and_lists_the_options() -> None:
-    message = unclear("sector", "sector")
-    assert '"Public sector" or "Another private-sector activity"' in message
-    assert "1. Banking, insurance or financial services" in message
+    message = unclear("sector", "services")
+    assert '"Banking, insurance or investment" or "Professional services (law, accounting' in message
+    assert "1. Healthcare (hospital, care home, home care)" in message
 
 
 def test_an_unknown_answer_lists_the_options() -> None:
