@@ -146,6 +146,9 @@ class Conversation(DOMNode):
                 self._asked = question.id
                 self._divide(question.section)
                 self.say(narration.question_line(session, question))
+                suggested = narration.suggestion_line(session, question, self.texts)
+                if suggested is not None:
+                    self.say(suggested)
         else:
             self._asked = None
             if session.state == DONE and self.resumed and not self._done_said:
