@@ -18,7 +18,9 @@ Templates see two helpers built from these and the answers:
                     (never the private-sector Act); `statute`: the statute id of the public instrument
                     the answers point to, or None where the references name none for that body
 
-Before the sector is answered (a live preview), the `other` sector's words are used.
+Before the sector is answered (a live preview), the `other` sector's words are used. A library with no
+sectors.yaml in any folder (a library of one's own, written without sectors) has none: `served` is empty
+and `whistleblowing` says "either", the wording that holds for any employer.
 """
 
 from __future__ import annotations
@@ -64,11 +66,15 @@ class Sectors:
         return sector.by_detail.get(str(answers.get(sector.detail, "")), {})
 
     def served(self, answers: Mapping[str, Any], language: str) -> Mapping[str, str]:
+        if not self.sectors:
+            return {}
         sector = self.sector(answers)
         noun = self._detail(sector, answers).get("served", sector.served)
         return self.nouns[language][noun]
 
     def whistleblowing(self, answers: Mapping[str, Any]) -> Mapping[str, str | None]:
+        if not self.sectors:
+            return {"regime": "either", "statute": None}
         sector = self.sector(answers)
         return {
             "regime": sector.whistleblowing,
@@ -80,18 +86,22 @@ def read(folders: Iterable[Path], languages: Iterable[str], statutes: Iterable[s
     """The sectors of these library folders, later folders replacing a sector or a noun with the same id."""
     result = Sectors()
     nouns_from: dict[tuple[str, str], Path] = {}
+    wanted_by: dict[str, Path] = {}  # a noun, and the sectors.yaml that last asked for it
     for folder in folders:
         path = Path(folder) / "sectors.yaml"
         if path.exists():
             for sector in _sectors(path, set(statutes)):
                 result.sectors[sector.id] = sector
+                for changes in (*sector.by_detail.values(), {"served": sector.served}):
+                    if "served" in changes:
+                        wanted_by[changes["served"]] = path
         for language in languages:
             words = Path(folder) / language / "sectors.yaml"
             if words.exists():
                 for noun, forms in _nouns(words).items():
                     result.nouns.setdefault(language, {})[noun] = forms
                     nouns_from[(language, noun)] = words
-    _check(result, list(languages), folders, nouns_from)
+    _check(result, list(languages), folders, nouns_from, wanted_by)
     return result
 
 
@@ -171,9 +181,15 @@ def _nouns(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _check(
-    result: Sectors, languages: list[str], folders: Iterable[Path], nouns_from: Mapping[tuple[str, str], Path]
+    result: Sectors,
+    languages: list[str],
+    folders: Iterable[Path],
+    nouns_from: Mapping[tuple[str, str], Path],
+    wanted_by: Mapping[str, Path],
 ) -> None:
     first = next(iter(folders), Path("."))
+    if not result.sectors and not result.nouns:
+        return  # a library without sectors
     if FALLBACK not in result.sectors:
         raise LibraryError(f"no sector {FALLBACK!r}, whose words a preview uses", file=first / "sectors.yaml")
     wanted = {sector.served for sector in result.sectors.values()}
@@ -187,8 +203,9 @@ def _check(
         nouns = result.nouns.get(language, {})
         for noun in sorted(wanted - set(nouns)):
             raise LibraryError(
-                f"no words for the people served {noun!r} in {language}",
-                file=first / language / "sectors.yaml",
+                f"the people served {noun!r} have no words in {language} "
+                f"(give them in a {language}/sectors.yaml)",
+                file=wanted_by.get(noun, first / "sectors.yaml"),
             )
         forms: set[str] | None = None
         for noun in sorted(wanted):
