@@ -210,6 +210,10 @@ class Conversation(DOMNode):
         if question is None:
             self.where_we_are()
             return Reply(clear=True)
+        if not typed.text.strip() and question.skippable and self.session.can_skip:
+            # The question says it may be skipped: Enter on an empty box is how people skip.
+            self.skip()
+            return Reply(clear=True)
         return self._answer_in_words(question, typed.text)
 
     def _answer_in_words(self, question: Question, text: str) -> Reply:
