@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 from dialogue.model import Interview, Kind, Question
+from dialogue.served import worded
 from dialogue.session import Session
 
 
@@ -98,7 +99,7 @@ class SummarySection:
 def summary(session: Session, language: str = "en") -> list[SummarySection]:
     """The questions on the path, grouped by section, each with its answer in words."""
     interview = session.interview
-    texts = interview.language(language)
+    texts = worded(interview.language(language), session.answers)
     grouped: dict[str, list[SummaryLine]] = {}
     for question in session.path():
         skipped = question.id in session.skipped

@@ -290,7 +290,7 @@ class Conversation(DOMNode):
         if question is None:
             self.where_we_are()
             return
-        words = self.session.interview.language(self.session.language).questions[question.id]
+        words = self.session.texts().questions[question.id]
         self.say(note(self.texts("chat.why", why=words.why), "why"))
 
     def help(self) -> None:

@@ -42,7 +42,7 @@ def heard(text: str) -> Line:
 
 
 def question_line(session: Session, question: Question, *, with_hint: bool = True) -> Line:
-    words = session.interview.language(session.language).questions[question.id]
+    words = session.texts().questions[question.id]
     return Line("assistant", words.text, "question", words.hint if with_hint else "")
 
 

@@ -50,7 +50,7 @@ needs(*_PREFILLED.values())
 
 def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
     """How to ask `question`: the list to show, what to preselect or prefill, the help lines."""
-    language = session.interview.language(session.language)
+    language = session.texts()
     words = language.questions[question.id]
     offered = offer(session, question)
     kind = question.kind
@@ -111,7 +111,7 @@ def read_input(session: Session, text: str, texts: UiTexts) -> Typed:
 def section_title(session: Session, section: str | None) -> str:
     if section is None:
         return ""
-    return session.interview.language(session.language).sections.get(section, section)
+    return session.texts().sections.get(section, section)
 
 
 def progress_text(session: Session, texts: UiTexts) -> str:
