@@ -26,6 +26,7 @@ from dialogue.route import Route, Status
 from dialogue.served import worded
 from dialogue.validation import check, validate
 from dialogue.words.details import settle
+from dialogue.words.implied import offer_implied
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Session:
             # The words typed beside the answer are offered to the follow-up question the move brought
             # onto the path (or said to be left out) before the change is announced and saved.
             understood = settle(self, question, understood)
+            offer_implied(self, question, text)  # "un hôpital" also names the kind of care, offered next
             self._notify()
         return understood
 
