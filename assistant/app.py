@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
@@ -23,10 +25,12 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
 
+from assistant import pasting
 from assistant.bindings import labelled
 from assistant.conversation.controller import Conversation, Position
 from assistant.draft_errors import said
@@ -50,6 +54,7 @@ from dialogue.model import Interview
 from dialogue.session import Session
 
 LIGHT, DARK = "textual-light", "textual-dark"
+HANG_UP_GRACE = 2.0  # seconds the app has to end by itself after a hang-up (SIGHUP) or SIGTERM
 
 # The chat's commands offered in the command palette (where the chat allows them).
 CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
@@ -104,6 +109,11 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self._resume = resume
         self._new = new
         self._label()
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        pasting.install()  # a paste is read whole, whatever it holds (assistant.pasting)
+        return driver
 
     def _label(self) -> None:
         self.title = self.texts("app.title")
@@ -269,16 +279,23 @@ class PolicyAssistant(App[None], inherit_bindings=False):
             if code is None:
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(code, self._hang_up)
+                loop.add_signal_handler(code, self._hang_up, code)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             MEMORY.touched()
         await super().on_event(event)
 
-    def _hang_up(self) -> None:
-        """The terminal closed or the app was told to stop: exit (every answer is already saved)."""
+    def _hang_up(self, code: int) -> None:
+        """The terminal closed or the app was told to stop: exit (every answer is already saved).
+
+        A worker thread still at work (the clause library loads for seconds after start) would keep
+        the process alive after the app has stopped, with nobody to see it: after HANG_UP_GRACE
+        seconds the process ends regardless (issue 14, item 5)."""
         self.exit()
+        watchdog = threading.Timer(HANG_UP_GRACE, os._exit, args=(128 + code,))
+        watchdog.daemon = True
+        watchdog.start()
 
     async def action_quit(self) -> None:
         self.exit()
