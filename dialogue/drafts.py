@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
 from dialogue.session import Session
-from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, to_dict
+from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, moment, to_dict
 
 _SUFFIX = ".yaml"
 _MAX_DRAFT_BYTES = 5 * 1024 * 1024
@@ -89,7 +90,8 @@ class DraftStore:
         stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")
         while True:
             draft_id = f"{stamp}-{secrets.token_hex(2)}"
-            if not self.path_of(draft_id).exists():
+            # lexists: False, never an exception, for a folder that cannot be read (the save says why).
+            if not os.path.lexists(self.path_of(draft_id)):
                 return draft_id
 
     def save(self, session: Session) -> Path:
@@ -140,10 +142,12 @@ class DraftStore:
 
     def list(self) -> list[DraftInfo]:
         """Every draft, most recently saved first; damaged ones are listed with their problem."""
-        if not self.folder.is_dir():
+        try:
+            paths = sorted(self.folder.glob(f"*{_SUFFIX}")) if self.folder.is_dir() else []
+        except OSError:  # a folder that cannot be read: no drafts to offer; saving says why
             return []
         infos = []
-        for path in self.folder.glob(f"*{_SUFFIX}"):
+        for path in paths:
             try:
                 data = self._read(path)
                 problem = draft_problem(data)
@@ -166,6 +170,7 @@ class DraftStore:
 
     def _read(self, path: Path) -> Any:
         yaml_files = reading()
+        _regular_file(path)
         try:
             text = yaml_files.read_text(path, max_bytes=_MAX_DRAFT_BYTES)
         except FileTooLarge:
@@ -202,6 +207,22 @@ def reading() -> ModuleType:
 def _cannot_resume(path: Path, problem: DraftProblem) -> DraftError:
     message = f"The draft {path} cannot be resumed: {problem}. It was kept as it is."
     return DraftError(message, "cannot_resume", problem, path=str(path))
+
+
+def _regular_file(path: Path) -> None:
+    """A draft is a regular file: a FIFO would block the read for ever, a device never end."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return  # said by the read, as "no draft called ..."
+    except OSError as error:
+        reason = str(error.strerror or error)
+        message = f"The draft {path} cannot be read ({reason})."
+        raise DraftError(message, "not_read", path=str(path), reason=reason) from None
+    if not stat.S_ISREG(info.st_mode):
+        reason = "not a regular file"
+        message = f"The draft {path} cannot be read ({reason})."
+        raise DraftError(message, "not_read", path=str(path), reason=reason)
 
 
 def _keep_private(folder: Path) -> None:
@@ -249,17 +270,11 @@ def _text(value: Any) -> str | None:
 
 
 def _time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    try:
-        parsed = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return moment(value) if value is not None else None
 
 
 def _mtime(path: Path) -> datetime | None:
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    except OSError:
+        return moment(datetime.fromtimestamp(path.lstat().st_mtime, tz=UTC))
+    except (OSError, OverflowError, ValueError):
         return None
