@@ -26,6 +26,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.driver import Driver
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
@@ -44,6 +45,7 @@ from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import Choice, SummaryScreen
+from assistant.screens.too_small import MINIMUM, TooSmallScreen, at_least, too_small
 from assistant.serving import delivery
 from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts, needs
 from assistant.versions import label, name
@@ -64,6 +66,10 @@ needs(*(f"palette.{command}" for command in CHAT_COMMANDS), *(f"keys.{command}" 
 def default_export_folder() -> Path:
     documents = user_documents_path()
     return documents if documents.is_dir() else Path.home()
+
+
+class _Fitted(events.Resize):
+    """A resize to a window smaller than MINIMUM, as the screens are told of it (MINIMUM)."""
 
 
 class PolicyAssistant(App[None], inherit_bindings=False):
@@ -160,8 +166,27 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.push_screen(LanguageDialog(self.texts), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the window is too small only quitting works: nothing else could be drawn.
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
         # Not over a dialog: it would be left in the old language, or a second list opened on the first.
         return not (action == "language" and isinstance(self.screen, ModalScreen))
+
+    # --- a window too small to draw in ---------------------------------------------------------------
+
+    @property
+    def size(self) -> Size:
+        """The size the screens are laid out in: never below MINIMUM, whatever the terminal's."""
+        return at_least(super().size)
+
+    def _fit(self, size: Size) -> None:
+        """Cover the screens while the terminal is smaller than MINIMUM; uncover them when it is not."""
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(size) and not covered:
+            message = self.texts("app.too_small", width=MINIMUM.width, height=MINIMUM.height)
+            self.push_screen(TooSmallScreen(message))
+        elif covered and not too_small(size):
+            self.pop_screen()
 
     # --- screens -------------------------------------------------------------------------------------
 
@@ -269,6 +294,7 @@ class PolicyAssistant(App[None], inherit_bindings=False):
     # --- quitting without losing anything ------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._fit(self.size)  # started in a window already too small
         self.call_after_refresh(gc.enable)  # off during start-up (see assistant.cli.main)
         self.set_interval(IDLE / 4, MEMORY.tick, name="memory")
         if self.is_headless:
@@ -284,6 +310,14 @@ class PolicyAssistant(App[None], inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             MEMORY.touched()
+        elif isinstance(event, events.Resize) and not isinstance(event, _Fitted):
+            # Below MINIMUM the screens are laid out at MINIMUM (the terminal clips the frame) under one
+            # line that says so: at a width near zero, wrapping text raised ValueError (issue 14, item 8).
+            self._fit(event.size)
+            if too_small(event.size):
+                event = _Fitted(
+                    at_least(event.size), at_least(event.virtual_size), at_least(event.container_size)
+                )
         await super().on_event(event)
 
     def _hang_up(self, code: int) -> None:
