@@ -49,6 +49,7 @@ from assistant.screens.too_small import MINIMUM, TooSmallScreen, at_least, too_s
 from assistant.serving import delivery
 from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts, needs
 from assistant.versions import label, name
+from assistant.widgets.open_elsewhere import OpenElsewhereDialog, Opening
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.flow import SUMMARY
 from dialogue.loader import load_interview
@@ -107,6 +108,7 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.language = language
         self.texts = load_texts(language)
         self.store = store or DraftStore()
+        self.store.hold_drafts()  # a draft open here is never overwritten from another window
         self.keeper = DraftKeeper(self.store, clock)
         self.drafter = drafter or PolicyDrafter()
         self.conversation: Conversation | None = None
@@ -193,6 +195,9 @@ class PolicyAssistant(App[None], inherit_bindings=False):
     def get_default_screen(self) -> Screen:
         """The first screen: the draft asked for, the start screen when there are drafts, else a new chat."""
         if self._resume:
+            if self.store.holder(self._resume) is not None:
+                self.call_later(self._open_draft, self._resume)  # asks first, over the start screen
+                return StartScreen(self.store)
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
@@ -209,9 +214,15 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.watch(conversation, "position", self._follow, init=False)
         return ChatScreen(conversation)
 
-    def _resumed(self, draft_id: str) -> ChatScreen:
-        """The chat of a draft; DraftError (with the file and the reason) when it cannot be read."""
+    def _resumed(self, draft_id: str, *, copy: bool = False) -> ChatScreen:
+        """The chat of a draft (or of a new copy of it); DraftError (with the file and the reason) when
+        it cannot be read."""
         session = self.store.load(draft_id, self.interview)
+        if copy:
+            session.draft_id = None
+            self.keeper.save(session)  # the copy is a draft of its own at once, with its own id
+        else:
+            self.store.claim(draft_id)
         # The draft goes on in the language it was written in.
         if session.language in available_languages():
             self.set_language(session.language)
@@ -226,8 +237,19 @@ class PolicyAssistant(App[None], inherit_bindings=False):
 
     @on(StartScreen.ResumeDraft)
     def _resume_draft(self, message: StartScreen.ResumeDraft) -> None:
+        self._open_draft(message.draft_id)
+
+    def _open_draft(self, draft_id: str, choice: Opening | None = None) -> None:
+        """Open a draft; when another window has it open, ask first: a copy, take it over, or cancel."""
+        holder = self.store.holder(draft_id) if choice is None else None
+        if holder is not None:
+            dialog = OpenElsewhereDialog(self.texts, holder.pid, holder.host)
+            self.push_screen(dialog, lambda chosen: chosen and self._open_draft(draft_id, chosen))
+            return
+        if choice == "take_over":
+            self.store.take_over(draft_id)
         try:
-            chat = self._resumed(message.draft_id)
+            chat = self._resumed(draft_id, copy=choice == "copy")
         except DraftError as error:
             if isinstance(self.screen, StartScreen):
                 self.screen.resume_failed(error)
@@ -292,6 +314,9 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.call_from_thread(MEMORY.settle)
 
     # --- quitting without losing anything ------------------------------------------------------------
+
+    def on_unmount(self) -> None:
+        self.store.release_all()  # the drafts this window had open are free for another
 
     def on_mount(self) -> None:
         self._fit(self.size)  # started in a window already too small

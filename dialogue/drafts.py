@@ -7,6 +7,7 @@ A crash part-way leaves the previous draft intact. A damaged draft is reported a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -22,6 +23,7 @@ from platformdirs import user_data_path
 
 from datafiles.cache import HOME_VARIABLE
 from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
+from dialogue.draft_locks import DraftLocks, Holder
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
 from dialogue.session import Session
@@ -80,6 +82,37 @@ class DraftStore:
         self.folder = folder or default_folder()
         # The time a draft says it was saved; tests fix it so what they show does not depend on the day.
         self.clock = clock or (lambda: datetime.now(UTC))
+        # Set by a program that keeps drafts open (the app): then a draft open in another window is
+        # never written over (dialogue.draft_locks). One-off commands write without holding.
+        self.locks: DraftLocks | None = None
+
+    def hold_drafts(self) -> None:
+        """From now on, hold each draft this process writes, and refuse to write one held elsewhere."""
+        if self.locks is None:
+            self.locks = DraftLocks()
+
+    def holder(self, draft_id: str) -> Holder | None:
+        """The other live process that has the draft open, if any."""
+        return self.locks.holder(self.path_of(draft_id)) if self.locks else None
+
+    def claim(self, draft_id: str) -> Holder | None:
+        """Hold the draft (None), unless another live process does (that one, and nothing changes)."""
+        if self.locks is None:
+            return None
+        try:
+            return self.locks.claim(self.path_of(draft_id))
+        except OSError:
+            return None  # a folder that cannot be written: the next save says so
+
+    def take_over(self, draft_id: str) -> None:
+        """Hold the draft whoever held it: the other window's next save goes to a copy."""
+        if self.locks is not None:
+            with contextlib.suppress(OSError):  # the next save says why the folder cannot be written
+                self.locks.take(self.path_of(draft_id))
+
+    def release_all(self) -> None:
+        if self.locks is not None:
+            self.locks.release_all()
 
     def path_of(self, draft_id: str) -> Path:
         if not draft_id or not all(c.isalnum() or c in "-_" for c in draft_id):
@@ -108,6 +141,15 @@ class DraftStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _keep_private(self.folder)
+            other = self.locks.claim(path) if self.locks is not None else None
+            if other is not None:  # checked before every save: never a silent overwrite
+                raise DraftError(
+                    f"The draft {path} is open in another window ({other}); it was not overwritten.",
+                    "open_elsewhere",
+                    path=str(path),
+                    pid=str(other.pid),
+                    host=other.host,
+                )
             _atomic_write(path, text)
         except OSError as error:
             reason = str(error.strerror or error)
