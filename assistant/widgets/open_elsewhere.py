@@ -21,6 +21,7 @@ class OpenElsewhereDialog(ModalScreen[Opening | None]):
     """Dismissed with "copy", "take_over", or None (Escape, Cancel). A copy is the choice in focus: it
     is the one that can never cost the other window anything."""
 
+    DEFAULT_CSS = "OpenElsewhereDialog { align: center middle; }"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, texts: UiTexts, pid: int, host: str) -> None:
