@@ -69,10 +69,6 @@ def default_export_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-class _Fitted(events.Resize):
-    """A resize to a window smaller than MINIMUM, as the screens are told of it (MINIMUM)."""
-
-
 class PolicyAssistant(App[None], inherit_bindings=False):
     """Interviews an HR person and drafts a social media policy; drafts are saved after every answer."""
 
@@ -335,12 +331,13 @@ class PolicyAssistant(App[None], inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             MEMORY.touched()
-        elif isinstance(event, events.Resize) and not isinstance(event, _Fitted):
-            # Below MINIMUM the screens are laid out at MINIMUM (the terminal clips the frame) under one
-            # line that says so: at a width near zero, wrapping text raised ValueError (issue 14, item 8).
+        elif isinstance(event, events.Resize):
+            # Below MINIMUM the screens are laid out at least MINIMUM wide (the terminal cuts the rest)
+            # under one line that says so: at a width near zero, wrapping raised ValueError (item 8).
             self._fit(event.size)
             if too_small(event.size):
-                event = _Fitted(
+                # A Resize as such (a subclass would reach no resize handler: they go by class name).
+                event = events.Resize(
                     at_least(event.size), at_least(event.virtual_size), at_least(event.container_size)
                 )
         await super().on_event(event)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import platform
 import secrets
-import socket
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ class Holder:
 
     @property
     def here(self) -> bool:
-        return self.host == socket.gethostname()
+        return self.host == platform.node()
 
     def alive(self) -> bool:
         """True unless it is known to have ended (only a process on this host can be checked)."""
@@ -65,7 +65,7 @@ class DraftLocks:
     """The locks one process holds (one per draft it has open)."""
 
     def __init__(self) -> None:
-        self.me = Holder(os.getpid(), socket.gethostname(), secrets.token_hex(8))
+        self.me = Holder(os.getpid(), platform.node(), secrets.token_hex(8))
         self._held: set[Path] = set()
 
     def holder(self, draft: Path) -> Holder | None:

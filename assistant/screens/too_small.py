@@ -18,7 +18,10 @@ MINIMUM = Size(24, 8)  # columns, lines: the smallest window every screen and di
 
 
 def at_least(size: Size) -> Size:
-    return Size(max(size.width, MINIMUM.width), max(size.height, MINIMUM.height))
+    """The size to lay the screens out in: at least MINIMUM's width (narrower, wrapping fails), but the
+    terminal's own height (a taller frame would scroll the terminal: Textual ends its lines with
+    CR LF), however short; the terminal cuts what is wider."""
+    return Size(max(size.width, MINIMUM.width), max(size.height, 1))
 
 
 def too_small(size: Size) -> bool:

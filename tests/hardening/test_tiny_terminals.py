@@ -5,9 +5,16 @@ was once the window is large enough again.
 
 from __future__ import annotations
 
+import fcntl
+import os
+import signal
+import struct
+import termios
+import time
 from pathlib import Path
 
 import pytest
+from killing import Terminal
 from textual.pilot import Pilot
 from uihelp import answers_file, async_test, chat_of, make_app, session_at, wait_for, write_draft
 
@@ -105,3 +112,44 @@ async def test_the_app_started_in_a_tiny_window_says_so(home: Path, size: tuple[
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
         await wait_for(pilot, lambda: chat_of(app).dock.choices.has_focus)
+
+
+def _resize(terminal: Terminal, columns: int, rows: int) -> None:
+    fcntl.ioctl(terminal.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    os.kill(terminal.pid, signal.SIGWINCH)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pseudo-terminals are POSIX")
+def test_the_real_program_in_a_shrinking_terminal_says_so_and_comes_back(home: Path) -> None:
+    """Through the real driver: the line is drawn within the terminal's rows (a taller frame would
+    scroll the line away), and the conversation and its dialog come back."""
+    terminal = Terminal.launch(home, "--new")
+    try:
+        terminal.wait_for(b"Which kind of", timeout=60)
+        terminal.send(b"\x0c")  # Ctrl+L: the language dialog
+        terminal.wait_for(b"Which language", timeout=20)
+        for columns, rows in [(10, 5), (1, 1), (40, 6), (MINIMUM.width - 1, 30)]:
+            before = len(terminal.output)
+            _resize(terminal, columns, rows)
+            terminal.wait_for(b"The window is too small"[: max(columns - 1, 1)], timeout=60, after=before)
+            for _ in range(20):  # settle: the last frame is the one drawn at this size
+                terminal.read(0.05)
+            last = terminal.output[terminal.output.rfind(b"\x1b[1;1H") :]
+            assert b"The window is too small"[: max(columns - 1, 1)] in last
+            assert f"\x1b[{rows + 1};1H".encode() not in last, f"a row below the terminal's {rows}"
+        before = len(terminal.output)
+        _resize(terminal, 100, 30)
+        terminal.wait_for(b"Which language", timeout=60, after=before)
+        terminal.send(b"\x11")  # Ctrl+Q
+        started = time.monotonic()
+        deadline = started + 30
+        ended = False
+        while not ended and time.monotonic() < deadline:
+            ended = os.waitpid(terminal.pid, os.WNOHANG) != (0, 0)
+            terminal.read(0.05)  # the app must be able to write its last frame
+        print(f"quit after {time.monotonic() - started:.1f}s")
+        assert ended, "the app did not quit"
+        terminal.alive = False
+    finally:
+        terminal.close()

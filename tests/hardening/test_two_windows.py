@@ -8,7 +8,7 @@ them); "window B" is the app, driven by Pilot.
 from __future__ import annotations
 
 import json
-import socket
+import platform
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def test_a_second_store_refuses_to_write_a_draft_held_elsewhere(home: Path) -> N
     other = DraftStore(home / "drafts")
     other.hold_drafts()
     holder = other.holder("shared")
-    assert holder is not None and holder.host == socket.gethostname()
+    assert holder is not None and holder.host == platform.node()
     with pytest.raises(DraftError) as caught:
         other.write("shared", _snapshot(session_at("headcount", COMPREHENSIVE)))
     assert caught.value.kind == "open_elsewhere"
@@ -71,7 +71,7 @@ def test_a_stale_lock_is_taken_and_a_lock_on_another_host_is_respected(home: Pat
     lock = lock_path(home / "drafts" / "shared.yaml")
     other = DraftStore(home / "drafts")
     other.hold_drafts()
-    lock.write_text(json.dumps({"pid": 2**22 + 12345, "host": socket.gethostname(), "token": "gone"}))
+    lock.write_text(json.dumps({"pid": 2**22 + 12345, "host": platform.node(), "token": "gone"}))
     assert other.holder("shared") is None  # that process has ended: a crash left its lock
     assert other.claim("shared") is None
     lock.write_text(json.dumps({"pid": 1, "host": "laptop-of-a-colleague", "token": "there"}))
@@ -96,7 +96,7 @@ async def test_opening_a_draft_open_elsewhere_offers_a_copy_that_never_touches_i
             await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, OpenElsewhereDialog))
         body = str(app.screen.query_one("#open-elsewhere-body").render())
-        assert "has this draft open" in body and socket.gethostname() in body
+        assert "has this draft open" in body and platform.node() in body
         await pilot.press("enter")  # "Open a copy" has the focus
         await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
         chat = chat_of(app)
