@@ -348,6 +348,7 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         A worker thread still at work (the clause library loads for seconds after start) would keep
         the process alive after the app has stopped, with nobody to see it: after HANG_UP_GRACE
         seconds the process ends regardless (issue 14, item 5)."""
+        self.store.release_all()  # before anything that could be cut short
         self.exit()
         watchdog = threading.Timer(HANG_UP_GRACE, os._exit, args=(128 + code,))
         watchdog.daemon = True
