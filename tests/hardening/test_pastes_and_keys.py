@@ -270,6 +270,10 @@ def test_closing_the_terminal_ends_the_app(home: Path, pasting: bool) -> None:
     terminal = Terminal.launch(home, "--new")
     try:
         terminal.wait_for(b"Which kind of", timeout=60)
+        if not pasting:  # a draft on disk, held by this window
+            terminal.send(b"1")
+            terminal.wait_for(b"What is the name", timeout=60)
+            assert list((home / "drafts").glob(".*.lock"))
         if pasting:
             os.set_blocking(terminal.fd, False)
             with contextlib.suppress(OSError):
@@ -281,6 +285,7 @@ def test_closing_the_terminal_ends_the_app(home: Path, pasting: bool) -> None:
             os.kill(terminal.pid, signal.SIGKILL)
             os.waitpid(terminal.pid, 0)
         assert ended, "the app kept running after its terminal closed"
+        assert not list((home / "drafts").glob(".*.lock")), "the hang-up left the draft held"
     finally:
         if terminal.alive:
             terminal.close()
