@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from datafiles.marks import short
 from dialogue.conditions import Condition, ConditionError, compile_condition
 from dialogue.definition_texts import is_text, read_languages, read_words, require_keys
 from dialogue.errors import DefinitionError
@@ -296,9 +297,11 @@ def _check_condition(
 
     for name in condition.names:
         if name == question.id:
-            raise fail(f"the condition '{condition.source}' names the question itself")
+            raise fail(f"the condition {short(condition.source)} names the question itself")
         if name not in earlier:
-            raise fail(f"the condition '{condition.source}' names '{name}', which is not an earlier question")
+            raise fail(
+                f"the condition {short(condition.source)} names '{name}', which is not an earlier question"
+            )
     for comparison in condition.comparisons:
         named = earlier[comparison.name]
         if not named.kind.has_choices:
@@ -306,7 +309,7 @@ def _check_condition(
         for constant in comparison.constants:
             if constant not in named.choices:
                 raise fail(
-                    f"the condition '{condition.source}' uses '{constant}', which is not a choice of "
+                    f"the condition {short(condition.source)} uses '{constant}', which is not a choice of "
                     f"'{named.id}' ({', '.join(named.choices)})"
                 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from dialogue.errors import DialogueError
@@ -132,12 +132,36 @@ def draft_problem(data: Any) -> DraftProblem | None:
         _created(data)
     except ValueError:
         return DraftProblem("created_damaged")
+    if data.get("saved") is not None and moment(data["saved"]) is None:
+        return DraftProblem("part_damaged", "saved")
     return None
 
 
+def moment(value: Any) -> datetime | None:
+    """A time a draft holds, if it is one the app can show: with its time zone (we always write one),
+    and in range in every local time zone. "9999-12-31T23:59:59" crashed the list in Brussels time."""
+    try:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            return None
+        parsed.astimezone()  # the local time shown: OverflowError near the ends of the calendar
+        parsed.astimezone(UTC)
+        if not 1900 < parsed.year < 9999:
+            return None
+    except (ValueError, OverflowError, OSError):
+        return None
+    return parsed
+
+
 def _created(data: dict[str, Any]) -> datetime | None:
+    """When the draft was started; ValueError when that is damaged (naive or out of range too)."""
     created = data.get("created")
-    return datetime.fromisoformat(str(created)) if created else None
+    if not created:
+        return None
+    found = moment(created)
+    if found is None:
+        raise ValueError(f"not a time a draft can hold: {str(created)[:40]!r}")
+    return found
 
 
 def _ids(items: Any) -> list[str]:

@@ -377,6 +377,9 @@ class Conversation(DOMNode):
         """A save's outcome: the status line, and a word in the conversation when it matters."""
         if isinstance(outcome, Saved):
             self.save_state = SaveState(outcome.at)
+            if outcome.copy_of is not None:
+                pid, host = outcome.taken_by
+                self.say(note(self.texts("chat.saved_as_copy", pid=pid, host=host, draft=outcome.draft_id)))
             if announce:
                 self.say(note(self.texts("chat.saved_now", path=str(outcome.path))))
             return
