@@ -38,11 +38,18 @@ class Route:
     """The status of each question for a live mapping of answers (and skipped questions)."""
 
     def __init__(
-        self, questions: tuple[Question, ...], answers: Mapping[str, Any], skipped: Container[str] = ()
+        self,
+        questions: tuple[Question, ...],
+        answers: Mapping[str, Any],
+        skipped: Container[str] = (),
+        unconfirmed: Container[str] = (),
     ) -> None:
         self.questions = questions
         self._answers = answers
         self._skipped = skipped
+        # Answers kept from before that a change brought back onto the path: they wait, like open
+        # questions, until the user has seen them again (nothing comes back unseen).
+        self._unconfirmed = unconfirmed
         self._statuses: list[Status] = []
         self._context: dict[str, Any] = {}
 
@@ -78,7 +85,9 @@ class Route:
         return self.status(question.index) is Status.ON
 
     def is_answered(self, question: Question) -> bool:
-        return question.id in self._answers or question.id in self._skipped
+        return (
+            question.id in self._answers or question.id in self._skipped
+        ) and question.id not in self._unconfirmed
 
     def path(self) -> list[Question]:
         """The questions asked, in order (open ones not included)."""
@@ -93,7 +102,9 @@ class Route:
         return {
             question.id: self._answers[question.id]
             for question in self.path()
-            if question.id in self._answers and question.id not in self._skipped
+            if question.id in self._answers
+            and question.id not in self._skipped
+            and question.id not in self._unconfirmed
         }
 
     def _resolve_next(self) -> None:

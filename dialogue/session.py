@@ -7,7 +7,9 @@ Where each move goes is dialogue.flow's to say; a session keeps what the moves n
 - `edit` (from the summary) re-asks one question, then only the questions that became relevant, then
   returns to the summary.
 - Answers that stop being relevant are kept, so they return if the user changes their mind, but they are
-  not part of `result()`.
+  not part of `result()`. When a change brings one back onto the path it is `returned`: asked again
+  with the kept answer ready to accept, and not part of `result()` until then. Nothing comes back
+  unseen (the Brussels staff languages decide which versions bind).
 """
 
 from __future__ import annotations
@@ -53,12 +55,13 @@ class Session:
         # Where each suggestion came from ("our-policy.docx, §3 Scope, ¶2"), so the app can say so.
         self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
+        self.returned: set[str] = set()
         self.state = START
         self.history: list[str] = [START]
         self.editing = False
         self.revisit: set[str] = set()
         self.notices: list[str] = []
-        self.route = Route(interview.questions, self.answers, self.skipped)
+        self.route = Route(interview.questions, self.answers, self.skipped, self.returned)
         self.closed = False
         self._listeners: list[Callable[[Session], None]] = []
 
@@ -191,9 +194,8 @@ class Session:
         question = self._require_question()
         if not question.skippable:
             raise NavigationError(self._message("not_skippable"))
-        if question.id not in self.skipped:
-            self.skipped.add(question.id)
-            self.route.invalidate(question.index)
+        if question.id not in self.skipped or question.id in self.returned:
+            self._change(question, lambda: self.skipped.add(question.id))
         self.revisit.discard(question.id)
         self._forward(question)
 
@@ -281,11 +283,39 @@ class Session:
         return question
 
     def _record(self, question: Question, value: Any) -> None:
-        if question.id in self.skipped or self.answers.get(question.id, _NOTHING) != value:
-            self.answers[question.id] = value
-            self.skipped.discard(question.id)
-            self.route.invalidate(question.index)
+        if (
+            question.id in self.skipped
+            or question.id in self.returned
+            or self.answers.get(question.id, _NOTHING) != value
+        ):
+
+            def give() -> None:
+                self.answers[question.id] = value
+                self.skipped.discard(question.id)
+
+            self._change(question, give)
         self.revisit.discard(question.id)
+
+    def _change(self, question: Question, apply: Callable[[], None]) -> None:
+        """Apply a new answer (or skip) to `question`; a kept answer it brings back onto the path is
+        marked `returned`, to be asked again."""
+        route = self.route
+        later = [
+            other
+            for other in (self.interview.by_id[key] for key in (*self.answers, *self.skipped))
+            if other.index > question.index and other.id not in self.returned
+        ]
+        dormant = sorted(
+            {other.index: other for other in later if route.status(other.index) is Status.OFF}.values(),
+            key=lambda other: other.index,
+        )
+        apply()
+        self.returned.discard(question.id)
+        route.invalidate(question.index)
+        for other in dormant:
+            if route.status(other.index) is not Status.OFF:
+                self.returned.add(other.id)
+                route.invalidate(other.index)
 
     def _forward(self, question: Question) -> None:
         self._advance(question)

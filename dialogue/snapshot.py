@@ -32,6 +32,7 @@ def to_dict(session: Session) -> dict[str, Any]:
             key: list(value) if isinstance(value, list) else value for key, value in session.answers.items()
         },
         "skipped": sorted(session.skipped),
+        "returned": sorted(session.returned),
         "suggestions": dict(session.suggestions),
         "suggestion_origins": dict(session.suggestion_origins),
         "history": list(session.history),
@@ -69,6 +70,11 @@ def from_dict(interview: Interview, data: Any) -> Session:
     # Only ids are kept from the lists: anything else in them (a list, a mapping) is damage.
     session.skipped.update(
         k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
+    )
+    # Kept answers that came back onto the path and wait to be seen again (a draft saved before
+    # this key existed has none).
+    session.returned.update(
+        k for k in _ids(data.get("returned")) if k in session.answers or k in session.skipped
     )
     session.suggest(data.get("suggestions"), data.get("suggestion_origins"))
     session.history = _ids(data["history"]) or [START]

@@ -146,9 +146,11 @@ class Conversation(DOMNode):
                 self._asked = question.id
                 self._divide(question.section)
                 self.say(narration.question_line(session, question))
-                suggested = narration.suggestion_line(session, question, self.texts)
-                if suggested is not None:
-                    self.say(suggested)
+                offered = narration.suggestion_line(session, question, self.texts) or narration.returned_line(
+                    session, question, self.texts
+                )
+                if offered is not None:
+                    self.say(offered)
         else:
             self._asked = None
             if session.state == DONE and self.resumed and not self._done_said:

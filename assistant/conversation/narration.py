@@ -55,6 +55,17 @@ def suggestion_line(session: Session, question: Question, texts: UiTexts) -> Lin
     return note(texts("chat.review_suggestion", origin=suggested.origin, answer=answer), "why")
 
 
+def returned_line(session: Session, question: Question, texts: UiTexts) -> Line | None:
+    """A kept answer that a change brought back onto the path: said, so it never returns unseen."""
+    if question.id not in session.returned:
+        return None
+    if question.id in session.skipped:
+        answer = session.interview.language(session.language).message("skipped")
+    else:
+        answer = describe(session.interview, question, session.answers.get(question.id), session.language)
+    return note(texts("chat.returned", answer=answer), "why")
+
+
 def section_line(session: Session, section: str, texts: UiTexts) -> Line:
     return Line("section", texts("chat.section", section=section_title(session, section)), "section")
 

@@ -82,6 +82,8 @@ class SummaryScreen(Labelled, Screen[Choice]):
             for line in section.lines:
                 if line.skipped:
                     answer: str | tuple[str, str] = (texts("summary.skipped"), "italic")
+                elif line.returned is not None:
+                    answer = (texts("summary.returned", answer=line.returned), "italic")
                 elif line.suggested is not None:
                     suggested = texts("summary.suggested", origin=line.origin, answer=line.suggested)
                     answer = (suggested, "italic")

@@ -11,6 +11,7 @@ from dialogue.flow import DONE, START, SUMMARY
 from dialogue.loader import load_interview
 from dialogue.paths import sample_values
 from dialogue.session import Session
+from dialogue.snapshot import from_dict, to_dict
 
 interview = load_interview()
 LIMITED = [
@@ -110,8 +111,85 @@ def test_answers_that_stop_being_relevant_are_kept_but_left_out(session: Session
     assert session.answers["staff_languages"] == ["fr"], "kept in case the user changes their mind"
     session.edit("regions")
     session.answer(["brussels"])
+    assert session.state == "staff_languages", "a kept answer that comes back is asked again"
+    assert session.previous_answer() == ["fr"], "with the kept answer ready to accept"
+    assert "staff_languages" not in session.result(), "it does not count until it is seen"
+    session.answer(["fr"])
     assert session.result()["staff_languages"] == ["fr"]
-    assert session.state == SUMMARY, "the kept answer counts, so nothing new is asked"
+    assert session.state == SUMMARY
+
+
+def test_a_kept_answer_never_comes_back_silently(session: Session) -> None:
+    """Regions away from Brussels and back: the staff languages decide the binding versions, so the
+    summary shows them open, finishing is refused and the next edit asks them again."""
+    session.begin()
+    answer_all(session, LIMITED[:2])
+    session.answer(["brussels"])
+    session.answer(["nl"])
+    answer_all(session, LIMITED[3:])
+    session.edit("regions")
+    session.answer(["wallonia"])
+    assert session.state == SUMMARY
+    session.edit("regions")
+    session.back()  # leave the edit on another question: the returned answer still waits
+    session.review()
+    session.edit("regions")
+    session.answer(["brussels", "wallonia"])
+    assert session.returned == {"staff_languages"}
+    session.review()
+    assert [q.id for q in session.route.open_questions()] == ["staff_languages"]
+    with pytest.raises(NavigationError):
+        session.finish()
+    session.resume()
+    assert session.state == "staff_languages" and session.previous_answer() == ["nl"]
+    session.answer(["nl", "fr"])
+    assert session.returned == set() and session.result()["staff_languages"] == ["nl", "fr"]
+    session.finish()
+
+
+def test_a_returned_follow_up_brings_its_own_follow_up_back_too(session: Session) -> None:
+    session.begin()
+    session.answer("comprehensive")
+    while session.state != "advocacy":
+        question = session.current
+        assert question is not None
+        session.answer(sample_values(interview, question)[0])
+    session.answer(True)
+    session.answer(True)
+    session.answer("A voucher each year")
+    while session.state != SUMMARY:
+        question = session.current
+        assert question is not None
+        session.answer(sample_values(interview, question)[0])
+    session.edit("advocacy")
+    session.answer(False)
+    assert session.state == SUMMARY
+    session.edit("advocacy")
+    session.answer(True)
+    assert session.state == "advocacy_incentives" and session.previous_answer() is True
+    session.answer(True)
+    assert session.state == "advocacy_reward" and session.previous_answer() == "A voucher each year"
+    session.answer("A voucher each year")
+    assert session.state == SUMMARY and session.result()["advocacy_reward"] == "A voucher each year"
+
+
+def test_the_ai_tools_come_back_with_the_approved_tools(session: Session) -> None:
+    session.begin()
+    session.answer("comprehensive")
+    while session.state != SUMMARY:
+        question = session.current
+        assert question is not None
+        if question.id == "ai_tools":
+            session.answer("Copilot")
+        elif question.id == "ai_content":
+            session.answer("approved_tools")
+        else:
+            session.answer(sample_values(interview, question)[0])
+    session.edit("ai_content")
+    session.answer("not_allowed")
+    session.edit("ai_content")
+    session.answer("approved_tools")
+    assert session.state == "ai_tools" and session.previous_answer() == "Copilot"
 
 
 def test_edit_of_a_question_off_the_path_is_refused(session: Session) -> None:
@@ -235,3 +313,43 @@ def test_a_closed_session_keeps_its_state_but_cannot_move_and_frees_its_cursor()
         assert first.state == "org_name" and second.state == "org_name"
         second.answer("Acme")
         assert first.state == "org_name"
+
+
+def test_a_skipped_question_that_comes_back_is_asked_again(session: Session) -> None:
+    session.begin()
+    session.answer("comprehensive")
+    while session.state != SUMMARY:
+        question = session.current
+        assert question is not None
+        if question.id == "spokespersons":
+            session.skip()
+        else:
+            session.answer(sample_values(interview, question)[0])
+    session.edit("policy_type")
+    session.answer("limited")
+    session.edit("policy_type")
+    session.answer("comprehensive")
+    assert session.state == "functions", "every kept answer of the full policy is shown again"
+    while session.state != "spokespersons":
+        session.answer(session.previous_answer())
+    assert session.previous_answer() is None and session.can_skip
+    session.skip()
+    assert "spokespersons" not in session.returned
+
+
+def test_returned_answers_survive_saving_and_resuming(session: Session) -> None:
+    session.begin()
+    answer_all(session, LIMITED[:2])
+    session.answer(["brussels"])
+    session.answer(["nl"])
+    answer_all(session, LIMITED[3:])
+    session.edit("regions")
+    session.answer(["wallonia"])
+    session.edit("regions")
+    session.answer(["brussels"])
+    session.review()
+    resumed = from_dict(interview, to_dict(session))
+    assert resumed.returned == {"staff_languages"}
+    assert "staff_languages" not in resumed.result()
+    resumed.resume()
+    assert resumed.state == "staff_languages" and resumed.previous_answer() == ["nl"]
