@@ -15,6 +15,7 @@ from typing import Any
 from dialogue.conditions import Condition, ConditionError, compile_condition
 from dialogue.definition_texts import is_text, read_languages, read_words, require_keys
 from dialogue.errors import DefinitionError
+from dialogue.length import defaults_offered, still_to_answer
 from dialogue.model import Interview, Kind, Question, Validation
 from dialogue.paths import reachable_questions
 from dialogue.route import Route
@@ -75,6 +76,8 @@ def read_interview(folder: Path) -> Interview:
     interview = Interview(version, sections, questions, languages, folder, title, words)
     _check_reachable(interview, structure_file)
     interview.blank_route = tuple(status.value for status in Route(questions, {}, set()).statuses())
+    blank = still_to_answer(interview, {}, (), defaults_offered(interview))
+    interview.blank_span = (blank.fewest, blank.most)
     return interview
 
 

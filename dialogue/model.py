@@ -111,6 +111,8 @@ class Interview:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each question's status ("on", "off", "open") before any answer: kept with the cached interview.
     blank_route: tuple[str, ...] = ()
+    # The fewest and the most questions before any answer (dialogue.length), for the greeting.
+    blank_span: tuple[int, int] | None = None
 
     @cached_property
     def by_id(self) -> dict[str, Question]:

@@ -14,7 +14,8 @@ from dialogue.conditions import Comparison, Condition
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 
 # 5: the questions' `defaults` and `detail` (words, org) on top of the cache's move to datafiles (arch).
-CACHE_FORMAT = 5  # of the interview as kept in the cache
+# 6: the fewest and the most questions before any answer (blank_span).
+CACHE_FORMAT = 6  # of the interview as kept in the cache
 _PACKAGE = Path(__file__).parent
 
 
@@ -50,6 +51,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
         "title_question": interview.title_question,
         "words": {group: sorted(words) for group, words in interview.words.items()},
         "blank_route": list(interview.blank_route),
+        "blank_span": list(interview.blank_span) if interview.blank_span else None,
         "questions": [
             {
                 "id": q.id,
@@ -158,4 +160,5 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
         title_question=data["title_question"],
         words={group: frozenset(words) for group, words in data["words"].items()},
         blank_route=tuple(data["blank_route"]),
+        blank_span=tuple(data["blank_span"]) if data["blank_span"] else None,
     )

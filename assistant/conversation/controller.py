@@ -132,9 +132,9 @@ class Conversation(DOMNode):
         """The chat is gone: no more moves (the draft is saved already)."""
         self.session.close()
 
-    def _replay(self, intro: str) -> None:
+    def _replay(self, intro: str, *, greet: bool = False) -> None:
         shown = self.policy.version_to_show()
-        lines, self._section = narration.replay(self.session, self.texts, intro, shown)
+        lines, self._section = narration.replay(self.session, self.texts, intro, shown, greet=greet)
         self.transcript = tuple(lines)
 
     def _present(self, *, again: bool = False) -> None:
@@ -178,7 +178,7 @@ class Conversation(DOMNode):
         records the language, and the conversation is told again."""
         self.session.set_language(code)  # answers are language-neutral; the draft records it
         self._asked = None
-        self._replay(self.texts("language.switched"))
+        self._replay(self.texts("language.switched"), greet=True)  # the greeting, in the new language
         self._present(again=True)
         if self.session.state == DONE:
             self.where_we_are()  # (at the summary, the summary says it)

@@ -78,8 +78,18 @@ def language_offer(texts: UiTexts) -> str:
     return "\n".join(lines)
 
 
+def interview_length(session: Session, texts: UiTexts) -> str:
+    """How many questions the interview takes for the path as it stands: "about 11 questions", or a
+    range while the answers still to come decide (before the kind of policy is known)."""
+    span, answered = session.still_to_answer(), session.answered_count
+    if span.wide:
+        return texts("chat.length_range", fewest=answered + span.fewest, most=answered + span.most)
+    return texts("chat.length_about", count=answered + span.likely)
+
+
 def greeting(session: Session, texts: UiTexts) -> list[Line]:
-    return [note(texts("chat.greeting", count=session.progress.total)), note(language_offer(texts))]
+    length = interview_length(session, texts)
+    return [note(texts("chat.greeting", length=length)), note(language_offer(texts))]
 
 
 def versions_explained(session: Session, texts: UiTexts, shown: str) -> Line | None:
@@ -94,11 +104,14 @@ def where_we_are(session: Session, texts: UiTexts) -> Line:
     return note(texts("chat.summary_state_complete" if complete else "chat.summary_state"))
 
 
-def replay(session: Session, texts: UiTexts, intro: str, shown: str) -> tuple[list[Line], str | None]:
-    """The conversation so far told again (a resumed draft, or in another language): every question
-    answered or skipped before the current position, with its answer, and the versions explained where
-    the seats were completed. Also the section the last of them is in."""
-    lines = [note(intro)]
+def replay(
+    session: Session, texts: UiTexts, intro: str, shown: str, *, greet: bool = False
+) -> tuple[list[Line], str | None]:
+    """The conversation so far told again (a resumed draft, or in another language, then after the
+    greeting, `greet`): every question answered or skipped before the current position, with its
+    answer, and the versions explained where the seats were completed. Also the section the last of
+    them is in."""
+    lines = [note(intro), *(greeting(session, texts) if greet else ())]
     last_seat = language_law.last_seat_question(session.result())
     section: str | None = None
     for exchange in answered_so_far(session, texts):

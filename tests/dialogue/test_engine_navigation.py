@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
 
 from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, START, SUMMARY
+from dialogue.length import Span
 from dialogue.loader import load_interview
 from dialogue.paths import sample_values
 from dialogue.session import Session
@@ -258,19 +260,55 @@ def test_finish_needs_every_answer_and_review_reopens_done(session: Session) -> 
     assert session.state == SUMMARY
 
 
-def test_progress_counts_answered_over_the_implied_path(session: Session) -> None:
+def test_progress_counts_the_path_as_it_stands(session: Session) -> None:
+    """The short list is about ten questions once chosen, not every question that may come."""
     session.begin()
-    assert session.progress.answered == 0
+    assert session.still_to_answer() == Span(10, 40), "before the kind of policy: a wide range"
     session.answer("limited")
     progress = session.progress
-    # Until the sector is known, each sector's follow-up question may still come.
-    assert (progress.answered, progress.total, progress.section) == (1, 15, "organisation")
+    assert (progress.answered, progress.total, progress.section) == (1, 11, "organisation")
     session.answer("Acme")
     session.answer(["flanders"])
-    assert session.progress.total == 14, "no Brussels seat: the staff's languages are not asked"
+    assert session.still_to_answer() == Span(7, 8), "no Brussels seat; the sector may bring one more"
     session.answer(12)
     session.answer("other")
     assert session.progress.total == 10, "no sector follow-up for 'other'"
+    assert session.still_to_answer() == Span(5, 5)
+
+
+def percents(session: Session, answers: list[tuple[str, object]]) -> list[int]:
+    shown = [session.progress.percent]
+    for question_id, value in answers:
+        assert session.state == question_id
+        session.answer(value)
+        shown.append(session.progress.percent)
+    return shown
+
+
+def test_progress_moves_one_question_at_a_time_on_the_short_list(session: Session) -> None:
+    """Nine answers on a ten-question path are 90%, reached in even steps (it jumped to 90% before)."""
+    session.begin()
+    shown = percents(session, LIMITED)
+    steps = [after - before for before, after in itertools.pairwise(shown)]
+    assert shown[0] == 0 and shown[-1] == 100
+    assert all(8 <= step <= 11 for step in steps), shown
+    assert shown[9] in (89, 90)
+
+
+def test_progress_never_goes_back_when_an_answer_adds_questions(session: Session) -> None:
+    session.begin()
+    session.answer("comprehensive")
+    while session.state != "monitoring":
+        question = session.current
+        assert question is not None
+        session.answer(sample_values(interview, question)[0])
+    before, left = session.progress.percent, session.still_to_answer().likely
+    session.answer(True)  # six questions about monitoring join the path
+    assert session.still_to_answer().likely == left - 1 + 6
+    after = session.progress.percent
+    assert before <= after <= before + 100 / session.progress.total + 1
+    session.back()
+    assert session.progress.percent == before, "back shows the share it showed at that question"
 
 
 def test_listeners_hear_every_change(session: Session) -> None:

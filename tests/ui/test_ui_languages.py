@@ -256,7 +256,7 @@ async def test_the_start_screen_offers_the_languages_and_starts_in_the_chosen_on
             and "○ Nederlands" in shown
             and "○ Français" in shown
         )
-        assert "Boulangerie Dupont SRL · 21% answered · saved 25/11/2026 14:02 · Nederlands" in shown
+        assert "Boulangerie Dupont SRL · 27% answered · saved 25/11/2026 14:02 · Nederlands" in shown
         await pilot.click("#language-nl")
         await wait_for(pilot, lambda: "Onafgewerkte ontwerpen" in screen_text(app))
         shown = screen_text(app)
@@ -651,3 +651,57 @@ def test_the_first_question_appears_without_loading_the_clause_library_word_or_b
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# --- which language the start screen speaks (issue 13 item 7) -------------------------------------------
+
+
+def test_the_start_language_is_lang_option_then_the_most_recent_draft_then_lang() -> None:
+    from assistant.commands.chat import talk_language
+
+    assert talk_language("fr", {"LANG": "nl_BE.UTF-8"}, "de") == "fr"
+    assert talk_language(None, {"LANG": "en_GB.UTF-8"}, "nl") == "nl", "the only draft is Dutch"
+    assert talk_language(None, {"LANG": "fr_BE.UTF-8"}, None) == "fr"
+    assert talk_language(None, {}, "xx") == "en", "a draft in a language we do not talk: LANG, else en"
+
+
+def test_the_most_recent_readable_draft_gives_the_language(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.commands.chat import most_recent_draft_language
+
+    monkeypatch.setenv("POLICY_ASSISTANT_HOME", str(home))
+    assert most_recent_draft_language() is None
+    session = session_at("headcount", LIMITED)
+    session.set_language("fr")
+    write_draft(home, session, "brouillon")
+    assert most_recent_draft_language() == "fr"
+
+
+@async_test
+async def test_a_start_screen_over_a_dutch_draft_speaks_dutch(home: Path) -> None:
+    from assistant.commands.chat import most_recent_draft_language, talk_language
+
+    session = session_at("headcount", LIMITED)
+    session.set_language("nl")
+    write_draft(home, session, "ontwerp")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("POLICY_ASSISTANT_HOME", str(home))
+        language = talk_language(None, {"LANG": "C.UTF-8"}, most_recent_draft_language())
+    app = make_app(home, language=language)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_for(pilot, lambda: "Onafgewerkte ontwerpen" in screen_text(app))
+        assert "● Nederlands" in screen_text(app)
+
+
+@async_test
+async def test_after_a_language_switch_the_greeting_is_said_again_in_the_new_language(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await give(pilot, "limited")
+        await submit_text(pilot, "/langue fr")
+        await wait_for(pilot, lambda: "Nous continuons en français" in said(app))
+        text = said(app)
+        assert "Bonjour ! Je vais vous poser environ 11 questions" in text
+        assert text.index("Bonjour !") < text.index("De quel type de politique")
