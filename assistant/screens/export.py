@@ -113,6 +113,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             languages=languages,
             notes_suffix=self.t("export.notes_suffix"),
             force=force,
+            **self.offer.file_names(languages, name),
             **export_options.request_fields(ticked, self.offer.answers, languages, posting, self.t),
         )
 

@@ -45,7 +45,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
     exports = home / "exports"
     exports.mkdir()
     # A Walloon bakery: the French version is the one the law requires.
-    existing = exports / "social-media-policy-boulangerie-dupont-srl-fr.docx"
+    existing = exports / "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx"
     existing.write_bytes(b"my own document")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -63,7 +63,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
         await pilot.click("#yes")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
     assert existing.read_bytes()[:2] == b"PK"  # now a real Word document
-    notes = exports / "social-media-policy-boulangerie-dupont-srl-implementation-notes-fr.docx"
+    notes = exports / "politique-reseaux-sociaux-boulangerie-dupont-srl-notes-mise-en-oeuvre-fr.docx"
     assert notes.exists()
 
 
@@ -215,7 +215,7 @@ class FileAppearsDuringAssembly(PolicyDrafter):
 @async_test
 async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_language(home: Path) -> None:
     write_draft(home, finished_session(LIMITED, "nl"), "done")
-    appearing = home / "exports" / "socialemediabeleid-boulangerie-dupont-srl-fr.docx"
+    appearing = home / "exports" / "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx"
     app = make_app(home, resume="done", drafter=FileAppearsDuringAssembly(appearing))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_export_dialog(pilot)

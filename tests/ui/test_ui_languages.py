@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual.widgets import Input
 from uihelp import (
     ROOT,
     answer_all,
@@ -558,33 +559,59 @@ async def test_export_writes_every_required_version_at_once_with_the_language_in
         assert "Dutch: required for Flanders and Brussels-Capital" in shown
         assert "French: required for Brussels-Capital" in shown
         assert "English: courtesy translation, labelled as such" in shown
-        name = "social-media-policy-kanaalzone-logistics-nv"
+        # Each file is named in the words of its own language, whatever language we talk in.
+        nl, fr = (
+            "socialemediabeleid-kanaalzone-logistics-nv",
+            "politique-reseaux-sociaux-kanaalzone-logistics-nv",
+        )
+        files = [
+            f"{nl}-nl.docx",
+            f"{fr}-fr.docx",
+            f"{nl}-invoeringsnota-nl.docx",
+            f"{fr}-notes-mise-en-oeuvre-fr.docx",
+        ]
         targets = flat(str(dialog.query_one("#targets").render()))
-        for language in ("nl", "fr"):
-            assert f"{name}-{language}.docx" in targets
-            assert f"{name}-implementation-notes-{language}.docx" in targets
+        assert all(file in targets for file in files), targets
+        assert "social-media-policy" not in targets
         await pilot.press("enter")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=30)
         text = transcript_text(app)
     exports = home / "exports"
-    assert sorted(path.name for path in exports.iterdir()) == sorted(
-        [
-            f"{name}-nl.docx",
-            f"{name}-fr.docx",
-            f"{name}-implementation-notes-nl.docx",
-            f"{name}-implementation-notes-fr.docx",
-        ]
-    )
-    heading, dutch = docx_text(exports / f"{name}-nl.docx")
+    assert sorted(path.name for path in exports.iterdir()) == sorted(files)
+    heading, dutch = docx_text(exports / f"{nl}-nl.docx")
     assert heading == "Socialemediabeleid" and "Doel en toepassingsgebied" in dutch
-    heading, french = docx_text(exports / f"{name}-fr.docx")
+    heading, french = docx_text(exports / f"{fr}-fr.docx")
     assert heading == "Politique relative aux réseaux sociaux" and "Objet et champ d'application" in french
-    notes_heading, _ = docx_text(exports / f"{name}-implementation-notes-nl.docx")
+    notes_heading, _ = docx_text(exports / f"{nl}-invoeringsnota-nl.docx")
     assert notes_heading.startswith("Invoeringsnota")
     # The conversation says where each file went, and what it is.
     assert f"The files were written in {exports}:" in text
-    assert f"  {name}-nl.docx (Dutch, policy)" in text
-    assert f"  {name}-implementation-notes-fr.docx (French, implementation notes)" in text
+    assert f"  {nl}-nl.docx (Dutch, policy)" in text
+    assert f"  {fr}-notes-mise-en-oeuvre-fr.docx (French, implementation notes)" in text
+
+
+@async_test
+async def test_an_english_version_exported_from_a_dutch_conversation_has_english_file_names(
+    home: Path,
+) -> None:
+    session = finished_session(COMPREHENSIVE, language="nl")
+    write_draft(home, session, "klaar")
+    app = make_app(home, resume="klaar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_export_dialog(pilot)
+        versions = dialog.query_one("#versions", ChoiceList)
+        await pilot.press("1", "2", "3")  # untick Dutch and French, tick English
+        await wait_for(pilot, lambda: versions.ticked == ["en"])
+        await wait_for(pilot, lambda: "-en.docx" in str(dialog.query_one("#targets").render()))
+        targets = flat(str(dialog.query_one("#targets").render()))
+        name = "social-media-policy-kanaalzone-logistics-nv"
+        assert f"{name}-en.docx" in targets and f"{name}-implementation-notes-en.docx" in targets
+        assert "invoeringsnota" not in targets and "socialemediabeleid" not in targets
+        # A name the user types is theirs, in every version.
+        name_field = dialog.query_one("#name", Input)
+        name_field.value = "ons-beleid"
+        await wait_for(pilot, lambda: "ons-beleid-en.docx" in str(dialog.query_one("#targets").render()))
+        assert "ons-beleid-implementation-notes-en.docx" in flat(str(dialog.query_one("#targets").render()))
 
 
 @async_test
