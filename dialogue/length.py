@@ -19,7 +19,7 @@ from typing import Any
 from dialogue.conditions import cache_key
 from dialogue.model import Interview, Question
 from dialogue.paths import SKIP, sample_values
-from dialogue.route import is_asked
+from dialogue.route import NOT_IMPLIED, implied, is_asked, is_implied
 
 # Offered: the answer assumed for a question still to answer, given the earlier answers (None: none).
 Offered = Callable[[Question, Mapping[str, Any]], Any]
@@ -113,7 +113,14 @@ class _Counter:
         # Questions done, off the path or whose answer nothing reads: walk on without branching.
         while index < len(questions):
             question = questions[index]
-            if is_asked(question, context):
+            given = (
+                implied(question, context)
+                if question.implied and is_asked(question, context)
+                else NOT_IMPLIED
+            )
+            if is_implied(given):
+                context = {**context, question.id: given}
+            elif is_asked(question, context):
                 if question.id not in self.done:
                     if question.id in read_later[index + 1]:
                         break

@@ -85,6 +85,12 @@ class Question:
     landmarks: tuple[int, ...] = ()
     # (condition, value) pairs: the first whose condition holds over the earlier answers is the default.
     defaults: tuple[tuple[Condition, Any], ...] = ()
+    # Legal duties an answer can show unmet: (condition over the answers up to this one, message key),
+    # said at once after the answer (dialogue.duties).
+    duties: tuple[tuple[Condition, str], ...] = ()
+    # (condition over the earlier answers, answer): when one holds, the question is not asked and
+    # takes that answer, as the earlier ones already give it (dialogue.route, Status.IMPLIED).
+    implied: tuple[tuple[Condition, Any], ...] = ()
     # A later text question that holds the details typed with this answer ("yes, via SpeakUp").
     detail: str | None = None
 

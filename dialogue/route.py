@@ -23,6 +23,7 @@ class Status(Enum):
     ON = "on"  # the question is asked
     OFF = "off"  # the question is not asked with these answers
     OPEN = "open"  # it depends on answers still to come
+    IMPLIED = "implied"  # not asked: the earlier answers give its answer (`implied` in questions.yaml)
 
 
 _BY_VALUE = {status.value: status for status in Status}
@@ -30,8 +31,25 @@ _BY_VALUE = {status.value: status for status in Status}
 
 def is_asked(question: Question, earlier: Mapping[str, Any]) -> bool:
     """Is `question` asked, given the `earlier` answers on the path? (UNKNOWN for one still to come:
-    UnknownAnswer then, if the outcome depends on it.)"""
+    UnknownAnswer then, if the outcome depends on it.) A question whose answer the earlier ones imply
+    would be asked by this test: `implied` says it is not."""
     return question.when is None or question.when.holds(earlier)
+
+
+NOT_IMPLIED = object()
+
+
+def implied(question: Question, earlier: Mapping[str, Any]) -> Any:
+    """The answer the `earlier` answers give `question` (so it is not asked), else NOT_IMPLIED;
+    UnknownAnswer while that depends on an answer still to come."""
+    for condition, value in question.implied:
+        if condition.holds(earlier):
+            return value
+    return NOT_IMPLIED
+
+
+def is_implied(value: Any) -> bool:
+    return value is not NOT_IMPLIED
 
 
 class Route:
@@ -98,22 +116,38 @@ class Route:
         return [question for question in self.path() if not self.is_answered(question)]
 
     def given(self) -> dict[str, Any]:
-        """The answers on the path, skipped ones left out: what the policy is made from."""
-        return {
-            question.id: self._answers[question.id]
-            for question in self.path()
-            if question.id in self._answers
-            and question.id not in self._skipped
-            and question.id not in self._unconfirmed
-        }
+        """The answers on the path, skipped ones left out, with those the earlier answers imply: what
+        the policy is made from."""
+        found: dict[str, Any] = {}
+        for question, status in zip(self.questions, self.statuses(), strict=True):
+            if status is Status.IMPLIED:
+                found[question.id] = self._context[question.id]
+            elif (
+                status is Status.ON
+                and question.id in self._answers
+                and question.id not in self._skipped
+                and question.id not in self._unconfirmed
+            ):
+                found[question.id] = self._answers[question.id]
+        return found
+
+    def implied_answer(self, question: Question) -> Any:
+        """The answer earlier ones give a question that is not asked for that reason (Status.IMPLIED)."""
+        return self._context[question.id] if self.status(question.index) is Status.IMPLIED else None
 
     def _resolve_next(self) -> None:
         question = self.questions[len(self._statuses)]
+        value: Any = NOT_IMPLIED
         try:
             status = Status.ON if is_asked(question, self._context) else Status.OFF
+            if status is Status.ON and question.implied:
+                value = implied(question, self._context)
+                status = Status.IMPLIED if is_implied(value) else status
         except UnknownAnswer:
             status = Status.OPEN
-        if status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
+        if status is Status.IMPLIED:
+            self._context[question.id] = value
+        elif status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
             self._context[question.id] = UNKNOWN
         elif status is Status.ON and question.id not in self._skipped:
             self._context[question.id] = self._answers[question.id]

@@ -344,7 +344,7 @@ class Session:
             if other.index > question.index and other.id not in self.returned
         ]
         dormant = sorted(
-            {other.index: other for other in later if route.status(other.index) is Status.OFF}.values(),
+            {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
             key=lambda other: other.index,
         )
         apply()
@@ -352,7 +352,7 @@ class Session:
         self.returned.discard(question.id)
         route.invalidate(question.index)
         for other in dormant:
-            if route.status(other.index) is not Status.OFF:
+            if route.status(other.index) not in _NOT_ASKED:
                 self.returned.add(other.id)
                 route.invalidate(other.index)
 
@@ -394,3 +394,4 @@ class Session:
 
 
 _NOTHING = object()
+_NOT_ASKED = (Status.OFF, Status.IMPLIED)

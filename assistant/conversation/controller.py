@@ -238,6 +238,7 @@ class Conversation(DOMNode):
             understood
         ):  # what was understood from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
             self.say(note(understood))
+        self.say(*narration.duty_lines(session, question, self.texts))  # the law says so, at once
         if question.id in language_law.SEAT_QUESTIONS:
             self._explain_versions()
         self._moved_on(was_editing)

@@ -15,6 +15,7 @@ from assistant.conversation.prompts import answered_so_far, section_title
 from assistant.languages import joined
 from assistant.texts import UiTexts, available_languages, load_texts
 from clauses import language_law
+from dialogue import duties
 from dialogue.model import Question
 from dialogue.session import Session
 
@@ -64,6 +65,15 @@ def returned_line(session: Session, question: Question, texts: UiTexts) -> Line 
     else:
         answer = describe(session.interview, question, session.answers.get(question.id), session.language)
     return note(texts("chat.returned", answer=answer), "why")
+
+
+def duty_lines(session: Session, question: Question, texts: UiTexts) -> list[Line]:
+    """The legal duties the answer to `question` shows unmet, each in one line with the rule."""
+    language = session.interview.language(session.language)
+    return [
+        note(texts("chat.problem_prefix") + line, "why")
+        for line in duties.said(question, session.result(), language)
+    ]
 
 
 def section_line(session: Session, section: str, texts: UiTexts) -> Line:
@@ -119,6 +129,7 @@ def replay(
             section = exchange.question.section
             lines.append(section_line(session, section, texts))
         lines += [question_line(session, exchange.question, with_hint=False), heard(exchange.answer)]
+        lines += duty_lines(session, exchange.question, texts)
         if exchange.question.id == last_seat:
             explained = versions_explained(session, texts, shown)
             if explained is not None:

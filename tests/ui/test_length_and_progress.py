@@ -30,7 +30,7 @@ async def test_the_greeting_says_how_long_and_the_bar_moves_evenly_on_the_short_
         await wait_for(pilot, lambda: "Hello!" in transcript_text(app))
         greeting = transcript_text(app)
         # Before the kind of policy is known, the honest answer is a range, not "about 50".
-        assert "I will ask you between 10 and 40 questions, depending on your answers" in greeting
+        assert "I will ask you between 10 and 41 questions, depending on your answers" in greeting
         shown = [shown_percent(app)]
 
         async def record(pilot, question) -> bool:
