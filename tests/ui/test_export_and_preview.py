@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from textual.widgets import Input
 from uihelp import (
     answer_all,
     answers_file,
@@ -225,3 +226,36 @@ async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_
         assert f"{appearing} is tijdens het exporteren verschenen en werd behouden" in said
         assert "--force" not in said
     assert appearing.read_bytes() == b"saved meanwhile"
+
+
+@async_test
+async def test_the_export_dialog_shows_its_focus_and_keeps_the_file_list_current(home: Path) -> None:
+    """Issue 13 item 11: the focused part is plain to see (not by colour alone), and the list of files
+    follows every keystroke."""
+    write_draft(home, finished_session(LIMITED), "done")
+    app = make_app(home, resume="done")
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_export_dialog(pilot)
+        versions, formats = dialog.query_one("#versions"), dialog.query_one("#formats")
+
+        def targets() -> str:
+            return flat(str(dialog.query_one("#targets").render()))
+
+        assert app.focused is versions
+        assert versions.styles.border_top[0] == "heavy" and formats.styles.border_top[0] == "round"
+        await pilot.press(str(dialog.offer.versions.index("en") + 1))  # English: listed after this key
+        assert "social-media-policy-boulangerie-dupont-srl-en.docx" in targets()
+        await pilot.press("tab")
+        assert app.focused is formats and formats.styles.border_top[0] == "heavy"
+        await pilot.press("2")  # PDF
+        assert "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.pdf" in targets()
+        await pilot.press("tab", "tab")
+        name = dialog.query_one("#name", Input)
+        assert app.focused is name
+        await pilot.pause()
+        label = name.parent.query_one(".field-label")
+        assert label.styles.text_style.underline, "the focused field's label is underlined"
+        await pilot.press("end", "x")
+        assert "social-media-policy-boulangerie-dupont-srlx-en.docx" in targets()
+        await pilot.press("ctrl+u")
+        assert targets() == "Give a file name."
