@@ -97,6 +97,11 @@ class Conversation(DOMNode):
     def texts(self) -> UiTexts:
         return self.host.texts
 
+    @property
+    def _in_browser(self) -> bool:
+        """In a browser tab (policy-assistant serve), some keys are the browser's (assistant.bindings)."""
+        return bool(getattr(self.host, "is_web", False))
+
     # --- saying ---------------------------------------------------------------------------------------
 
     def say(self, *lines: Line) -> None:
@@ -121,7 +126,7 @@ class Conversation(DOMNode):
         if self.resumed:
             self._replay(self.texts("chat.resumed"))
         else:
-            self.say(*narration.greeting(self.session, self.texts))
+            self.say(*narration.greeting(self.session, self.texts, browser=self._in_browser))
         for notice in self.session.notices:
             self.say(note(self.texts("chat.notice", notice=notice)))
         self._present()
@@ -134,7 +139,9 @@ class Conversation(DOMNode):
 
     def _replay(self, intro: str, *, greet: bool = False) -> None:
         shown = self.policy.version_to_show()
-        lines, self._section = narration.replay(self.session, self.texts, intro, shown, greet=greet)
+        lines, self._section = narration.replay(
+            self.session, self.texts, intro, shown, greet=greet, browser=self._in_browser
+        )
         self.transcript = tuple(lines)
 
     def _present(self, *, again: bool = False) -> None:

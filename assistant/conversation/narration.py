@@ -97,9 +97,12 @@ def interview_length(session: Session, texts: UiTexts) -> str:
     return texts("chat.length_about", count=answered + span.likely)
 
 
-def greeting(session: Session, texts: UiTexts) -> list[Line]:
+def greeting(session: Session, texts: UiTexts, *, browser: bool = False) -> list[Line]:
+    """Hello, how long the interview takes, how to see the policy (`browser`: in a browser tab, which
+    keeps Ctrl+T for itself), and the other languages."""
     length = interview_length(session, texts)
-    return [note(texts("chat.greeting", length=length)), note(language_offer(texts))]
+    key = texts("keys.preview_key_browser" if browser else "keys.preview_key")
+    return [note(texts("chat.greeting", length=length, preview_key=key)), note(language_offer(texts))]
 
 
 def versions_explained(session: Session, texts: UiTexts, shown: str) -> Line | None:
@@ -115,13 +118,13 @@ def where_we_are(session: Session, texts: UiTexts) -> Line:
 
 
 def replay(
-    session: Session, texts: UiTexts, intro: str, shown: str, *, greet: bool = False
+    session: Session, texts: UiTexts, intro: str, shown: str, *, greet: bool = False, browser: bool = False
 ) -> tuple[list[Line], str | None]:
     """The conversation so far told again (a resumed draft, or in another language, then after the
     greeting, `greet`): every question answered or skipped before the current position, with its
     answer, and the versions explained where the seats were completed. Also the section the last of
     them is in."""
-    lines = [note(intro), *(greeting(session, texts) if greet else ())]
+    lines = [note(intro), *(greeting(session, texts, browser=browser) if greet else ())]
     last_seat = language_law.last_seat_question(session.result())
     section: str | None = None
     for exchange in answered_so_far(session, texts):
