@@ -64,6 +64,16 @@ class ExportRequest:
     kit: tuple[tuple[str, str], ...] = ()
     kit_suffix: str = "adoption-kit"
     posting_date: datetime.date | None = None
+    # Each version's file name and notes suffix in the words of its own language, where they differ
+    # from `name` and `notes_suffix` (an English file is not called "...-invoeringsnota-en").
+    stems: tuple[tuple[str, str], ...] = ()
+    notes_suffixes: tuple[tuple[str, str], ...] = ()
+
+    def stem(self, language: str) -> str:
+        return dict(self.stems).get(language, self.name)
+
+    def notes_stem(self, language: str) -> str:
+        return f"{self.stem(language)}-{dict(self.notes_suffixes).get(language, self.notes_suffix)}"
 
 
 @dataclass(frozen=True)
@@ -83,9 +93,9 @@ def targets(request: ExportRequest) -> list[Target]:
 
     found: list[Target] = []
     for language in request.languages:
-        stems = [(request.name, "policy")]
+        stems = [(request.stem(language), "policy")]
         if request.notes:
-            stems.append((f"{request.name}-{request.notes_suffix}", "notes"))
+            stems.append((request.notes_stem(language), "notes"))
         for stem, document in stems:
             found += [
                 Target(request.folder / f"{stem}-{language}.{fmt}", fmt, document, language)

@@ -23,6 +23,8 @@ def to_dict(session: Session) -> dict[str, Any]:
         "id": session.draft_id,
         "title": session.title,
         "progress": session.progress.percent,
+        "shown_progress": session.shown_progress,
+        "progress_at": dict(session.progress_at),
         "language": session.language,
         "created": session.created.isoformat(),
         "state": session.state,
@@ -32,6 +34,7 @@ def to_dict(session: Session) -> dict[str, Any]:
             key: list(value) if isinstance(value, list) else value for key, value in session.answers.items()
         },
         "skipped": sorted(session.skipped),
+        "returned": sorted(session.returned),
         "suggestions": dict(session.suggestions),
         "suggestion_origins": dict(session.suggestion_origins),
         "history": list(session.history),
@@ -70,12 +73,36 @@ def from_dict(interview: Interview, data: Any) -> Session:
     session.skipped.update(
         k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
     )
+    # Kept answers that came back onto the path and wait to be seen again (a draft saved before
+    # this key existed has none).
+    session.returned.update(
+        k for k in _ids(data.get("returned")) if k in session.answers or k in session.skipped
+    )
     session.suggest(data.get("suggestions"), data.get("suggestion_origins"))
     session.history = _ids(data["history"]) or [START]
     session.editing = bool(data.get("editing"))
     session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
     _restore_position(session, str(data["state"]), data.get("interview_version"))
+    _restore_progress(session, data)
     return session
+
+
+def _restore_progress(session: Session, data: dict[str, Any]) -> None:
+    """The progress bar as it was; from the answers alone for a draft saved without it (or with a
+    value that cannot be right)."""
+    shown = data.get("shown_progress")
+    valid = isinstance(shown, int | float) and not isinstance(shown, bool) and 0 <= shown <= 100
+    session.shown_progress = float(shown) if valid else session.settled_progress()
+    trail = data.get("progress_at")
+    if isinstance(trail, dict):
+        session.progress_at = {
+            key: float(value)
+            for key, value in trail.items()
+            if key in session.interview.by_id
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and 0 <= value <= 100
+        }
 
 
 def _restore_position(session: Session, state: str, version: Any) -> None:

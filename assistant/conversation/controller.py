@@ -97,6 +97,11 @@ class Conversation(DOMNode):
     def texts(self) -> UiTexts:
         return self.host.texts
 
+    @property
+    def _in_browser(self) -> bool:
+        """In a browser tab (policy-assistant serve), some keys are the browser's (assistant.bindings)."""
+        return bool(getattr(self.host, "is_web", False))
+
     # --- saying ---------------------------------------------------------------------------------------
 
     def say(self, *lines: Line) -> None:
@@ -121,7 +126,7 @@ class Conversation(DOMNode):
         if self.resumed:
             self._replay(self.texts("chat.resumed"))
         else:
-            self.say(*narration.greeting(self.session, self.texts))
+            self.say(*narration.greeting(self.session, self.texts, browser=self._in_browser))
         for notice in self.session.notices:
             self.say(note(self.texts("chat.notice", notice=notice)))
         self._present()
@@ -132,9 +137,11 @@ class Conversation(DOMNode):
         """The chat is gone: no more moves (the draft is saved already)."""
         self.session.close()
 
-    def _replay(self, intro: str) -> None:
+    def _replay(self, intro: str, *, greet: bool = False) -> None:
         shown = self.policy.version_to_show()
-        lines, self._section = narration.replay(self.session, self.texts, intro, shown)
+        lines, self._section = narration.replay(
+            self.session, self.texts, intro, shown, greet=greet, browser=self._in_browser
+        )
         self.transcript = tuple(lines)
 
     def _present(self, *, again: bool = False) -> None:
@@ -146,9 +153,11 @@ class Conversation(DOMNode):
                 self._asked = question.id
                 self._divide(question.section)
                 self.say(narration.question_line(session, question))
-                suggested = narration.suggestion_line(session, question, self.texts)
-                if suggested is not None:
-                    self.say(suggested)
+                offered = narration.suggestion_line(session, question, self.texts) or narration.returned_line(
+                    session, question, self.texts
+                )
+                if offered is not None:
+                    self.say(offered)
         else:
             self._asked = None
             if session.state == DONE and self.resumed and not self._done_said:
@@ -176,7 +185,7 @@ class Conversation(DOMNode):
         records the language, and the conversation is told again."""
         self.session.set_language(code)  # answers are language-neutral; the draft records it
         self._asked = None
-        self._replay(self.texts("language.switched"))
+        self._replay(self.texts("language.switched"), greet=True)  # the greeting, in the new language
         self._present(again=True)
         if self.session.state == DONE:
             self.where_we_are()  # (at the summary, the summary says it)
@@ -240,6 +249,7 @@ class Conversation(DOMNode):
             understood
         ):  # what was understood from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
             self.say(note(understood))
+        self.say(*narration.duty_lines(session, question, self.texts))  # the law says so, at once
         if question.id in language_law.SEAT_QUESTIONS:
             self._explain_versions()
         self._moved_on(was_editing)

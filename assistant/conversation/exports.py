@@ -25,7 +25,7 @@ from assistant.exporting import (
     export,
     file_stem,
 )
-from assistant.texts import UiTexts, needs
+from assistant.texts import UiTexts, available_languages, load_texts, needs
 from clauses import language_law
 from clauses.errors import TargetExists, TargetNotWritable
 from dialogue.session import Session
@@ -53,6 +53,20 @@ class ExportOffer:
     name: str
     answers: Mapping[str, Any]  # the answers the policy is made from (the kit and side by side read them)
     language: str  # the language the user talks in (the kit's posting date is typed in it)
+    organisation: str | None = None  # what the default file name is made from
+
+    def file_names(self, languages: tuple[str, ...], typed: str) -> dict[str, Any]:
+        """The ExportRequest fields that name each version in its own words: the default name and the
+        notes' suffix of the file's language ("socialemediabeleid-acme-invoeringsnota-nl",
+        "social-media-policy-acme-implementation-notes-en"). A name the user typed is theirs, in
+        every version."""
+        stems, suffixes = [], []
+        for code in languages:
+            words = load_texts(code) if code in available_languages() else self.texts
+            if typed == self.name:
+                stems.append((code, file_stem(self.organisation, words("export.default_name"))))
+            suffixes.append((code, words("export.notes_suffix")))
+        return {"stems": tuple(stems), "notes_suffixes": tuple(suffixes)}
 
     def version_line(self, code: str) -> str:
         """ "Dutch: required for Flanders and Brussels-Capital", or a courtesy translation."""
@@ -91,6 +105,7 @@ class Exports:
             name=file_stem(self.session.title, texts("export.default_name")),
             answers=answers,
             language=self.session.language,
+            organisation=self.session.title,
         )
 
     def not_ready(self) -> str | None:

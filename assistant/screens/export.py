@@ -113,6 +113,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             languages=languages,
             notes_suffix=self.t("export.notes_suffix"),
             force=force,
+            **self.offer.file_names(languages, name),
             **export_options.request_fields(ticked, self.offer.answers, languages, posting, self.t),
         )
 
@@ -124,7 +125,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         request = self.request()
         shown = self.query_one("#targets", Static)
         if isinstance(request, str):
-            shown.update(Content(""))
+            shown.update(Content(request))  # what is missing, at once (no file to list without it)
             return
         names = []
         for target in targets(request):
@@ -166,6 +167,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         event.stop()
         self._problem("")
         self._show_targets()
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focused_row()
+
+    def on_descendant_blur(self) -> None:
+        self._mark_focused_row()
+
+    def _mark_focused_row(self) -> None:
+        """The row of the focused field is marked, so its label shows where typing goes (app.tcss)."""
+        focused = self.app.focused
+        for row in self.query(".field-row"):
+            row.set_class(focused is not None and focused.parent is row, "-focused")
 
     def on_key(self) -> None:
         # Ticks change the files to write; keep the list of targets in step.

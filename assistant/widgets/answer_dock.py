@@ -164,7 +164,7 @@ class AnswerDock(Vertical):
         help_line = self.query_one("#help-line", Static)
         help_line.update(Content(prompt.help_line))
         # Where an offered answer comes from, and how to replace it, is worth two lines.
-        help_line.set_class(bool(prompt.field_text) or prompt.source == "review", "-offer")
+        help_line.set_class(bool(prompt.field_text) or prompt.source in ("review", "returned"), "-offer")
         self.focus_answer()
 
     def idle(self, placeholder: str, help_line: str) -> None:

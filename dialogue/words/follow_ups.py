@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from dialogue.session import Session
 
 
-def offer_implied(session: Session, question: Question, text: str) -> dict[str, str]:
+def offer_follow_ups(session: Session, question: Question, text: str) -> dict[str, str]:
     """Offer, as suggestions, the follow-up answers `text` names; returns them (question id -> choice)."""
     typed = words_of(text)
     offered: dict[str, str] = {}
