@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clauses import yamlfile
+from clauses import patterns, yamlfile
 from clauses.errors import LibraryError
 from clauses.markup import squeeze
 
@@ -277,6 +277,9 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
         except LibraryError as error:
             raise LibraryError(error.problem, file=strings, line=error.line) from None
         for key, value, line in leaves:
+            problem = patterns.problem(key, value)  # a pattern the code fills is checked before any use
+            if problem is not None:
+                raise LibraryError(problem, file=strings, line=line)
             language.strings[key] = value
             language.string_files[key] = Where(strings, line)
     statutes = folder / "statutes.yaml"
