@@ -116,7 +116,7 @@ TEMPLATE_ATTACKS = {
     "nested lists": (
         "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = [ns.l, ns.l] %}{% endfor %}"
         "{{ ns.l|string }}",
-        "a text would be",
+        "a list or mapping holding more than 200,000 values",
     ),
     "output": (
         "{% for i in range(100000) %}{{ 'x' * 100000 }}{% endfor %}",
