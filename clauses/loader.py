@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clauses import patterns, yamlfile
+from clauses import patterns, safefiles, yamlfile
 from clauses.errors import LibraryError
 from clauses.markup import squeeze
 
@@ -120,7 +120,8 @@ def read(folders: Iterable[Path]) -> LibrarySource:
         if not folder.is_dir():
             raise LibraryError("is not a folder", file=folder)
         source.folders += (folder,)
-        _read_folder(folder, source)
+        with safefiles.folder(folder):  # only regular files, within its size limits
+            _read_folder(folder, source)
     check(source)
     return source
 
@@ -129,13 +130,9 @@ def read(folders: Iterable[Path]) -> LibrarySource:
 
 
 def _inside(path: Path, folder: Path) -> None:
-    """Refuse a link that leads out of the library folder: a folder received from someone else could
-    otherwise make a clause of any file on this computer (a private key, a password file)."""
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise LibraryError(
-            "is a link to something outside the clause folder; copy the file itself into the folder",
-            file=path,
-        )
+    """Refuse a link that leads out of the library folder, or nowhere (see clauses.safefiles)."""
+    if path.is_symlink():
+        safefiles.resolve_inside(path, folder)
 
 
 def _read_folder(folder: Path, source: LibrarySource) -> None:

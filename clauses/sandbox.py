@@ -205,6 +205,7 @@ def _checked_args(method: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
     return args
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime.date})
 _HELPERS = frozenset({types.FunctionType, functools._lru_cache_wrapper})
 
 
@@ -364,12 +365,12 @@ class ClauseEnvironment(SandboxedEnvironment):
         kind = type(__obj)
         if kind is types.BuiltinMethodType:
             args = _checked_args(__obj, args)
-        # Most calls pass text only (statute('gdpr'), choice(...)): nothing more to check. Jinja adds
-        # _loop_vars to a call inside a loop, for its own use.
+        # Most calls pass text or numbers only (statute('gdpr'), choice(...)): nothing more to check.
+        # Jinja adds _loop_vars to a call inside a loop, for its own use.
         checked = len(kwargs) > ("_loop_vars" in kwargs)
         if not checked:
             for value in args:
-                if type(value) is not str:
+                if type(value) not in _PLAIN:
                     checked = True
                     break
         if checked:

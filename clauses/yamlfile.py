@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from clauses import safefiles
 from clauses.errors import LibraryError
 
 
@@ -66,23 +67,14 @@ _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp", _guarded(_Base.construct_yaml_timestamp, "{value} is not a real date")
 )
 
-MAX_FILE_BYTES = 1024 * 1024  # our largest library file is under 100 KB
+MAX_FILE_BYTES = safefiles.MAX_FILE_BYTES
 MAX_VALUES = 200_000  # values once aliases are followed; ours hold a few thousand
 
 
 def read_text(path: Path, what: str = "file") -> str:
-    """A library file's text; too large, unreadable or not UTF-8 is a LibraryError naming it."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LibraryError(
-                f"the {what} is {size / (1024 * 1024):.1f} MB; a clause library file may be at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                file=path,
-            )
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LibraryError(f"cannot read the {what} ({error.__class__.__name__})", file=path) from None
+    """A library file's text; a file that is not a regular file, too large, unreadable or not UTF-8
+    is a LibraryError naming it (see clauses.safefiles)."""
+    return safefiles.read_text(path, what)
 
 
 def expanded_size(data: Any, limit: int = MAX_VALUES) -> int:
