@@ -16,6 +16,7 @@ import yaml
 
 from clauses import safefiles
 from clauses.errors import LibraryError
+from clauses.yamlguard import ScalarGuard
 
 
 class Located(dict[str, Any]):
@@ -24,8 +25,9 @@ class Located(dict[str, Any]):
     line: int = 0
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML's safe loader (its C parser when available), keeping line numbers, refusing duplicate keys.
+class _Loader(ScalarGuard, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (its C parser when available), keeping line numbers, refusing duplicate keys,
+    scalars too long to resolve and base-60 numbers (clauses.yamlguard).
 
     PyYAML silently keeps the last of two equal keys; in a clause file that hides a mistake.
     """

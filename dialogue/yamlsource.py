@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from dialogue.errors import DefinitionError
+from dialogue.yamlguard import ScalarGuard
 
 
 class Located(dict):
@@ -33,8 +34,8 @@ class LocatedList(list):
 _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
-    pass
+class _Loader(ScalarGuard, _SafeBase):  # type: ignore[misc, valid-type]
+    """Also refuses scalars too long to resolve and base-60 numbers (dialogue.yamlguard)."""
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
