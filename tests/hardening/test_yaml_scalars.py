@@ -69,6 +69,17 @@ def test_a_huge_base_60_number_in_a_draft_is_a_damaged_draft_found_at_once(tmp_p
         ("k: '" + "x" * 200_000 + "'\n", "line 1: a value of 200,000 characters; at most 100,000"),
         ("? " + "x" * 200_000 + "\n: 1\n", "line 1: a value of 200,000 characters"),
     ],
+    ids=[
+        "900 KB base 60",
+        "100 KB base 60",
+        "base 60",
+        "base 60 float",
+        "tagged int",
+        "tagged float",
+        "plain",
+        "quoted",
+        "key",
+    ],
 )
 def test_the_dialogue_reader_refuses_base_60_and_huge_scalars_with_the_line(text: str, expected: str) -> None:
     started = time.perf_counter()
@@ -104,6 +115,7 @@ def test_any_text_of_numbers_and_colons_written_by_a_yaml_writer_reads_back_the_
             "line 2: not valid YAML: a value of 150,000 characters; at most 100,000 are allowed",
         ),
     ],
+    ids=["base 60", "huge condition"],
 )
 def test_the_clause_folder_reader_refuses_base_60_and_huge_scalars(
     tmp_path: Path, clauses_yaml: str, expected: str
