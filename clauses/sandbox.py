@@ -7,14 +7,15 @@ adds, for every template and condition, ours included:
 
 - at load time, with the file and line: no ``include``, ``import``, ``extends`` (a clause cannot read
   another file; there is no loader either), no name or attribute starting with "_", no ``self``, no
-  recursive loops, only the filters listed in FILTERS, and no brackets nested beyond what Jinja's
+  recursive loops, only the filters listed in guards.FILTERS, and no brackets nested beyond what Jinja's
   parser can take (a RecursionError becomes a refusal);
 - while rendering, within one assembly, the budgets of clauses.limits on every costly step: each loop
   step, call, filter, test, operator and list, tuple or mapping written in a template is counted
   against the steps and the clock; text, numbers and ``%`` formats are measured before they are made;
   every list, tuple or mapping a template makes is checked for depth and size; helpers take at most
-  MAX_ITEMS items; only the methods of text, lists and mappings listed in METHODS can be called (no
-  ``center``, ``format``, ``append``: an attribute outside them is refused).
+  MAX_ITEMS items (clauses.guards); only the methods of text, lists and mappings listed in
+  guards.METHODS can be called (no ``center``, ``format``, ``append``: an attribute outside them is
+  refused).
 
 Every refusal is a RenderLimit or a SecurityError, which the library reports as one line naming the file,
 the line and the clause.
@@ -22,26 +23,19 @@ the line and the clause.
 
 from __future__ import annotations
 
-import datetime
-import functools
-import itertools
 import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.sandbox import SandboxedEnvironment
-from jinja2.tests import TESTS as JINJA_TESTS
 
+from clauses import guards
 from clauses.limits import (
     CONTAINERS,
     MAX_DIGITS,
-    MAX_ITEMS,
-    MAX_STRIP_CHARS,
     MAX_TEXT,
-    TEXT_PER_STEP,
     RenderLimit,
     admit,
     budget,
@@ -50,39 +44,11 @@ from clauses.limits import (
     spend,
     spend_on_text,
     text_of,
-    text_size,
     too_long,
 )
 
 __all__ = ["MAX_TEXT", "ClauseEnvironment", "ForbiddenConstruct", "RenderLimit", "budget", "spend", "text_of"]
 
-# Filters with an output no larger than their input (or checked below). Left out: the ones that make
-# large text from a number (center, indent, wordwrap, format, filesizeformat, batch, slice), produce HTML
-# or JSON (urlize, xmlattr, tojson, escape, safe, urlencode, pprint), vary between runs (random), or look
-# attributes up by a name made at run time (attr).
-FILTERS = frozenset(
-    {
-        *("abs", "capitalize", "count", "d", "default", "dictsort", "first", "float", "groupby", "int"),
-        *("items", "join", "last", "length", "list", "lower", "map", "max", "min", "reject", "rejectattr"),
-        *("replace", "reverse", "round", "select", "selectattr", "sort", "string", "striptags", "sum"),
-        *("title", "trim", "truncate", "unique", "upper", "wordcount"),
-    }
-)
-_TEXT_METHODS = frozenset(
-    {
-        *("capitalize", "casefold", "count", "endswith", "find", "index", "isalnum", "isalpha"),
-        *("isdecimal", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "join", "lower"),
-        *("lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex"),
-        *("rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase"),
-        *("title", "upper"),
-    }
-)
-METHODS: dict[type, frozenset[str]] = {
-    str: _TEXT_METHODS,
-    list: frozenset({"count", "index"}),
-    tuple: frozenset({"count", "index"}),
-    dict: frozenset({"get", "items", "keys", "values"}),
-}
 _FORBIDDEN_TAGS = {
     nodes.Include: "include",
     nodes.Import: "import",
@@ -90,7 +56,6 @@ _FORBIDDEN_TAGS = {
     nodes.Extends: "extends",
     nodes.Block: "block",
 }
-_STRIPS = frozenset({"strip", "lstrip", "rstrip"})
 
 
 class ForbiddenConstruct(TemplateSyntaxError):
@@ -102,144 +67,6 @@ def _too_deep(name: str | None, filename: str | None) -> ForbiddenConstruct:
 
 
 # --- guarded filters and methods ---------------------------------------------------------------------
-
-
-def _checked_replace(text: str, old: str, new: str, count: int | None = None) -> int:
-    times = len(text) + 1 if old == "" else text.count(old)
-    if count is not None and count >= 0:
-        times = min(times, count)
-    return len(text) + times * (len(str(new)) - len(str(old)))
-
-
-def _checked_strip(chars: Any) -> None:
-    # Each character stripped is looked for among `chars`: 200,000 of each take a second.
-    if isinstance(chars, str) and len(chars) > MAX_STRIP_CHARS:
-        raise RenderLimit(f"more than {MAX_STRIP_CHARS:,} characters to strip")
-
-
-def _counted(original: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter or test that spends a step (more for long text) and whose list or mapping is checked."""
-
-    @functools.wraps(original)
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        size = 0
-        for arg in args:
-            if type(arg) is str:
-                size += len(arg)
-        spend(1 + size // TEXT_PER_STEP)
-        return admit(original(*args, **kwargs))
-
-    counted.jinja_pass_arg = getattr(original, "jinja_pass_arg", None)  # type: ignore[attr-defined]
-    return counted
-
-
-def _replace_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: Any = None) -> Any:
-        size = _checked_replace(text_of(value), str(old), str(new), count if isinstance(count, int) else None)
-        if size > MAX_TEXT:
-            raise too_long("the text after replace", size)
-        return original(eval_ctx, value, old, new, count)
-
-    replace.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return replace
-
-
-def _join_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> Any:
-        items = list(value)
-        spend(len(items))
-        if attribute is None:
-            size = sum(len(text_of(item)) for item in items) + len(str(d)) * max(len(items) - 1, 0)
-            if size > MAX_TEXT:
-                raise too_long("the joined text", size)
-        return original(eval_ctx, items, d, attribute)
-
-    join.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return join
-
-
-def _string_filter(value: Any) -> str:
-    return text_of(value)
-
-
-def _sum_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def total(environment: Any, iterable: Iterable[Any], attribute: Any = None, start: Any = 0) -> Any:
-        if not isinstance(start, int | float) or isinstance(start, bool):
-            raise RenderLimit("sum adds numbers only")
-        return original(environment, iterable, attribute, start)
-
-    total.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return total
-
-
-def _trim_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def trim(value: Any, chars: Any = None) -> Any:
-        _checked_strip(chars)
-        return original(value, chars)
-
-    return trim
-
-
-def _checked_args(method: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The arguments of a method of text, refused before a result that would be too long is made, or
-    a step that would take too long is begun (join's items become a list: a generator measured would
-    be empty when joined)."""
-    owner, name = method.__self__, method.__name__
-    if not isinstance(owner, str):
-        return args
-    spend_on_text(owner)
-    if name == "replace" and len(args) >= 2:
-        count = args[2] if len(args) > 2 and isinstance(args[2], int) else None
-        size = _checked_replace(owner, text_of(args[0]), text_of(args[1]), count)
-        if size > MAX_TEXT:
-            raise too_long("the text after replace()", size)
-    elif name == "join" and args:
-        items = list(args[0])
-        spend(len(items))
-        size = sum(len(text_of(item)) for item in items) + len(owner) * max(len(items) - 1, 0)
-        if size > MAX_TEXT:
-            raise too_long("the joined text", size)
-        return (items, *args[1:])
-    elif name in _STRIPS and args:
-        _checked_strip(args[0])
-    return args
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None), datetime.date})
-_HELPERS = frozenset({types.FunctionType, functools._lru_cache_wrapper})
-
-
-def _helper_arg(value: Any) -> Any:
-    """An argument of a helper function (format_list, choices), with at most MAX_ITEMS items; an
-    iterator is read into a list (at most that far) so that it can be counted."""
-    if type(value) is str or value is None or isinstance(value, int | float | datetime.date):
-        return value
-    if isinstance(value, Iterator):
-        value = list(itertools.islice(value, MAX_ITEMS + 1))
-    if hasattr(value, "__len__") and len(value) > MAX_ITEMS:
-        raise RenderLimit(f"a list of more than {MAX_ITEMS:,} items for a helper (format_list, choices)")
-    if isinstance(value, list | tuple):
-        spend(len(value))
-        size = sum(text_size(item) for item in value)
-        if size > MAX_TEXT:
-            raise too_long("the list's text", size)
-    return value
-
-
-def _checked_call(kind: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """The arguments of a call, checked: a helper of the library (format_list, choices, format_date,
-    statute) is Python code that runs outside the budget, so what it is given is bounded first; a list
-    given to a macro is checked too, since its varargs would otherwise nest one level deeper on each
-    call."""
-    if kind in _HELPERS:
-        args = tuple([_helper_arg(arg) for arg in args])
-        kwargs = {key: value if key == "_loop_vars" else _helper_arg(value) for key, value in kwargs.items()}
-    for value in (*args, *kwargs.values()):
-        admit(value)
-    return args, kwargs
-
-
-# --- the environment ---------------------------------------------------------------------------------
 
 
 class _Generator(CodeGenerator):
@@ -288,14 +115,8 @@ class ClauseEnvironment(SandboxedEnvironment):
         super().__init__(**options)
         for name in ("lipsum", "cycler", "joiner"):
             self.globals.pop(name, None)
-        filters = {name: JINJA_FILTERS[name] for name in FILTERS}
-        filters["replace"] = _replace_filter(JINJA_FILTERS["replace"])
-        filters["join"] = _join_filter(JINJA_FILTERS["join"])
-        filters["sum"] = _sum_filter(JINJA_FILTERS["sum"])
-        filters["string"] = _string_filter
-        filters["trim"] = _trim_filter(JINJA_FILTERS["trim"])
-        self.filters = {name: _counted(function) for name, function in filters.items()}
-        self.tests = {name: _counted(function) for name, function in JINJA_TESTS.items()}
+        self.filters = guards.filters()
+        self.tests = guards.tests()
 
     # --- at load time ---
 
@@ -357,24 +178,24 @@ class ClauseEnvironment(SandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        allowed = next((names for kind, names in METHODS.items() if isinstance(obj, kind)), None)
+        allowed = next((names for kind, names in guards.METHODS.items() if isinstance(obj, kind)), None)
         return allowed is None or attr in allowed  # e.g. no str.center, str.format, list.append
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         spend()
         kind = type(__obj)
         if kind is types.BuiltinMethodType:
-            args = _checked_args(__obj, args)
+            args = guards.checked_method_args(__obj, args)
         # Most calls pass text or numbers only (statute('gdpr'), choice(...)): nothing more to check.
         # Jinja adds _loop_vars to a call inside a loop, for its own use.
         checked = len(kwargs) > ("_loop_vars" in kwargs)
         if not checked:
             for value in args:
-                if type(value) not in _PLAIN:
+                if type(value) not in guards.PLAIN:
                     checked = True
                     break
         if checked:
-            args, kwargs = _checked_call(kind, args, kwargs)
+            args, kwargs = guards.checked_call_args(kind, args, kwargs)
         result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
         return admit(result) if isinstance(result, CONTAINERS) else result
 
