@@ -7,6 +7,8 @@
 - A number or date the constructor cannot make is an error with its line (PyYAML gives none).
 - Aliases that repeat a value until it would fill the memory when walked ("billion laughs") are
   refused before anything walks them; so is nesting too deep to walk.
+- A YAML 1.1 base-60 number (`1:30`, built in time that grows with the square of its length) and any
+  value over 100,000 characters are refused before they are resolved (`datafiles.scalars`).
 - `read_text` and `read_yaml` refuse a file over `max_bytes` before reading it, and a link that
   leads out of `within` (a folder received from someone else could otherwise make any file on this
   computer, a private key, part of its data).
@@ -22,6 +24,7 @@ import yaml
 
 from datafiles.errors import DataFileError, FileTooLarge, NotText, OutsideFolder, Unreadable
 from datafiles.marks import Located, LocatedList, LocatedText
+from datafiles.scalars import ScalarGuard, ScalarRefused
 
 # What a file may hold once its aliases are followed: far more than any interview, clause library,
 # rules, answers file or draft needs, far less than what would stall the program walking it.
@@ -39,7 +42,8 @@ def _clip(text: str, size: int = 24) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(ScalarGuard, _SafeBase):  # type: ignore[misc, valid-type]
+    # ScalarGuard first: its resolve and construct_scalar run before PyYAML's.
     text_keys = False  # keys must be text (the clause library), or any plain value (answers: `1: x`)
 
     def construct_located_mapping(self, node: yaml.MappingNode) -> Located:
@@ -144,7 +148,7 @@ def parse_yaml(
             str(error.problem or error.context or "not valid YAML"),
             file=file,
             line=mark.line + 1 if mark else None,
-            syntax=not isinstance(error, _Refused),
+            syntax=not isinstance(error, _Refused | ScalarRefused),
         ) from None
     except yaml.reader.ReaderError as error:
         line = text[: max(error.position, 0)].count("\n") + 1
