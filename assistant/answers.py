@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from dialogue.model import Interview, Kind, Question
+from dialogue.served import worded
 from dialogue.session import Session
 
 
@@ -45,12 +46,47 @@ def offered_answer(session: Session, question: Question) -> Any:
     return session.interview.default(question, session.language, session.result())
 
 
+# Where an offered answer comes from: the user's own earlier answer, a review of the organisation's
+# current policy, words the user typed beside another answer, or the question's default.
+Source = Literal["earlier", "review", "typed", "default", "none"]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The answer offered for a question, and where it comes from (the app says so until it is given)."""
+
+    value: Any
+    source: Source
+    origin: str = ""  # for a review's suggestion: "beleid.md, §1 Toepassingsgebied, ¶1"
+
+
+def offer(session: Session, question: Question) -> Offer:
+    """The answer to offer for `question`, with its source."""
+    value = offered_answer(session, question)
+    if value is None:
+        return Offer(None, "none")
+    if question.id in session.answers and question.id not in session.skipped:
+        return Offer(value, "earlier")
+    if question.id in session.suggestions and question.id not in session.skipped:
+        origin = session.suggestion_origins.get(question.id, "")
+        return Offer(value, "review" if origin else "typed", origin)
+    return Offer(value, "default")
+
+
+def review_suggestion(session: Session, question: Question) -> Offer | None:
+    """A review's suggestion for `question` that the user has not confirmed (or changed) yet."""
+    offered = offer(session, question)
+    return offered if offered.source == "review" else None
+
+
 @dataclass(frozen=True)
 class SummaryLine:
     question: Question
     text: str
     answer: str | None  # None: not answered yet
     skipped: bool
+    suggested: str | None = None  # a review's suggestion, in words, while it is not confirmed
+    origin: str = ""  # where the review found it
 
 
 @dataclass(frozen=True)
@@ -63,7 +99,7 @@ class SummarySection:
 def summary(session: Session, language: str = "en") -> list[SummarySection]:
     """The questions on the path, grouped by section, each with its answer in words."""
     interview = session.interview
-    texts = interview.language(language)
+    texts = worded(interview.language(language), session.answers)
     grouped: dict[str, list[SummaryLine]] = {}
     for question in session.path():
         skipped = question.id in session.skipped
@@ -71,8 +107,16 @@ def summary(session: Session, language: str = "en") -> list[SummarySection]:
         answer = None
         if question.id in session.answers and not skipped:
             answer = describe(interview, question, value, language)
+        suggested = review_suggestion(session, question) if answer is None else None
         grouped.setdefault(question.section, []).append(
-            SummaryLine(question, texts.questions[question.id].text, answer, skipped)
+            SummaryLine(
+                question,
+                texts.questions[question.id].text,
+                answer,
+                skipped,
+                describe(interview, question, suggested.value, language) if suggested else None,
+                suggested.origin if suggested else "",
+            )
         )
     return [
         SummarySection(section, texts.sections[section], tuple(grouped[section]))

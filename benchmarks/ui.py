@@ -202,7 +202,12 @@ async def _answer(pilot: Any, chat: Any, value: Any) -> tuple[str, str | None]:
     question = chat.session.current
     dock = chat.dock
     if question.kind is Kind.SINGLE:
-        digit = str(question.choices.index(value) + 1)
+        index = question.choices.index(value)
+        if index >= 9:  # no single key for a tenth choice: it is highlighted, and Enter sends it
+            dock.choices.highlighted = index
+            await pilot.pause()
+            return "enter", "\r"
+        digit = str(index + 1)
         return digit, digit
     if question.kind is Kind.YESNO:
         digit = "1" if value else "2"

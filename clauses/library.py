@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 
-from clauses import markup
+from clauses import markup, sectors
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
 from clauses.clause_cache import Kept, RenderedClauses, names_read
 from clauses.errors import LibraryError
@@ -90,6 +90,7 @@ class Library:
         self.source = source
         self.environment = make_environment()
         self._rendered = RenderedClauses()
+        self.sectors = sectors.read(source.folders, source.languages, source.statutes)
         self._conditions = {spec.id: self._compile_condition(spec) for spec in source.clauses.values()}
         self._languages = {code: self._compile_language(lang) for code, lang in source.languages.items()}
         self._plans = {document: self._plan(document) for document in DOCUMENTS}
@@ -235,6 +236,8 @@ class Library:
             "doc": {key: language.text(f"document.{policy_type}.{key}") for key in ("this", "This")},
             "document_title": title_of("policy", answers, language),
             **document_helpers(language.strings, facts, language.helpers["format_date"]),
+            "served": self.sectors.served(answers, code),
+            "whistleblowing": self.sectors.whistleblowing(answers),
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)

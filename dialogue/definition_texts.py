@@ -4,12 +4,14 @@ file, the line and the question, never a silent English fallback."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from dialogue.errors import DefinitionError
 from dialogue.interpret import fold
 from dialogue.model import Language, Question, QuestionText
+from dialogue.served import FALLBACK, FORMS, SECTOR
 from dialogue.validation import check
 from dialogue.yamlsource import Located, line_of, read_yaml
 
@@ -38,6 +40,12 @@ def read_languages(
         missing = sorted(set(english.messages) - set(language.messages))
         if missing:
             raise DefinitionError(f"message '{missing[0]}' is missing", file=language.file)
+        unlike = sorted(set(english.served) ^ set(language.served))
+        if unlike:
+            raise DefinitionError(
+                f"'served' must have the entries of en.yaml: '{unlike[0]}' is in one of them only",
+                file=language.file,
+            )
         for question in questions:
             if (english.questions[question.id].default is None) != (
                 language.questions[question.id].default is None
@@ -95,6 +103,8 @@ def _language(file: Path, sections: tuple[str, ...], questions: tuple[Question, 
             file=file,
             line=line_of(data, "messages"),
         )
+    served = _served(data, file, questions)
+    _check_placeholders(file, data, section_texts, texts, served)
     return Language(
         code=file.stem,
         name=str(data["name"]),
@@ -102,7 +112,79 @@ def _language(file: Path, sections: tuple[str, ...], questions: tuple[Question, 
         questions=question_texts,
         messages={str(key): str(value) for key, value in messages.items()},
         file=file,
+        served=served,
     )
+
+
+def _served(data: Located, file: Path, questions: tuple[Question, ...]) -> dict[str, dict[str, str]]:
+    """The `served` table (dialogue.served), checked against the questions: every sector it names is a
+    choice of the sector question, every follow-up a choice of its question."""
+    table = data.get("served")
+    if table is None:
+        return {}
+    line = line_of(data, "served")
+    if not isinstance(table, Located) or not table:
+        raise DefinitionError("'served' must map sectors to the forms of a noun", file=file, line=line)
+    by_id = {question.id: question for question in questions}
+    sectors = by_id[SECTOR].choices if SECTOR in by_id else ()
+    result: dict[str, dict[str, str]] = {}
+    for key, forms in table.items():
+        where = line_of(table, key)
+        sector, _, condition = str(key).partition(" ")
+        question_id, _, choice = condition.partition("=")
+        if sector not in sectors and sector != FALLBACK:
+            raise DefinitionError(f"'served' names '{sector}', which is no sector", file=file, line=where)
+        if condition and (question_id not in by_id or choice not in by_id[question_id].choices):
+            raise DefinitionError(
+                f"'served' entry '{key}': write 'SECTOR QUESTION=CHOICE' with a choice of that question",
+                file=file,
+                line=where,
+            )
+        wanted = set(FORMS.values())
+        if (
+            not isinstance(forms, dict)
+            or "many" not in forms
+            or not set(forms) <= wanted
+            or not all(is_text(word) for word in forms.values())
+        ):
+            raise DefinitionError(
+                f"'served' entry '{key}' must give the noun's forms as texts: many (and dat_many)",
+                file=file,
+                line=where,
+            )
+        result[str(key)] = {form: str(word).strip() for form, word in forms.items()}
+    if FALLBACK not in result:
+        raise DefinitionError(
+            f"'served' needs an entry '{FALLBACK}', used before the sector is known", file=file, line=line
+        )
+    return result
+
+
+def _check_placeholders(
+    file: Path, data: Located, sections: Any, texts: Located, served: dict[str, dict[str, str]]
+) -> None:
+    """A text that says {served} needs the `served` table; any other {served...} is a misspelling."""
+    known = set(FORMS)
+    places: list[tuple[str, int | None]] = [
+        (str(title), line_of(data, "sections")) for title in dict(sections).values()
+    ]
+    for entry in texts.values():
+        if isinstance(entry, dict):
+            for key in ("text", "why", "hint"):
+                if isinstance(entry.get(key), str):
+                    places.append((entry[key], line_of(entry, key) if isinstance(entry, Located) else None))
+    for text, line in places:
+        for placeholder in re.findall(r"\{[Ss]erv[^}]*\}", text):
+            if placeholder not in known:
+                raise DefinitionError(
+                    f"unknown placeholder {placeholder} (use {', '.join(sorted(known))})",
+                    file=file,
+                    line=line,
+                )
+            if not served:
+                raise DefinitionError(
+                    f"says {placeholder} but the file has no 'served' table", file=file, line=line
+                )
 
 
 def _question_text(question: Question, texts: Located, file: Path) -> QuestionText:

@@ -21,7 +21,7 @@ from typing import Any
 
 from dialogue.errors import AnswerError
 from dialogue.model import Interview, Kind, Language, Question
-from dialogue.validation import clean_text, validate
+from dialogue.validation import clean_text, options_text, validate
 from dialogue.words import choices as choosing
 from dialogue.words.choices import fold
 from dialogue.words.dates import read_date
@@ -100,11 +100,6 @@ def _either(labels: list[str], language: Language) -> str:
     """'"A" or "B"', with the language's own word for "or" and its quotation marks."""
     quoted = [language.message("quoted", text=label) for label in labels]
     return f" {language.message('or')} ".join(quoted)
-
-
-def _options(question: Question, language: Language) -> str:
-    labels = language.questions[question.id].choices
-    return ", ".join(f"{number}. {labels[choice]}" for number, choice in enumerate(question.choices, 1))
 
 
 def match_choice(interview: Interview, question: Question, text: str, language: Language) -> str:
@@ -203,7 +198,7 @@ def _choose(context: Context) -> str:
     if context.question.id == context.words.places:
         return context.language.message("regions_hint")
     key = "choose_many" if context.question.kind is Kind.MULTI else "choose_one"
-    return context.language.message(key, options=_options(context.question, context.language))
+    return context.language.message(key, options=options_text(context.question, context.language))
 
 
 def _read_single(context: Context, text: str) -> Reading:

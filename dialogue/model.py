@@ -65,6 +65,8 @@ class Language:
     questions: dict[str, QuestionText]
     messages: dict[str, str]
     file: Path
+    # The people the organisation serves, by sector: the forms of the noun (dialogue.served).
+    served: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def message(self, key: str, **values: Any) -> str:
         return self.messages[key].format(**values)

@@ -21,8 +21,9 @@ from dialogue import flow
 from dialogue.errors import NavigationError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.interpret import Interpretation, Understood, interpret
-from dialogue.model import Interview, Question
+from dialogue.model import Interview, Language, Question
 from dialogue.route import Route, Status
+from dialogue.served import worded
 from dialogue.validation import check, validate
 from dialogue.words.details import settle
 
@@ -263,6 +264,11 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def texts(self) -> Language:
+        """The interview's texts in the session's language, as they read for this organisation (a
+        hospital is asked about its patients, not its customers: dialogue.served)."""
+        return worded(self.interview.language(self.language), self.answers)
 
     # --- internals ------------------------------------------------------------------------------
 

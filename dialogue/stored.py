@@ -14,7 +14,8 @@ from dialogue.conditions import Comparison, Condition
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 
 # 5: the questions' `defaults` and `detail` (words, org) on top of the cache's move to datafiles (arch).
-CACHE_FORMAT = 5  # of the interview as kept in the cache
+# 6: each language's `served` table (dialogue.served).
+CACHE_FORMAT = 6  # of the interview as kept in the cache
 _PACKAGE = Path(__file__).parent
 
 
@@ -73,6 +74,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
                 "name": language.name,
                 "sections": language.sections,
                 "messages": language.messages,
+                "served": language.served,
                 "file": language.file.name,
                 "questions": {
                     question_id: {
@@ -146,6 +148,7 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
             },
             messages=language["messages"],
             file=folder / "lang" / language["file"],
+            served=language["served"],
         )
         for code, language in data["languages"].items()
     }

@@ -38,6 +38,16 @@ def clean_text(value: str, *, multiline: bool) -> str:
     return " ".join(text.split())
 
 
+def options_text(question: Question, language: Language) -> str:
+    """The choices as the user sees them, numbered: "1. Works council, 2. ..." (never their ids)."""
+    labels = language.questions[question.id].choices
+    return ", ".join(f"{number}. {labels[choice]}" for number, choice in enumerate(question.choices, 1))
+
+
+def _options(question: Question, language: Language | None) -> str:
+    return ", ".join(question.choices) if language is None else options_text(question, language)
+
+
 def validate(question: Question, value: Any, language: Language | None) -> Any:
     """Return `value` in canonical form, or raise AnswerError with a message for the user."""
 
@@ -51,13 +61,13 @@ def validate(question: Question, value: Any, language: Language | None) -> Any:
     kind = question.kind
     if kind is Kind.SINGLE:
         if not isinstance(value, str) or value not in question.choices:
-            raise fail("choose_one", options=", ".join(question.choices))
+            raise fail("choose_one", options=_options(question, language))
         return value
     if kind is Kind.MULTI:
         if not isinstance(value, list | tuple | set | frozenset) or not all(
             isinstance(item, str) and item in question.choices for item in value
         ):
-            raise fail("choose_many", options=", ".join(question.choices))
+            raise fail("choose_many", options=_options(question, language))
         chosen = [choice for choice in question.choices if choice in value]
         if rules.min_choices is not None and len(chosen) < rules.min_choices:
             raise fail("too_few_choices", min=rules.min_choices)

@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.commands import UsageError
 from dialogue.loader import load_interview
+from dialogue.served import worded
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def describe(language: str = "en") -> list[dict[str, Any]]:
 
     interview = load_interview()
-    texts = interview.language(language)
+    texts = worded(interview.language(language), {})  # the wording before a sector is known
     rows = []
     for question in interview.questions:
         text = texts.questions[question.id]

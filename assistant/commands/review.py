@@ -84,7 +84,9 @@ def describe_answers(interview: Any, language: str) -> Callable[[str, Any], tupl
     """(question id, answer) -> the question and the answer in the interview's words, in `language`."""
     if language not in interview.languages:
         return None
-    texts = interview.language(language)
+    from dialogue.served import worded
+
+    texts = worded(interview.language(language), {})  # the wording before a sector is known
 
     def words(question_id: str, value: Any) -> tuple[str, str]:
         question = interview.by_id.get(question_id)

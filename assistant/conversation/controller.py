@@ -146,6 +146,9 @@ class Conversation(DOMNode):
                 self._asked = question.id
                 self._divide(question.section)
                 self.say(narration.question_line(session, question))
+                suggested = narration.suggestion_line(session, question, self.texts)
+                if suggested is not None:
+                    self.say(suggested)
         else:
             self._asked = None
             if session.state == DONE and self.resumed and not self._done_said:
@@ -206,6 +209,10 @@ class Conversation(DOMNode):
         question = self.session.current
         if question is None:
             self.where_we_are()
+            return Reply(clear=True)
+        if not typed.text.strip() and question.skippable and self.session.can_skip:
+            # The question says it may be skipped: Enter on an empty box is how people skip.
+            self.skip()
             return Reply(clear=True)
         return self._answer_in_words(question, typed.text)
 
@@ -283,7 +290,7 @@ class Conversation(DOMNode):
         if question is None:
             self.where_we_are()
             return
-        words = self.session.interview.language(self.session.language).questions[question.id]
+        words = self.session.texts().questions[question.id]
         self.say(note(self.texts("chat.why", why=words.why), "why"))
 
     def help(self) -> None:

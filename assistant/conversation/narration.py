@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant import versions
+from assistant.answers import describe, review_suggestion
 from assistant.conversation.prompts import answered_so_far, section_title
 from assistant.languages import joined
 from assistant.texts import UiTexts, available_languages, load_texts
@@ -41,8 +42,17 @@ def heard(text: str) -> Line:
 
 
 def question_line(session: Session, question: Question, *, with_hint: bool = True) -> Line:
-    words = session.interview.language(session.language).questions[question.id]
+    words = session.texts().questions[question.id]
     return Line("assistant", words.text, "question", words.hint if with_hint else "")
+
+
+def suggestion_line(session: Session, question: Question, texts: UiTexts) -> Line | None:
+    """Where a review's suggestion for `question` came from, said until the user confirms it."""
+    suggested = review_suggestion(session, question)
+    if suggested is None:
+        return None
+    answer = describe(session.interview, question, suggested.value, session.language)
+    return note(texts("chat.review_suggestion", origin=suggested.origin, answer=answer), "why")
 
 
 def section_line(session: Session, section: str, texts: UiTexts) -> Line:

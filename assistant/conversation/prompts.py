@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answers import as_input_text, describe, offered_answer
-from assistant.texts import UiTexts
+from assistant.answers import Source, as_input_text, describe, offer
+from assistant.texts import UiTexts, needs
 from assistant.typed import Answer, Command, Typed, read_typed
 from dialogue.flow import DONE, SUMMARY
 from dialogue.interpret import Understood, interpret
@@ -23,7 +23,9 @@ class Prompt:
     kind: Kind
     entries: list[tuple[Any, str]]  # (value, label) for lists; empty for text kinds
     offered: Any = None  # default or previous answer, preselected or prefilled
-    field_text: str = ""
+    field_text: str = ""  # the offered answer as text, selected so that typing replaces it
+    source: Source = "none"  # where the offered answer comes from
+    origin: str = ""  # where a review found it ("beleid.md, §1 Toepassingsgebied, ¶1")
     placeholder: str = ""
     list_help: str = ""
     help_line: str = ""
@@ -40,11 +42,17 @@ _PLACEHOLDERS = {
 }
 
 
+# The line under a text field that holds an offered answer: where it comes from, and that typing
+# replaces it (it is selected), End edits it and Ctrl+U clears the box. Never appended to silently.
+_PREFILLED = {source: f"chat.prefilled_{source}" for source in ("earlier", "review", "typed", "default")}
+needs(*_PREFILLED.values())
+
+
 def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
     """How to ask `question`: the list to show, what to preselect or prefill, the help lines."""
-    language = session.interview.language(session.language)
+    language = session.texts()
     words = language.questions[question.id]
-    offered = offered_answer(session, question)
+    offered = offer(session, question)
     kind = question.kind
     entries: list[tuple[object, str]] = []
     list_help = ""
@@ -57,14 +65,22 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         list_help = texts("chat.list_help_multi_none" if allows_none else "chat.list_help_multi")
     elif entries:
         list_help = texts("chat.list_help_single")
+    field_text = "" if entries else as_input_text(question, offered.value)
+    help_line = texts("chat.help_line_long" if kind is Kind.LONG_TEXT else "chat.help_line")
+    if field_text and offered.source in _PREFILLED:
+        help_line = texts(_PREFILLED[offered.source], origin=offered.origin)
+    elif entries and offered.source == "review":
+        help_line = texts("chat.review_list", origin=offered.origin)
     return Prompt(
         kind=kind,
         entries=entries,
-        offered=offered,
-        field_text="" if entries else as_input_text(question, offered),
+        offered=offered.value,
+        field_text=field_text,
+        source=offered.source,
+        origin=offered.origin,
         placeholder=texts(_PLACEHOLDERS.get(kind, "chat.placeholder_text")),
         list_help=list_help,
-        help_line=texts("chat.help_line_long" if kind is Kind.LONG_TEXT else "chat.help_line"),
+        help_line=help_line,
         allow_none=kind is Kind.MULTI and not question.validation.min_choices,
     )
 
@@ -95,7 +111,7 @@ def read_input(session: Session, text: str, texts: UiTexts) -> Typed:
 def section_title(session: Session, section: str | None) -> str:
     if section is None:
         return ""
-    return session.interview.language(session.language).sections.get(section, section)
+    return session.texts().sections.get(section, section)
 
 
 def progress_text(session: Session, texts: UiTexts) -> str:

@@ -82,6 +82,9 @@ class SummaryScreen(Labelled, Screen[Choice]):
             for line in section.lines:
                 if line.skipped:
                     answer: str | tuple[str, str] = (texts("summary.skipped"), "italic")
+                elif line.suggested is not None:
+                    suggested = texts("summary.suggested", origin=line.origin, answer=line.suggested)
+                    answer = (suggested, "italic")
                 elif line.answer is None:
                     answer = (texts("summary.not_answered"), "italic")
                 else:

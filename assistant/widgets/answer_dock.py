@@ -22,6 +22,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
+from textual.widgets.input import Selection
 
 from assistant.conversation.prompts import Prompt
 from assistant.widgets.choices import ChoiceList
@@ -31,7 +32,14 @@ from dialogue.model import Kind
 class AnswerField(Input):
     """The one-line field for answers in the user's own words, and for typed commands."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("up", "to_list", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "to_list", show=False),
+        # Ctrl+U clears the whole box, wherever the cursor is (the help line under it says so).
+        Binding("ctrl+u", "clear_box", show=False),
+    ]
+
+    def action_clear_box(self) -> None:
+        self.clear()
 
     def action_to_list(self) -> None:
         dock = self.parent
@@ -45,6 +53,7 @@ class LongAnswer(TextArea):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "send", show=False, priority=True),
         Binding("ctrl+j,alt+enter,shift+enter", "newline", show=False, priority=True),
+        Binding("ctrl+u", "clear_box", show=False),
     ]
 
     @dataclass
@@ -56,6 +65,9 @@ class LongAnswer(TextArea):
 
     def action_newline(self) -> None:
         self.insert("\n")
+
+    def action_clear_box(self) -> None:
+        self.clear()
 
 
 class AnswerDock(Vertical):
@@ -119,13 +131,18 @@ class AnswerDock(Vertical):
         long_answer.display = is_long
         field.display = not is_long
         field.placeholder = prompt.placeholder
+        # An offered answer (earlier, suggested or the default) is selected: typing replaces it, End or
+        # an arrow keeps it to edit, Enter accepts it. It is never silently appended to.
         field.value = "" if is_long else prompt.field_text
-        field.cursor_position = len(field.value)
+        field.selection = Selection(0, len(field.value))
         if is_long:
             long_answer.text = prompt.field_text
-            long_answer.move_cursor(long_answer.document.end)
             long_answer.placeholder = prompt.placeholder
-        self.query_one("#help-line", Static).update(Content(prompt.help_line))
+            long_answer.select_all()
+        help_line = self.query_one("#help-line", Static)
+        help_line.update(Content(prompt.help_line))
+        # Where an offered answer comes from, and how to replace it, is worth two lines.
+        help_line.set_class(bool(prompt.field_text) or prompt.source == "review", "-offer")
         self.focus_answer()
 
     def idle(self, placeholder: str, help_line: str) -> None:
@@ -137,7 +154,9 @@ class AnswerDock(Vertical):
         self.field.display = True
         self.field.value = ""
         self.field.placeholder = placeholder
-        self.query_one("#help-line", Static).update(Content(help_line))
+        shown = self.query_one("#help-line", Static)
+        shown.update(Content(help_line))
+        shown.remove_class("-offer")
         self.field.focus()
 
     def focus_answer(self) -> None:

@@ -42,6 +42,11 @@ LAYOUT = Path(__file__).resolve().parent / "document.typ"
 # PDF/A-2a: archival (fonts embedded, no outside resources) and tagged for screen readers.
 STANDARD = "a-2a"
 MISSING_GLYPH = "could not be displayed with font"
+# PDF/A forbids a few code points outright (typst names them); an answer pasted from elsewhere may carry one.
+DISALLOWED = "disallowed codepoint"
+# A byte-order mark inside a text is an invisible leftover of copying from another file: it is dropped
+# rather than costing the PDF its PDF/A conformance.
+INVISIBLE = str.maketrans("", "", "\ufeff")
 
 # A compiler holds its fonts, loaded once (about 100 ms); compiling is not safe from two threads.
 _compilers: dict[bool, Any] = {}
@@ -67,11 +72,11 @@ def _compile(data: dict[str, Any]) -> bytes:
     First with the fonts in the wheel only, so that the PDF is the same on every machine. An answer
     may hold a character they lack (an emoji, a script they do not cover), which PDF/A forbids: then
     the system's fonts are searched as well, and only if none has it is the PDF written without PDF/A
-    (the character shown as a box).
+    (the character shown as a box). A code point PDF/A forbids outright goes straight to that last try.
     """
     import typst
 
-    inputs = {"document": json.dumps(data, ensure_ascii=False)}
+    inputs = {"document": json.dumps(data, ensure_ascii=False).translate(INVISIBLE)}
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     attempts = ((False, STANDARD), (True, STANDARD), (True, None))
     with _lock:
@@ -81,9 +86,23 @@ def _compile(data: dict[str, Any]) -> bytes:
                     _layout(), format="pdf", sys_inputs=inputs, pdf_standards=standard or [], timestamp=now
                 )
             except typst.TypstError as error:
+                if DISALLOWED in error.message and standard is not None:
+                    return _compile_plain(inputs, now)
                 if MISSING_GLYPH not in error.message or standard is None:
                     raise ExportError(f"the PDF could not be typeset: {error.message}") from None
     raise AssertionError("the last attempt returns or raises")  # pragma: no cover
+
+
+def _compile_plain(inputs: dict[str, str], now: datetime.datetime) -> bytes:
+    """The PDF without PDF/A, for a text holding a code point the standard forbids (called under the lock)."""
+    import typst
+
+    try:
+        return _compiler(True).compile(
+            _layout(), format="pdf", sys_inputs=inputs, pdf_standards=[], timestamp=now
+        )
+    except typst.TypstError as error:
+        raise ExportError(f"the PDF could not be typeset: {error.message}") from None
 
 
 # --- the document as data -------------------------------------------------------------------------

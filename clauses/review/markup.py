@@ -1,11 +1,12 @@
 """The user's own document, marked up: a copy with a Word comment on each risky or weak passage.
 
 For a .docx the copy is the user's file itself, opened with python-docx (after reader_docx.py checked
-its sizes and counts) with comments anchored on the paragraphs the passages came from; the original is
-never written. For .md, .txt and .html the copy is a new DOCX of the text as read (headings, paragraphs,
-list items) with the same comments. Missing elements are commented on the first paragraph.
-Each comment says what was found, why it matters under Belgian law, and what to do, in the report's
-language.
+its sizes and counts) with comments anchored on the passages themselves: the sentence in its paragraph
+(its runs split at the sentence's ends, their formatting kept), or the whole paragraph when the sentence
+cannot be told apart in it; the original is never written. For .md, .txt and .html the copy is a new
+DOCX of the text as read (headings, paragraphs, list items) with the same comments. Missing elements
+are commented on the first paragraph. Each comment says what was found, why it matters under Belgian
+law, and what to do, in the report's language.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from clauses.errors import ExportError, TargetExists, TargetNotWritable
-from clauses.review.model import ElementFinding, Location, Report, RiskFinding
+from clauses.review.model import ElementFinding, Location, Passage, Report, RiskFinding
 from clauses.review.reader import Text
 from clauses.review.texts import Texts, texts
 
 MAX_COMMENT_CLAUSE = 1_500  # characters of a clause's text in a comment; the report has all of it
+MIN_ANCHORED = 12  # characters: a shorter passage could be found in the wrong place of its paragraph
 
 
 def reviewed_docx(report: Report, text: Text, original: bytes | None) -> bytes:
@@ -33,12 +35,12 @@ def reviewed_docx(report: Report, text: Text, original: bytes | None) -> bytes:
     paragraphs = _paragraphs(document)
     words = texts(report.report_language)
     seen: set[tuple[int, str]] = set()
-    for location, body in _comments(report, words):
-        paragraph = _anchor(paragraphs, location)
+    for passage, body in _comments(report, words):
+        paragraph = _anchor(paragraphs, passage.location if passage else None)
         # Two passages of one risk in one paragraph: one comment is enough.
         if paragraph is not None and (id(paragraph._p), body[0]) not in seen:
             seen.add((id(paragraph._p), body[0]))
-            _comment(document, paragraph, body, words)
+            _comment(document, paragraph, body, words, passage.text if passage else "")
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
@@ -98,8 +100,8 @@ def _anchor(paragraphs: list[Any], location: Location | None) -> Any:
     return paragraphs[index] if 0 <= index < len(paragraphs) else None
 
 
-def _comment(document: Any, paragraph: Any, body: list[str], words: Texts) -> None:
-    runs = [run for run in paragraph.runs if run.text]
+def _comment(document: Any, paragraph: Any, body: list[str], words: Texts, passage: str = "") -> None:
+    runs = _passage_runs(paragraph, passage) or [run for run in paragraph.runs if run.text]
     if not runs:
         runs = [paragraph.add_run("")]
     comment = document.add_comment(
@@ -109,12 +111,59 @@ def _comment(document: Any, paragraph: Any, body: list[str], words: Texts) -> No
         comment.add_paragraph(line)
 
 
-def _comments(report: Report, words: Texts) -> Iterator[tuple[Location | None, list[str]]]:
+def _passage_runs(paragraph: Any, passage: str) -> list[Any]:
+    """The runs that hold exactly the passage's text in the paragraph, split out of their neighbours; []
+    when the passage is the whole paragraph, is not found in it as one piece (a quote cut with "…"
+    keeps its middle), or would split a run holding more than text (a tab, a field, a drawing)."""
+    wanted = passage.strip().strip("…").strip()
+    runs = list(paragraph.runs)
+    whole = "".join(run.text for run in runs)
+    start = whole.find(wanted) if len(wanted) >= MIN_ANCHORED else -1
+    if start < 0 or (start == 0 and len(wanted) == len(whole.rstrip())):
+        return []
+    end = start + len(wanted)
+    if not (_split(paragraph, end) and _split(paragraph, start)):
+        return []
+    found, position = [], 0
+    for run in paragraph.runs:
+        size = len(run.text)
+        if start <= position and position + size <= end and size:
+            found.append(run)
+        position += size
+    return found
+
+
+def _split(paragraph: Any, offset: int) -> bool:
+    """Split the run that the offset falls inside into two runs of the same formatting; False when that
+    run holds more than plain text."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    position = 0
+    for run in paragraph.runs:
+        text = run.text
+        if position < offset < position + len(text):
+            content = [child for child in run._r if child.tag != qn("w:rPr")]
+            if len(content) != 1 or content[0].tag != qn("w:t"):
+                return False
+            cut = offset - position
+            twin = deepcopy(run._r)
+            run._r.addnext(twin)
+            run.text = text[:cut]
+            Run(twin, run._parent).text = text[cut:]
+            return True
+        position += len(text)
+    return True  # the offset is already between two runs
+
+
+def _comments(report: Report, words: Texts) -> Iterator[tuple[Passage | None, list[str]]]:
     for risk in report.risks_by_severity:
         body = _risk_comment(risk, report, words)
         if risk.passages:
             for passage in risk.passages:
-                yield passage.location, body
+                yield passage, body
         else:
             yield None, body
     missing = [element for element in report.elements if element.status == "missing"]
@@ -124,7 +173,7 @@ def _comments(report: Report, words: Texts) -> Iterator[tuple[Location | None, l
         yield None, lines
     for element in report.elements:
         if element.status == "weak" and element.passage is not None:
-            yield element.passage.location, _weak_comment(element, words)
+            yield element.passage, _weak_comment(element, words)
 
 
 def _risk_comment(risk: RiskFinding, report: Report, words: Texts) -> list[str]:

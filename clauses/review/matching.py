@@ -27,10 +27,23 @@ class Item:
     regex: re.Pattern[str] | None = None  # instead of terms: a pattern searched in the window's text
     others: tuple[Item, ...] = ()  # alternatives of another polarity ("+prohibited" or "-allowed")
     clue: str = ""  # a character the pattern cannot match without ("@" of an e-mail address)
+    # Instead of terms: these items in this order, at most `gap` words between each ("alle ... berichten":
+    # a quantifier speaks of the noun right after it, not of one further on).
+    sequence: tuple[Item, ...] = ()
+    gap: int = 0
 
     @property
     def all_terms(self) -> frozenset[int]:
+        if self.sequence:
+            return self.sequence[0].all_terms
         return self.terms.union(*(other.terms for other in self.others))
+
+    @property
+    def needs(self) -> tuple[frozenset[int], ...]:
+        """For each part found by words, the terms that can find it (a sequence: each of its items)."""
+        if self.sequence:
+            return tuple(need for item in self.sequence for need in item.needs)
+        return () if self.regex is not None else (self.all_terms,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +58,7 @@ class Matcher:
     needs: tuple[frozenset[int], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        needs = tuple(item.all_terms for item in self.items if item.regex is None)
+        needs = tuple(need for item in self.items for need in item.needs)
         object.__setattr__(self, "needs", needs)
 
     def possible(self, present: set[int]) -> bool:
@@ -69,6 +82,10 @@ class Grammar:
     )  # "que" after "ne" restricts, not negates ("ne ... que" = only)
     # Terms with a gap ("haben ... zu"), by their first part: (the term, its parts' term ids).
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    # Words that open a new clause after a comma ("solange", "as long as", "tant que"): no negation
+    # reaches across ("kritisch kommentieren, solange Sie keine ... preisgeben" negates no criticism).
+    clause_starts: frozenset[int] = frozenset()
+    gap: int = GAP  # words the "..." of a term spans ("haben ... zu"): German clauses hold more between
     # The trie's nodes a word's atoms start, by the word's atoms (few distinct sets; each worked out once).
     roots: dict[frozenset[int], list[Node]] = field(default_factory=dict, compare=False)
 
@@ -106,6 +123,8 @@ class Window:
         grammar, occurrences = self.grammar, self.occurrences
         marks = boundaries(self.text, self.words.starts)
         contrast_at = sorted(span[0] for term in grammar.contrasts for span in occurrences.get(term, ()))
+        if grammar.clause_starts:
+            contrast_at = sorted(contrast_at + self._clause_starts())
         segments = [marks[i] * 1_000 + bisect.bisect_right(contrast_at, i) for i in range(len(self.words))]
         if self.joint is not None:  # a sentence's end is a clause's end: no negation reaches across
             segments[self.joint :] = [segment + 10**9 for segment in segments[self.joint :]]
@@ -113,6 +132,16 @@ class Window:
         self.negations = _negations(occurrences, segments, grammar)
         self.scoped = sorted(span for term in grammar.scopes for span in occurrences.get(term, ()))
         self._clauses = True
+
+    def _clause_starts(self) -> list[int]:
+        """The words that open a clause right after a comma."""
+        words, text = self.words, self.text
+        return [
+            first
+            for term in self.grammar.clause_starts
+            for first, _ in self.occurrences.get(term, ())
+            if first > 0 and "," in text[words.ends[first - 1] : words.starts[first]]
+        ]
 
     def _is_negated(self, start: int, end: int) -> bool:
         if not self._clauses:
@@ -143,6 +172,14 @@ class Window:
         return found
 
     def _find(self, item: Item) -> list[tuple[int, int]]:
+        if item.sequence:
+            found = self.find(item.sequence[0])
+            for following in item.sequence[1:]:
+                after = self.find(following)
+                # The next item starts after the previous one, or in its last word: a compound holds both
+                # ("privésmartphone": personal, then device).
+                found = [(a, d) for a, b in found for c, d in after if b <= c <= b + item.gap + 1]
+            return found
         if item.regex is not None:
             if item.clue and item.clue not in self.text:
                 return []
@@ -205,15 +242,39 @@ def analyse(text: str, grammar: Grammar) -> Window:
                     following.extend(children[atom] for atom in atoms[position + 1] if atom in children)
             level = following
             position += 1
-    gaps = _gapped(occurrences, grammar.gapped) if grammar.gapped else frozenset()
+    gaps = frozenset()
+    if grammar.gapped and not grammar.gapped.keys().isdisjoint(occurrences):
+        gaps = _gapped(occurrences, grammar.gapped, grammar.gap, _clause_marks(text, words.starts))
+    if words.modifiers is not None:
+        _modifiers(words.modifiers, trie, occurrences)
     return Window(text, words, occurrences, grammar, gaps)
+
+
+def _modifiers(
+    modifiers: list[frozenset[int]], trie: dict[int, Node], occurrences: dict[int, list[tuple[int, int]]]
+) -> None:
+    """A compound's modifiers find the terms of one word only, and after the terms with a gap: they
+    speak of their own head, never of the words around ("privésmartphone nakijken waarmee de mail" is
+    no private mail)."""
+    for index, atoms in enumerate(modifiers):
+        for atom in atoms:
+            node = trie.get(atom)
+            if node is not None:
+                for term in node[0]:
+                    spans = occurrences.setdefault(term, [])
+                    if (index, index) not in spans:
+                        spans.append((index, index))
 
 
 def _gapped(
     occurrences: dict[int, list[tuple[int, int]]],
     gapped: dict[int, tuple[tuple[int, tuple[int, ...]], ...]],
+    gap: int,
+    clause: list[int],
 ) -> frozenset[tuple[int, int]]:
-    """Where each term with a gap occurs: its parts in order, at most GAP words apart."""
+    """Where each term with a gap occurs: its parts in order, at most `gap` words apart, in one clause
+    (`clause`: each word's clause number): "private Smartphone überprüfen, mit dem auf die E-Mails" is
+    no private e-mail."""
     spans: set[tuple[int, int]] = set()
     for first in gapped.keys() & occurrences.keys():
         for term, parts in gapped[first]:
@@ -221,13 +282,29 @@ def _gapped(
                 continue
             for start, end in occurrences[first]:
                 for part in parts[1:]:
-                    end = next((b for a, b in occurrences[part] if end < a <= end + GAP + 1), -1)
+                    end = next(
+                        (
+                            b
+                            for a, b in occurrences[part]
+                            if end < a <= end + gap + 1 and clause[a] == clause[start]
+                        ),
+                        -1,
+                    )
                     if end < 0:
                         break
                 else:
                     occurrences.setdefault(term, []).append((start, end))
                     spans.add((start, end))
     return frozenset(spans)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+
+
+def _clause_marks(text: str, starts: list[int]) -> list[int]:
+    """Each word's clause number: the commas, semicolons, colons and brackets before it."""
+    marks = [match.start() for match in _CLAUSE_MARK.finditer(text)]
+    return [bisect.bisect_left(marks, start) for start in starts]
 
 
 # A node of the terms' trie: the terms that end here, and the next atoms.
@@ -275,6 +352,7 @@ def joined(first: Window, second: Window) -> Window:
         one.ends + [end + shift for end in two.ends],
         one.norms + two.norms,
         one.atoms + two.atoms,
+        None if one.modifiers is None or two.modifiers is None else one.modifiers + two.modifiers,
     )
     count = len(first.words)
     occurrences = {term: list(spans) for term, spans in first.occurrences.items()}

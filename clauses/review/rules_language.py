@@ -14,18 +14,21 @@ import snowballstemmer
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
-from clauses.review.words import GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
+from clauses.review.words import GAP, GAP_MARK, STEMMERS, Vocabulary, fold, term_atoms
 
 _KEYS = (
     "language",
     "name",
     "stemmer",
+    "compounds",
     "detect",
     "negation",
     "negation_scope",
     "restrictive",
     "contrast",
+    "clause_start",
     "negation_reach",
+    "gap",
     "concepts",
     "skip_sections",
     "courtesy",
@@ -37,6 +40,7 @@ _MATCHER_KEYS = ("all", "none", "near", "span", "negatable")
 _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
 MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
+MAX_GAP = 15  # words a term's "..." may span: a clause, never a page
 
 
 def clue(pattern: str) -> str:
@@ -74,6 +78,7 @@ class _LanguageReader(Reader):
         self.vocabulary = Vocabulary("english")
         self.terms: list[tuple[int, ...]] = []
         self.term_ids: dict[tuple[int, ...], int] = {}
+        self.clause_starts: frozenset[int] = frozenset()
         self.gapped: dict[tuple[int, ...], int] = {}  # a term "haben ... zu": its parts' term ids -> its id
         self.concepts: dict[str, frozenset[int]] = {}
         self.matchers: list[Matcher] = []
@@ -89,10 +94,21 @@ class _LanguageReader(Reader):
             )
         return Vocabulary(str(name))
 
+    def _compounds(self, top: dict[str, Any]) -> None:
+        """`compounds: {part: 4}`: the language writes compounds as one word (compounds.py)."""
+        if top.get("compounds") is None:
+            return
+        entry = self.mapping(top["compounds"], top, "'compounds'", ("part",))
+        part = entry.get("part")
+        if not isinstance(part, int) or isinstance(part, bool) or not 3 <= part <= 10:
+            self.fail("'compounds' needs 'part': the fewest letters of a part, from 3 to 10", entry)
+        self.vocabulary.split_compounds(part)
+
     # -- the file --
     def read(self) -> LanguageWords:
         top = self.mapping(load(self.path), None, "the file", _KEYS)
         self.vocabulary = self._stemmer(top)
+        self._compounds(top)
         if top.get("language") != self.code:
             self.fail(f"'language' must be the code of the file name ({self.code!r})", top)
         name = top.get("name")
@@ -102,7 +118,14 @@ class _LanguageReader(Reader):
         self._concepts(self.mapping(top.get("concepts") or {}, top, "'concepts'"))
         negations = self._union(top.get("negation"), top, "'negation'")
         contrasts = self._union(top.get("contrast") or [], top, "'contrast'")
+        self.clause_starts = self._union(top.get("clause_start") or [], top, "'clause_start'")
         scopes = self._union(top.get("negation_scope") or [], top, "'negation_scope'")
+        # "Nichteinhaltung" is no negation of the words around it: a compound's part never negates.
+        self.vocabulary.not_parts = frozenset(
+            self.terms[term][0]
+            for term in negations | contrasts | scopes | self.clause_starts
+            if len(self.terms[term]) == 1
+        )
         self.restrictives = self._union(top.get("restrictive") or [], top, "'restrictive'")
         headings = self._matchers(top.get("skip_sections") or [], top, "'skip_sections'", ("skip",))
         self.matchers.clear()
@@ -150,6 +173,9 @@ class _LanguageReader(Reader):
             self.fail(
                 "'negation_reach' must give 'before' and 'after' as numbers of words from 0 to 40", reach
             )
+        gap = top.get("gap", GAP)
+        if not isinstance(gap, int) or isinstance(gap, bool) or not 1 <= gap <= MAX_GAP:
+            self.fail(f"'gap' must be a number of words from 1 to {MAX_GAP}", top)
         terms = tuple(self.terms)
         gaps: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
         for parts, term in self.gapped.items():
@@ -165,6 +191,8 @@ class _LanguageReader(Reader):
             after,
             self.restrictives,
             {first: tuple(found) for first, found in gaps.items()},
+            self.clause_starts,
+            gap,
         )
 
     # -- terms and concepts --
@@ -219,6 +247,8 @@ class _LanguageReader(Reader):
 
     # -- items and matchers --
     def _item(self, value: Any, where: Any, what: str) -> Item:
+        if isinstance(value, dict):
+            return self._sequence(value, where, what)
         if isinstance(value, list):
             parts = [self._item(part, where, what) for part in value]
             if not parts or any(p.regex is not None for p in parts):
@@ -241,6 +271,19 @@ class _LanguageReader(Reader):
                 self.fail(f"{what}: {body!r} is not a concept", value, line(where))
             return Item(self.concepts[body[1:]], polarity)
         return Item(frozenset({self._term(body, value)}), polarity)
+
+    def _sequence(self, value: dict[str, Any], where: Any, what: str) -> Item:
+        """`{seq: [all, '@message'], gap: 2}`: these items in this order, at most `gap` words between."""
+        entry = self.mapping(value, where, what, ("seq", "gap"))
+        parts, gap = entry.get("seq"), entry.get("gap", 2)
+        if not isinstance(parts, list) or len(parts) < 2 or any(isinstance(p, dict) for p in parts):
+            self.fail(f"{what}: 'seq' must list two or more items (words, @concepts or lists)", entry)
+        if not isinstance(gap, int) or isinstance(gap, bool) or not 0 <= gap <= GAP:
+            self.fail(f"{what}: 'gap' must be a number of words from 0 to {GAP}", entry)
+        items = tuple(self._item(part, entry, what) for part in parts)
+        if any(item.regex is not None for item in items):
+            self.fail(f"{what}: a sequence holds words, not patterns", entry)
+        return Item(sequence=items, gap=gap)
 
     def _regex(self, pattern: str, value: Any, where: Any) -> re.Pattern[str]:
         if len(pattern) > MAX_PATTERN:
@@ -280,6 +323,13 @@ class _LanguageReader(Reader):
     def _with_polarity(matcher: Matcher, negatable: bool) -> Matcher:
         """Where a negation cancels a match, the first item must be affirmed (unless it says otherwise)."""
         first = matcher.items[0]
+        if first.sequence:  # the sequence's first words must be affirmed
+            lead = first.sequence[0]
+            if not negatable or lead.polarity is not None:
+                return matcher
+            lead = Item(lead.terms, True, others=lead.others)
+            first = Item(sequence=(lead, *first.sequence[1:]), gap=first.gap)
+            return Matcher((first, *matcher.items[1:]), matcher.none, matcher.near, matcher.span, matcher.key)
         if not negatable or first.polarity is not None or first.regex is not None:
             return matcher
         return Matcher(

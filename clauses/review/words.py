@@ -28,6 +28,8 @@ from typing import Any
 
 import snowballstemmer
 
+from clauses.review.compounds import Compounds
+
 # Letters and digits; an apostrophe or hyphen ends a word ("l'employeur" is "l" and "employeur").
 _WORD = re.compile(r"[^\W_]+")
 # A mark that ends the reach of a negation: "not" in "not this; that" says nothing about "that".
@@ -37,6 +39,7 @@ MIN_INFLECTED = 5  # ... when the term has at least this many letters ("not" is 
 STEM_SHARE = 0.5
 GAP_MARK = "..."  # in a term, up to GAP words of any kind: "haben ... zu" (haben dem Chef zu folgen)
 GAP = 6
+NONE: frozenset[int] = frozenset()
 CACHE_LIMIT = 200_000  # distinct words remembered per language; beyond, the cache starts afresh
 
 _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
@@ -81,13 +84,25 @@ class Vocabulary:
     _by_prefix: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # (atom, max extra)
     _by_suffix: dict[str, list[int]] = field(default_factory=dict)
     _infixes: list[tuple[str, int]] = field(default_factory=list)
-    _cache: dict[str, frozenset[int]] = field(default_factory=dict)
+    _cache: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
     _stems: dict[str, str] = field(default_factory=dict)
     _stemmer: Any = field(default=None, init=False, repr=False)
-    _words: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
+    _words: dict[str, tuple[str, frozenset[int], frozenset[int]]] = field(default_factory=dict)
+    # Dutch and German: a word the rules do not know whole matches what its known parts match.
+    compounds: Compounds | None = None
+    not_parts: frozenset[int] = frozenset()  # atoms a part of a compound never gives (negations: "Nicht...")
 
     def __post_init__(self) -> None:
         self._stemmer = snowballstemmer.stemmer(self.stemmer)
+
+    def split_compounds(self, part: int) -> None:
+        """Read a word the terms do not hold whole as its parts of at least `part` letters (compounds.py)."""
+        self.compounds = Compounds(part)
+        for atom in self.atoms:
+            if atom.kind == "word":
+                self.compounds.learn(atom.norm, atom.text)
+        self._cache.clear()
+        self._words.clear()
 
     def stem(self, lowered: str) -> str:
         found = self._stems.get(lowered)
@@ -120,6 +135,8 @@ class Vocabulary:
         self._cache.clear()
         self._words.clear()
         if atom.kind == "word":
+            if self.compounds is not None:
+                self.compounds.learn(atom.norm, atom.text)
             # A stem much shorter than its word cut a suffix that carries meaning (Dutch "overheid" is
             # stemmed "over"): such a term matches by its own forms only.
             if len(atom.text) >= STEM_SHARE * len(atom.norm):
@@ -137,24 +154,33 @@ class Vocabulary:
         else:
             self._infixes.append((atom.text, index))
 
-    def lookup(self, lowered: str) -> tuple[str, frozenset[int]]:
-        """A word's folded form and the atoms it matches, worked out once per distinct word."""
+    def lookup(self, lowered: str) -> tuple[str, frozenset[int], frozenset[int]]:
+        """A word's folded form, the atoms it matches and those only its modifiers match (compounds),
+        worked out once per distinct word."""
         found = self._words.get(lowered)
         if found is None:
             if len(self._words) > CACHE_LIMIT:
                 self._words.clear()
             norm = fold(lowered)
-            found = self._words[lowered] = (norm, self.atoms_of(norm, lowered))
+            found = self._words[lowered] = (norm, *self.atoms_of(norm, lowered))
         return found
 
-    def atoms_of(self, norm: str, lowered: str) -> frozenset[int]:
-        """The atoms a word of the text matches (cached: each distinct word is worked out once)."""
+    def atoms_of(self, norm: str, lowered: str) -> tuple[frozenset[int], frozenset[int]]:
+        """The atoms a word of the text matches, and those its modifiers match when it is a compound
+        (cached: each distinct word is worked out once)."""
         found = self._cache.get(norm)
         if found is not None:
             return found
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
-        ids: set[int] = set(self._by_stem.get(self.stem(lowered), ()))
+        stem = self.stem(lowered)
+        ids: set[int] = set()
+        for index in self._by_stem.get(stem, ()):
+            # A stemmer that rewrote both words has conflated them: French "publicité" and "publications"
+            # are both "publiqu". A shared stem counts when one of the two words spells it (Dutch cuts a
+            # "ge-" too: "geheimhouden" is "heimhoud").
+            if stem in norm or stem in self.atoms[index].norm:
+                ids.add(index)
         ids.update(self._by_norm.get(norm, ()))
         for size in range(1, len(norm) + 1):
             for index, extra in self._by_prefix.get(norm[:size], ()):
@@ -162,8 +188,15 @@ class Vocabulary:
                     ids.add(index)
             ids.update(self._by_suffix.get(norm[-size:], ()))
         ids.update(index for text, index in self._infixes if text in norm)
-        found = frozenset(ids)
-        self._cache[norm] = found
+        modifiers: frozenset[int] = NONE
+        parts = self.compounds.split(norm) if self.compounds is not None else []
+        if parts:
+            # The words around a compound speak of its head ("alle onlineactiviteit": all activity); its
+            # modifiers speak of the head only ("privésmartphone": private is the phone, not what follows).
+            ids.update(self.atoms_of(parts[-1], parts[-1])[0] - self.not_parts)
+            modifiers = NONE.union(*(self.atoms_of(part, part)[0] for part in parts[:-1]))
+            modifiers = modifiers - self.not_parts - ids
+        found = self._cache[norm] = (frozenset(ids), modifiers)
         return found
 
 
@@ -173,11 +206,16 @@ def tokens(text: str, vocabulary: Vocabulary) -> Words:
     matches = list(_WORD.finditer(text))
     lookup = vocabulary.lookup
     looked = [lookup(match.group().lower()) for match in matches]
-    norms = [norm for norm, _ in looked]
-    atoms = [found for _, found in looked]
+    norms = [norm for norm, _, _ in looked]
+    atoms = [found for _, found, _ in looked]
+    modifiers = None
+    if vocabulary.compounds is not None:
+        modifiers = [found for _, _, found in looked]
+        if not any(modifiers):  # most sentences hold no compound the rules split
+            modifiers = None
     if "t" in norms:
         _contractions(text, matches, norms, atoms, lookup)
-    return Words([m.start() for m in matches], [m.end() for m in matches], norms, atoms)
+    return Words([m.start() for m in matches], [m.end() for m in matches], norms, atoms, modifiers)
 
 
 def _contractions(
@@ -191,8 +229,8 @@ def _contractions(
     for index in range(1, len(norms)):
         before = norms[index - 1]
         if norms[index] == "t" and before.endswith("n") and text[matches[index].start() - 1] in "'’":
-            norms[index - 1], atoms[index - 1] = lookup(_CONTRACTED.get(before, before[:-1]))
-            norms[index], atoms[index] = lookup("not")
+            norms[index - 1], atoms[index - 1], _ = lookup(_CONTRACTED.get(before, before[:-1]))
+            norms[index], atoms[index], _ = lookup("not")
 
 
 @dataclass(slots=True)
@@ -203,6 +241,8 @@ class Words:
     ends: list[int]
     norms: list[str]
     atoms: list[frozenset[int]]
+    # Compounds (Dutch, German): what each word's modifiers match, or None for a language without them.
+    modifiers: list[frozenset[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.starts)

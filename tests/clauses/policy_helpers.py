@@ -31,6 +31,10 @@ EVERYTHING_ON: dict[str, Any] = {
     "staff_languages": ["nl", "fr"],
     "headcount": 120,
     "sector": "other",
+    "care_setting": "hospital",
+    "education_level": "school",
+    "public_body": "flemish_local",
+    "retail_kind": "shop",
     "employee_bodies": ["works_council", "cppw", "union_delegation"],
     "functions": ["management", "hr", "communication", "legal", "dpo", "prevention_advisor", "it"],
     "platforms": ["linkedin", "facebook", "instagram", "x", "tiktok", "youtube", "whatsapp"],
@@ -87,9 +91,41 @@ def answers(**changes: Any) -> dict[str, Any]:
     return result
 
 
+# The sector's follow-up questions make every sector a branch of its own, multiplying the paths tenfold
+# while the sector changes only its own clauses and words. Each sector keeps one path in SECTOR_STRIDE,
+# plus the first path of each kind of policy with each answer of the sector's follow-up, so that every
+# sector meets every policy type, department and threshold, and every follow-up answer every kind.
+SECTOR_STRIDE = 11
+SECTOR_DETAILS = ("care_setting", "education_level", "public_body", "retail_kind")
+
+
 @functools.cache
 def representative_paths() -> tuple[dict[str, Any], ...]:
-    return tuple(representative_answers(INTERVIEW))
+    seen: dict[object, int] = {}
+    combinations: set[tuple[object, ...]] = set()
+    kept: list[dict[str, Any]] = []
+    for path in representative_answers(INTERVIEW):
+        sector = path.get("sector")
+        combination = (path.get("policy_type"), path.get("department"), sector)
+        combination += tuple(path.get(detail) for detail in SECTOR_DETAILS)
+        if seen.get(sector, 0) % SECTOR_STRIDE == 0 or combination not in combinations:
+            kept.append(path)
+        combinations.add(combination)
+        seen[sector] = seen.get(sector, 0) + 1
+    # The follow-ups' answers rotate from path to path, and a rotation can miss a combination (no
+    # comprehensive policy for a Brussels public body): no later question reads them, so one is set.
+    for path in list(kept):
+        for detail in SECTOR_DETAILS:
+            if detail not in path:
+                continue
+            for choice in INTERVIEW.by_id[detail].choices:
+                variant = {**path, detail: choice}
+                combination = (variant.get("policy_type"), variant.get("department"), variant.get("sector"))
+                combination += tuple(variant.get(name) for name in SECTOR_DETAILS)
+                if combination not in combinations:
+                    combinations.add(combination)
+                    kept.append(variant)
+    return tuple(kept)
 
 
 def example(path: Path) -> dict[str, Any]:

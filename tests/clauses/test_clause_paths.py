@@ -31,6 +31,8 @@ HELPERS = {
     "role",
     "term",
     "dated",
+    "served",
+    "whistleblowing",
 }
 
 

@@ -41,7 +41,8 @@ def check_policy(answers: dict[str, Any]) -> None:
             assert "never" in low, sentence
         if "personal devices" in low and "monitor" in low:
             assert "never" in low, sentence
-        if "private messages" in low:
+        # The mistake is reading them: rules about what staff say in private messages are fine.
+        if "private messages" in low and re.search(r"\b(read|monitor|access)", low):
             assert "never" in low or "no " in low, sentence
         if "friend" in low or "public profile" in low or "profiles public" in low:
             assert "never" in low or "require" in low, sentence
@@ -60,7 +61,7 @@ def check_policy(answers: dict[str, Any]) -> None:
         if "basis" in low and "consent" in low:
             assert "never" in low or "not" in low or "exception" in low or "needs" in low, sentence
         if "basis" in low and "work rules" in low:
-            assert "neither" in low or "not" in low, sentence
+            assert "neither" in low or "not" in low or "never" in low, sentence
 
     # Sanctions outside the work rules.
     for sentence in said:
@@ -71,8 +72,17 @@ def check_policy(answers: dict[str, Any]) -> None:
     assert document.notice and document.notice[0].id == "courtesy_translation"
 
     # Confidentiality without whistleblowing, union and authority carve-outs.
-    for carve_out in ("whistleblower protection law", "competent authority", "trade union representatives"):
+    # A public body's staff are protected by the rules of their administration, never by the
+    # private-sector Act (sectors.md, section 0).
+    protection = (
+        "whistleblowing rules that apply to your administration"
+        if answers.get("sector") == "public"
+        else "whistleblower protection law"
+    )
+    for carve_out in (protection, "competent authority", "trade union representatives"):
         assert carve_out in body, carve_out
+    if answers.get("sector") == "public":
+        assert "Act of 28 November 2022" not in body
     if "confidentiality_duty" in ids:
         assert "confidentiality_carve_outs" in ids
 

@@ -139,6 +139,18 @@ def test_a_missing_text_in_another_language_is_a_load_error(tmp_path: Path) -> N
             r"strings\.yaml, line 2: text 'titles\.limitd' is not one the library uses",
         ),
         ({"en/statutes.yaml": "gdpr: {cite: x}\n"}, r"statutes\.yaml, line 1: statute 'gdpr' needs exactly"),
+        (
+            {"sectors.yaml": "sectors: 3\n"},
+            r"mine/sectors\.yaml: expected a mapping with a list under 'sectors'",
+        ),
+        (
+            {"sectors.yaml": "sectors:\n  - {id: bakery, served: loaves, whistleblowing: private}\n"},
+            r"mine/sectors\.yaml: the people served 'loaves' have no words in \w\w \(give them in a",
+        ),
+        (
+            {"sectors.yaml": "sectors:\n  - {id: bakery, served: customers, whistleblowing: sometimes}\n"},
+            r"sectors\.yaml, line 2: sector 'bakery': whistleblowing must be one of private, either, public",
+        ),
     ],
 )
 def test_every_mistake_in_a_library_is_one_line_naming_file_and_line(
@@ -227,3 +239,41 @@ def test_any_broken_library_fails_with_one_line_naming_a_file(
         assert "\n" not in message
         assert str(folder) in message or "clause '" in message
     assert clauses.load_library() is LIBRARY
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sectors_yaml=yaml_text, nouns_yaml=yaml_text)
+def test_any_broken_sectors_file_fails_with_one_line_naming_it(
+    tmp_path: Path, sectors_yaml: str, nouns_yaml: str
+) -> None:
+    folder = tmp_path / "sectors"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "nl").mkdir(parents=True)
+    (folder / "sectors.yaml").write_text(sectors_yaml, encoding="utf-8")
+    (folder / "nl" / "sectors.yaml").write_text(nouns_yaml, encoding="utf-8")
+    try:
+        load_library(folder).assemble(answers(), "nl")
+    except LibraryError as error:
+        message = str(error)
+        assert "\n" not in message
+        assert "sectors.yaml" in message, message
+
+
+def test_a_library_of_ones_own_needs_no_sectors(tmp_path: Path) -> None:
+    from clauses.library import Library
+    from clauses.loader import read
+
+    folder = tmp_path / "own"
+    files = {
+        "clauses.yaml": "clauses:\n  - {id: x, section: scope, order: 1}\n",
+        "en/clauses/x.j2": "# Ours\nOnly this.\n",
+        **{
+            name: (DEFAULT_FOLDER / name).read_text(encoding="utf-8")
+            for name in ("en/strings.yaml", "en/statutes.yaml", "statutes.yaml", "sections.yaml")
+        },
+    }
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(content, encoding="utf-8")
+    library = Library(read((folder,)))
+    assert "Only this." in text(library.assemble(answers(), library.languages[0]))

@@ -165,3 +165,21 @@ def test_an_answer_no_bundled_font_can_draw_still_gives_its_pdf() -> None:
     reader = read(LIBRARY.assemble(answers(org_name=name)))
     assert reader.metadata.author == name
     assert "Acme" in reader.pages[0].extract_text()
+
+
+def is_pdf_a(reader: pypdf.PdfReader) -> bool:
+    metadata = reader.trailer["/Root"].get("/Metadata")
+    return metadata is not None and "pdfaid:part" in metadata.get_object().get_data().decode()
+
+
+def test_a_byte_order_mark_pasted_into_an_answer_is_dropped_and_the_pdf_stays_pdf_a() -> None:
+    # Found by CI's hypothesis run: PDF/A forbids U+FEFF, and typst refused the whole PDF.
+    reader = read(LIBRARY.assemble(answers(org_name="\ufeffAcme Belgium NV")))
+    assert reader.metadata.author == "Acme Belgium NV"
+    assert is_pdf_a(reader)
+
+
+@pytest.mark.parametrize("code_point", ["\ufffe", "\uffff", "\ue000"])
+def test_a_code_point_pdf_a_forbids_still_gives_the_pdf(code_point: str) -> None:
+    reader = read(LIBRARY.assemble(answers(org_name=f"Acme{code_point} NV")))
+    assert "Acme" in reader.pages[0].extract_text()

@@ -130,7 +130,7 @@ _DATE = re.compile(
 )
 # Numbered instruments: "No. 81", "nr. 81", "n° 81", "Nr. 81", "35/2024", "(EU) 2016/679".
 # ("Artikel 17 Nr. 3" is an article's point, not an instrument.)
-_NUMBER = re.compile(r"(?<!\d )(?:No\.|nr\.|n°|Nr\.)\s*(\d+)|\b(\d+/\d{4})\b", re.I)
+_NUMBER = re.compile(r"(?<!\d )(?:No\.|nr\.|n°|Nr\.)\s*(\d+)(?![\d/])|\b(\d+/\d{4})\b", re.I)
 
 
 def dates_in(body: str) -> set[datetime.date]:

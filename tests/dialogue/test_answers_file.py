@@ -20,6 +20,8 @@ policy_type: limited
 org_name: Acme NV
 regions: [flanders]
 headcount: 12
+sector: bakery
+retail_kind: shop
 employee_bodies: none
 personal_use: only during breaks
 sanctions_in_work_rules: yes
@@ -42,6 +44,8 @@ def test_a_complete_file_in_typed_values_and_words_is_read(tmp_path: Path) -> No
         "org_name": "Acme NV",
         "regions": ["flanders"],
         "headcount": 12,
+        "sector": "retail",
+        "retail_kind": "shop",
         "employee_bodies": [],
         "personal_use": "breaks",
         "sanctions_in_work_rules": True,
@@ -68,7 +72,7 @@ def test_a_number_out_of_range_names_the_range() -> None:
 def test_a_missing_answer_and_an_unknown_question_are_both_reported() -> None:
     found = problems(LIMITED.replace("org_name: Acme NV\n", "") + "orgname: Acme\n")
     assert (
-        found[0] == "answers.yaml, line 9, question 'orgname': is not a question of the interview; did you "
+        found[0] == "answers.yaml, line 11, question 'orgname': is not a question of the interview; did you "
         "mean 'org_name'?"
     )
     assert (
@@ -79,7 +83,7 @@ def test_a_missing_answer_and_an_unknown_question_are_both_reported() -> None:
 
 def test_a_question_name_with_a_line_break_is_shown_escaped_on_one_line() -> None:
     found = problems(LIMITED + '"org\\nname": Acme\n')
-    assert found[0].startswith("answers.yaml, line 10, question 'org\\nname': is not a question")
+    assert found[0].startswith("answers.yaml, line 12, question 'org\\nname': is not a question")
 
 
 def test_the_one_line_message_counts_the_other_problems() -> None:
@@ -91,7 +95,7 @@ def test_the_one_line_message_counts_the_other_problems() -> None:
 def test_answers_off_the_path_are_ignored_with_a_note_and_defaults_fill_gaps() -> None:
     report = check_answers_text(LIMITED + "monitoring: true\n", interview)
     assert "monitoring" not in report.answers
-    assert report.notes == ["line 10: 'monitoring' is not asked with these answers, so it is ignored"]
+    assert report.notes == ["line 12: 'monitoring' is not asked with these answers, so it is ignored"]
     text = LIMITED.replace("policy_type: limited", "policy_type: comprehensive")
     found = problems(text)
     assert not any("review_cadence" in p for p in found), "a question with a default may be left out"

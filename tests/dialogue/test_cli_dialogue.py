@@ -61,7 +61,7 @@ def test_docs_flow_md_is_in_step_with_the_interview() -> None:
 def test_check_answers_accepts_a_good_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check-answers", str(LIMITED))
     assert (code, err) == (0, "")
-    assert "9 answers, a complete interview" in out
+    assert "11 answers, a complete interview" in out
 
 
 def test_check_answers_rejects_a_bad_file_with_one_line_and_exit_2(
@@ -92,7 +92,7 @@ def test_drafts_lists_and_deletes(capsys: pytest.CaptureFixture[str]) -> None:
         session.answer("limited")
         session.answer("Brasserie Dupont SRL")
     code, out, _ = run(capsys, "drafts", "list")
-    assert code == 0 and "Brasserie Dupont SRL" in out and "20%" in out
+    assert code == 0 and "Brasserie Dupont SRL" in out and "13%" in out
     code, out, _ = run(capsys, "drafts", "delete", session.draft_id or "")
     assert code == 0 and store.list() == []
     code, _, err = run(capsys, "drafts", "delete", session.draft_id or "")

@@ -172,3 +172,37 @@ def test_a_detail_must_name_a_later_text_question(copy: Path) -> None:
     assert error.question == "advocacy_incentives" and "which is not a text question" in str(error)
     edit(copy / "questions.yaml", "    detail: advocacy\n", "    detail: nothing_here\n")
     assert "'nothing_here', which is not a question" in str(load_error(copy))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  public: {many: citizens}\n",
+            "  publik: {many: citizens}\n",
+            "'served' names 'publik', which is no sector",
+        ),
+        (
+            '  "healthcare care_setting=care_home": {many: residents}\n',
+            '  "healthcare care_setting=nursing": {many: residents}\n',
+            "'served' entry 'healthcare care_setting=nursing': write 'SECTOR QUESTION=CHOICE'",
+        ),
+        ("  public: {many: citizens}\n", "  public: {one: citizen}\n", "'served' entry 'public' must give"),
+        ("  other: {many: customers}\n", "", "'served' needs an entry 'other'"),
+        ("from {served} on social media", "from {servd} on social media", "unknown placeholder {servd}"),
+    ],
+)
+def test_a_mistake_in_the_people_served_names_the_file_and_line(
+    copy: Path, old: str, new: str, expected: str
+) -> None:
+    english = copy / "lang" / "en.yaml"
+    edit(english, old, new)
+    error = load_error(copy)
+    assert error.file.name == "en.yaml" and error.line is not None
+    assert expected in str(error), str(error)
+
+
+def test_a_language_without_an_entry_of_the_english_table_is_refused(copy: Path) -> None:
+    edit(copy / "lang" / "nl.yaml", "  nonprofit: {many: begunstigden}\n", "")
+    error = load_error(copy)
+    assert error.file.name == "nl.yaml" and "'nonprofit' is in one of them only" in str(error)

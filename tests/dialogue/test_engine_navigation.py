@@ -18,6 +18,7 @@ LIMITED = [
     ("org_name", "Acme NV"),
     ("regions", ["flanders"]),
     ("headcount", 12),
+    ("sector", "other"),
     ("employee_bodies", []),
     ("personal_use", "breaks"),
     ("sanctions_in_work_rules", True),
@@ -44,7 +45,7 @@ def test_a_session_starts_before_the_first_question(session: Session) -> None:
     assert session.state == "policy_type"
 
 
-def test_the_limited_path_reaches_the_summary_in_nine_answers(session: Session) -> None:
+def test_the_limited_path_reaches_the_summary_in_ten_answers(session: Session) -> None:
     session.begin()
     answer_all(session, LIMITED)
     assert session.state == SUMMARY
@@ -184,10 +185,14 @@ def test_progress_counts_answered_over_the_implied_path(session: Session) -> Non
     assert session.progress.answered == 0
     session.answer("limited")
     progress = session.progress
-    assert (progress.answered, progress.total, progress.section) == (1, 10, "organisation")
+    # Until the sector is known, each sector's follow-up question may still come.
+    assert (progress.answered, progress.total, progress.section) == (1, 15, "organisation")
     session.answer("Acme")
     session.answer(["flanders"])
-    assert session.progress.total == 9, "no Brussels seat: the staff's languages are not asked"
+    assert session.progress.total == 14, "no Brussels seat: the staff's languages are not asked"
+    session.answer(12)
+    session.answer("other")
+    assert session.progress.total == 10, "no sector follow-up for 'other'"
 
 
 def test_listeners_hear_every_change(session: Session) -> None:

@@ -262,6 +262,8 @@ def test_a_whole_short_interview_in_dutch_words() -> None:
             "Bakkerij Peeters BV",
             "Vlaanderen",
             "12",
+            "bakkerij",
+            "een winkel",
             "geen",
             "alleen tijdens de pauzes",
             "ja",
@@ -295,9 +297,11 @@ def test_any_text_in_dutch_or_french_is_understood_or_explained_never_a_crash(
 
 
 def test_an_ambiguous_answer_names_the_candidates_in_the_interview_language() -> None:
-    assert " ou " in unclear("sector", "sector", "fr") and " or " not in unclear("sector", "sector", "fr")
-    assert "« Secteur public »" in unclear("sector", "secteur", "fr")
-    assert " of " in unclear("sector", "sector", "nl")
+    assert " ou " in unclear("sector", "services", "fr") and " or " not in unclear("sector", "services", "fr")
+    assert "« Services professionnels (avocats, comptabilité, conseil) »" in unclear(
+        "sector", "services", "fr"
+    )
+    assert " of " in unclear("sector", "dienst", "nl")
 
 
 def test_text_defaults_are_worded_in_each_language() -> None:

@@ -54,6 +54,8 @@ def _marker(text: str) -> bytes:
 
 def _keys(kind: Kind, choices: tuple[str, ...], value: Any) -> tuple[bytes, ...]:
     if kind is Kind.SINGLE:
+        if choices.index(value) >= 9:  # no single key for a tenth choice: its id is typed instead
+            return (*(character.encode() for character in value), ENTER)
         return (str(choices.index(value) + 1).encode(),)
     if kind is Kind.YESNO:
         return (b"1" if value else b"2",)

@@ -88,3 +88,58 @@ def test_the_interview_decides_which_inferred_answers_are_kept() -> None:
     # The interview asks for the retention period only when there is monitoring: it is not suggested.
     assert report.inferred_answers.get("monitoring") is False
     assert "monitoring_retention_months" not in report.inferred_answers
+
+
+def anchored_text(path: Path) -> dict[str, str]:
+    """Each comment's first line and the exact text its range covers."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = docx.Document(str(path))
+    covered: dict[str, str] = {}
+    open_ids: set[str] = set()
+    for element in document.element.body.iter():
+        if element.tag == w + "commentRangeStart":
+            open_ids.add(element.get(w + "id"))
+            covered.setdefault(element.get(w + "id"), "")
+        elif element.tag == w + "commentRangeEnd":
+            open_ids.discard(element.get(w + "id"))
+        elif element.tag == w + "t":
+            for comment_id in open_ids:
+                covered[comment_id] += element.text or ""
+    return {
+        comment.text.split("\n")[0]: covered.get(str(comment.comment_id), "") for comment in document.comments
+    }
+
+
+def test_a_comment_covers_its_sentence_not_the_whole_paragraph(tmp_path: Path) -> None:
+    source = docx.Document()
+    paragraph = source.add_paragraph()
+    paragraph.add_run("Wees respectvol en beleefd op sociale media. ")
+    bold = paragraph.add_run("Kritische commentaren over de bedrijfsleiding zijn niet toegelaten.")
+    bold.bold = True
+    paragraph.add_run(" Meld een gehackte account meteen aan de IT-dienst.")
+    source.add_paragraph("Elke medewerker stuurt een connectieverzoek naar zijn teamleider op LinkedIn.")
+    policy, output = tmp_path / "beleid.docx", tmp_path / "reviewed.docx"
+    source.save(str(policy))
+    assert main(["review", str(policy), "-o", str(output)]) == 0
+    covered = anchored_text(output)
+    criticism = next(text for first, text in covered.items() if "kritiek" in first)
+    assert criticism == "Kritische commentaren over de bedrijfsleiding zijn niet toegelaten."
+    friending = next(text for first, text in covered.items() if "bevriend" in first)
+    assert friending == "Elke medewerker stuurt een connectieverzoek naar zijn teamleider op LinkedIn."
+    # The text and its formatting are the user's own: only the comment marks were added.
+    reviewed = docx.Document(str(output)).paragraphs[0]
+    assert reviewed.text == source.paragraphs[0].text
+    assert [run.text for run in reviewed.runs if run.bold] == [bold.text]
+
+
+def test_a_comment_on_a_run_holding_more_than_text_covers_the_paragraph(tmp_path: Path) -> None:
+    source = docx.Document()
+    paragraph = source.add_paragraph()
+    run = paragraph.add_run("Wees beleefd.")
+    run.add_tab()
+    run.add_text("Kritische commentaren over de bedrijfsleiding zijn niet toegelaten.")
+    policy, output = tmp_path / "beleid.docx", tmp_path / "reviewed.docx"
+    source.save(str(policy))
+    assert main(["review", str(policy), "-o", str(output)]) == 0
+    criticism = next(text for first, text in anchored_text(output).items() if "kritiek" in first)
+    assert criticism.startswith("Wees beleefd.")  # the run is not cut: the whole paragraph is marked

@@ -102,7 +102,7 @@ async def test_export_waits_until_every_question_is_answered(home: Path) -> None
         await wait_for(
             pilot, lambda: "can be exported once every question is answered" in transcript_text(app)
         )
-        assert "8 still open" in transcript_text(app)
+        assert "9 still open" in transcript_text(app)
         assert isinstance(app.screen, ChatScreen)  # no dialog that could not work
     assert not (home / "exports").exists()
 

@@ -155,6 +155,19 @@ async def test_skip_where_allowed_and_only_there(home: Path) -> None:
 
 
 @async_test
+async def test_enter_on_an_empty_box_skips_a_question_that_says_it_may_be_skipped(home: Path) -> None:
+    # Seen in tmux: "You can skip this question", then Enter said "An answer is needed here."
+    write_draft(home, session_at("crisis_escalation", COMPREHENSIVE), "enter-skips")
+    app = make_app(home, resume="enter-skips")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await submit_text(pilot, "")
+        await wait_for(pilot, lambda: current_id(app) == "confidential_info")
+        assert "crisis_escalation" in chat.session.skipped
+        assert "An answer is needed here." not in transcript_text(app)
+
+
+@async_test
 async def test_why_explains_the_question_on_demand(home: Path) -> None:
     app = make_app(home, new=True)
     async with app.run_test(size=(80, 24)) as pilot:

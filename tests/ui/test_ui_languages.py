@@ -256,7 +256,7 @@ async def test_the_start_screen_offers_the_languages_and_starts_in_the_chosen_on
             and "○ Nederlands" in shown
             and "○ Français" in shown
         )
-        assert "Boulangerie Dupont SRL · 33% answered · saved 25/11/2026 14:02 · Nederlands" in shown
+        assert "Boulangerie Dupont SRL · 21% answered · saved 25/11/2026 14:02 · Nederlands" in shown
         await pilot.click("#language-nl")
         await wait_for(pilot, lambda: "Onafgewerkte ontwerpen" in screen_text(app))
         shown = screen_text(app)

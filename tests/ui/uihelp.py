@@ -114,7 +114,12 @@ async def give(pilot: Pilot, value: Any) -> None:
     if question.kind is Kind.SINGLE:
         dock.choices.focus()
         await pilot.pause()
-        await pilot.press(str(question.choices.index(value) + 1))
+        index = question.choices.index(value)
+        if index < 9:
+            await pilot.press(str(index + 1))
+        else:  # no single key for a tenth choice: move to it, as a user would, and press Enter
+            steps = index - (dock.choices.highlighted or 0)
+            await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
     elif question.kind is Kind.YESNO:
         dock.choices.focus()
         await pilot.pause()

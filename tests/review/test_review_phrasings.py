@@ -1,0 +1,126 @@
+"""Each rule written in the third round finds its meaning in phrasings of its own, in every language,
+and not its safe version: no rule was written for one sentence of the corpus. None of these sentences
+is in the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from clauses.review import review_text
+
+COUNTED_ELSEWHERE = {"english_only", "no_ai_rule", "no_acknowledgement_owner_review"}
+
+
+def risks(text: str) -> set[str]:
+    return {risk.id for risk in review_text(text, language="en").risks} - COUNTED_ELSEWHERE
+
+
+FOUND = [
+    # The work rules named as what allows a use of images or personal data.
+    (
+        "Our work rules authorise HR to use photographs of employees in recruitment campaigns.",
+        "work_rules_basis",
+    ),
+    (
+        "The labour regulations entitle the company to process the personal data of staff for marketing.",
+        "work_rules_basis",
+    ),
+    (
+        "Het arbeidsreglement machtigt de werkgever om foto's van werknemers op de website te zetten.",
+        "work_rules_basis",
+    ),
+    (
+        "Het arbeidsreglement laat toe dat we beelden van het personeel in advertenties gebruiken.",
+        "work_rules_basis",
+    ),
+    (
+        "Le règlement de travail autorise l'employeur à diffuser les photos des travailleurs sur son site.",
+        "work_rules_basis",
+    ),
+    (
+        "Le règlement de travail permet d'utiliser les données personnelles du personnel pour la publicité.",
+        "work_rules_basis",
+    ),
+    (
+        "Die Arbeitsordnung berechtigt den Arbeitgeber, Fotos der Mitarbeitenden auf der Website zu zeigen.",
+        "work_rules_basis",
+    ),
+    (
+        "Die Arbeitsordnung gestattet die Nutzung der Bilder von Beschäftigten für Werbung.",
+        "work_rules_basis",
+    ),
+    # Contacts kept by the employer after the employee has left.
+    ("The firm retains your client connections on LinkedIn once your employment ends.", "former_employees"),
+    ("Your followers and connections stay with the company after you have left.", "former_employees"),
+    ("Na je vertrek behoudt de werkgever je LinkedIn-contacten.", "former_employees"),
+    (
+        "Je netwerk van klanten blijft na het einde van de arbeidsovereenkomst bij de onderneming.",
+        "former_employees",
+    ),
+    ("Après votre départ, l'entreprise conserve vos contacts LinkedIn.", "former_employees"),
+    ("Nach Ihrem Ausscheiden behält das Unternehmen Ihre LinkedIn-Kontakte.", "former_employees"),
+    ("Ihr Netzwerk bleibt auch nach dem Ende des Arbeitsverhältnisses beim Unternehmen.", "former_employees"),
+    # Rules reaching posts about one's private life.
+    ("This policy also governs posts about your family and your children.", "private_posts"),
+    ("Staff must comply with these guidelines even in posts about their hobbies.", "private_posts"),
+    ("Deze regels gelden ook voor foto's over je gezinsleven en je vakantie.", "private_posts"),
+    ("Ook wat je deelt over je hobby's valt onder dit beleid.", "private_posts"),
+    ("La présente politique couvre également vos messages sur votre vie familiale.", "private_posts"),
+    ("Vos publications concernant vos loisirs sont soumises à ces règles.", "private_posts"),
+    ("Diese Richtlinie gilt auch für Posts über Ihre Familie.", "private_posts"),
+    ("Auch Beiträge zu Ihren Hobbys fallen unter diese Regeln.", "private_posts"),
+    # Friending a superior, stated as what every employee does.
+    ("Every employee connects with their manager on LinkedIn during the first week.", "friending"),
+    ("All staff follow the managing director on Instagram.", "friending"),
+    ("Elke medewerker volgt de zaakvoerder op Instagram.", "friending"),
+    ("Alle werknemers sturen hun leidinggevende een vriendschapsverzoek.", "friending"),
+    ("Chaque collaborateur s'abonne au compte Instagram du directeur général.", "friending"),
+    ("Tout le personnel ajoute son responsable à ses amis sur Facebook.", "friending"),
+    ("Jeder Mitarbeiter folgt dem Geschäftsführer auf LinkedIn.", "friending"),
+    ("Alle Beschäftigten vernetzen sich auf LinkedIn mit ihrem Teamleiter.", "friending"),
+    # A personal device or account, the adjective on the thing itself.
+    ("HR may inspect the employees' own smartphones.", "personal_devices"),
+    ("L'employeur peut contrôler les téléphones privés du personnel.", "personal_devices"),
+    ("L'employeur peut inspecter vos propres appareils.", "personal_devices"),
+    ("De werkgever mag de privételefoons van het personeel doorzoeken.", "personal_devices"),
+    ("Der Arbeitgeber darf die Privathandys der Beschäftigten kontrollieren.", "personal_devices"),
+    # Disapproval is criticism.
+    ("Employees may not express disapproval of management on social media.", "criticism_ban"),
+    ("Afkeurende reacties over de directie zijn niet toegestaan.", "criticism_ban"),
+    ("Vous ne pouvez pas désapprouver publiquement l'entreprise.", "criticism_ban"),
+    ("Missbilligende Kommentare über die Geschäftsführung sind verboten.", "criticism_ban"),
+    # Rewards for sharing, with no need to say who one works for.
+    (
+        "Share our job ads and earn a bonus, without mentioning that you are on our staff.",
+        "advocacy_without_disclosure",
+    ),
+    (
+        "Pour chaque recommandation partagée, vous recevez un bon d'achat, sans devoir indiquer que "
+        "vous travaillez chez nous.",
+        "advocacy_without_disclosure",
+    ),
+]
+
+SAFE = [
+    "The work rules do not allow us to use your photo without your consent.",
+    "Het arbeidsreglement laat niet toe dat we je foto zonder toestemming gebruiken.",
+    "Your LinkedIn contacts belong to you, also after you leave.",
+    "Je LinkedIn-contacten behoren jou toe, ook na je vertrek.",
+    "This policy does not cover posts about your holidays or your family.",
+    "Diese Richtlinie gilt nicht für Beiträge über Ihren Urlaub.",
+    "Every employee may follow the managing director on LinkedIn if they wish.",
+    "Elke medewerker mag de zaakvoerder volgen, als hij dat wil.",
+    "The IT department checks company phones, never the staff's own devices.",
+    "Vous pouvez exprimer votre désapprobation, tant que vous restez respectueux.",
+    "If you share our job ads for a bonus, always mention that you work for us.",
+]
+
+
+@pytest.mark.parametrize(("text", "risk"), FOUND)
+def test_a_rule_finds_its_meaning_in_other_words(text: str, risk: str) -> None:
+    assert risk in risks(text)
+
+
+@pytest.mark.parametrize("text", SAFE)
+def test_the_safe_version_is_not_flagged(text: str) -> None:
+    assert not risks(text) - {"monitoring_without_safeguards"}
