@@ -18,13 +18,13 @@ Every refusal is a LibraryError naming the file.
 from __future__ import annotations
 
 import os
-import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from clauses.errors import LibraryError
+from datafiles.reading import kind_of
 
 MAX_FILE_BYTES = 1024 * 1024  # our largest library file is under 100 KB
 MAX_FOLDER_BYTES = 20 * 1024 * 1024  # our whole library is 1.5 MB
@@ -39,14 +39,6 @@ _FLAGS = (
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
-)
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISLNK, "a link"),
 )
 
 
@@ -96,13 +88,6 @@ def resolve_inside(path: Path, root: Path) -> Path:
     return target
 
 
-def _kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
-
-
 def read_text(path: Path, what: str = "file") -> str:
     """A library file's text: a regular file, within the size limits, UTF-8; anything else is a
     LibraryError naming it."""
@@ -111,7 +96,7 @@ def read_text(path: Path, what: str = "file") -> str:
         target = path
         if path.is_symlink():
             target = resolve_inside(path, current.path) if current else path.resolve(strict=True)
-        kind = _kind(os.lstat(target).st_mode)
+        kind = kind_of(os.lstat(target).st_mode)
         if kind is not None:
             raise LibraryError(
                 f"the {what} is {kind}, not a file; a clause folder holds files only", file=path
@@ -147,7 +132,7 @@ def read_text(path: Path, what: str = "file") -> str:
 
 
 def _check(path: Path, what: str, info: os.stat_result, current: _Folder | None) -> None:
-    kind = _kind(info.st_mode)
+    kind = kind_of(info.st_mode)
     if kind is not None:  # it changed between the two looks
         raise LibraryError(f"the {what} is {kind}, not a file; a clause folder holds files only", file=path)
     if info.st_nlink > 1 and current is not None and not current.ours:
