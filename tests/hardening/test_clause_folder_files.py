@@ -78,7 +78,9 @@ def test_a_template_that_is_not_a_plain_file_of_the_folder_is_refused_before_it_
     assert SECRET not in message
 
 
-@pytest.mark.parametrize("name", ["clauses.yaml", "nl/strings.yaml", "sections.yaml"])
+@pytest.mark.parametrize(
+    "name", ["clauses.yaml", "nl/strings.yaml", "sections.yaml", "sectors.yaml", "nl/sectors.yaml"]
+)
 @pytest.mark.parametrize("make", ["fifo", "loop", "hard link"])
 def test_a_yaml_file_that_is_not_a_plain_file_of_the_folder_is_refused(
     tmp_path: Path, name: str, make: str
