@@ -65,14 +65,15 @@ def __getattr__(name: str) -> Any:
 def load_library(*extra_folders: str | Path) -> Library:
     """Our clause library, with each extra folder laid on top (same id replaces, new id adds).
 
-    The default library is built once per process; a library with extra folders is built each call.
+    The default library is built once per process; a library with extra folders is built each call,
+    and loaded and rendered in a separate process with resource limits (clauses.isolation): it is
+    someone else's code.
     """
     if not extra_folders:
         return _default_library()
-    from clauses import loader
-    from clauses.library import DEFAULT_FOLDER, Library
+    from clauses.isolation import ForeignLibrary
 
-    return Library(loader.read((DEFAULT_FOLDER, *(Path(folder) for folder in extra_folders))))
+    return ForeignLibrary(extra_folders)  # type: ignore[return-value]  # the same interface
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from clauses import patterns
 from clauses.facts import Facts
 from clauses.loader import SectionSpec, Where
 from clauses.markup import clean
@@ -37,9 +38,9 @@ def _other_department(answers: Mapping[str, Any]) -> str:
 
 def department_name(answers: Mapping[str, Any], language: Language) -> str:
     """How running text names the department, e.g. "the Customer Service department"."""
-    department = answers["department"]
-    # The answer is an argument of format(), never part of the format string.
-    return language.text(f"choices.department.{department}").format(name=_other_department(answers))
+    key = f"choices.department.{answers['department']}"
+    # Never str.format: the text may come from a clause folder (see clauses.patterns).
+    return patterns.fill(key, language.text(key), name=_other_department(answers))
 
 
 def title_of(kind: str, answers: Mapping[str, Any], language: Language) -> str:
@@ -51,9 +52,11 @@ def title_of(kind: str, answers: Mapping[str, Any], language: Language) -> str:
         name = language.text(f"choices.department_title.{department}")
     else:
         name = ""
-    title = language.text(f"titles.{policy_type}").format(department=name)
+    key = f"titles.{policy_type}"
+    title = patterns.fill(key, language.text(key), department=name)
     if kind == "implementation_notes":
-        return language.text("titles.implementation_notes").format(title=title)
+        key = "titles.implementation_notes"
+        return patterns.fill(key, language.text(key), title=title)
     return title
 
 
@@ -104,7 +107,8 @@ def build_document(
         elif spec.kind == "annex":
             # A references annex exists exactly when something is cited.
             if any_cited if spec.annex == "references" else clauses:
-                label = language.text("annex_label").format(letter=string.ascii_uppercase[annex_count % 26])
+                letter = string.ascii_uppercase[annex_count % 26]
+                label = patterns.fill("annex_label", language.text("annex_label"), letter=letter)
                 annex_count += 1
                 annex_parts.append((spec, label, clauses))
                 for clause in clauses:

@@ -387,6 +387,12 @@ def _template_line(error: BaseException, path: Path) -> int | None:
     return line
 
 
-def facts_for(answers: Mapping[str, Any], library: Library, language: str = "en") -> Facts:
-    """The derived values templates see, for the UI and the tests."""
-    return derive(answers, language, function_names(library._language(language).strings))
+def facts_for(answers: Mapping[str, Any], library: Any, language: str = "en") -> Facts:
+    """The derived values templates see, for the adoption kit, the UI and the tests.
+
+    `library` is a Library or a clauses.isolation.ForeignLibrary: the texts are taken from the folders
+    as read (`source`), which both have, never from a compiled template."""
+    languages = library.source.languages
+    if language not in languages:
+        raise LibraryError(f"no texts in language {language!r} (available: {', '.join(sorted(languages))})")
+    return derive(answers, language, function_names(languages[language].strings))

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from clauses import yamlfile
+from clauses import patterns, safefiles, yamlfile
 from clauses.completeness import check
 from clauses.errors import LibraryError
 from clauses.markup import squeeze
@@ -51,7 +51,8 @@ def read(folders: Iterable[Path]) -> LibrarySource:
         if not folder.is_dir():
             raise LibraryError("is not a folder", file=folder)
         source.folders += (folder,)
-        _read_folder(folder, source)
+        with safefiles.folder(folder):  # only regular files, within its size limits
+            _read_folder(folder, source)
     check(source)
     return source
 
@@ -198,6 +199,9 @@ def _read_language(folder: Path, language: LanguageSource) -> None:
         except LibraryError as error:
             raise LibraryError(error.problem, file=strings, line=error.line) from None
         for key, value, line in leaves:
+            problem = patterns.problem(key, value)  # a pattern the code fills is checked before any use
+            if problem is not None:
+                raise LibraryError(problem, file=strings, line=line)
             language.strings[key] = value
             language.string_files[key] = Where(strings, line)
     statutes = folder / "statutes.yaml"

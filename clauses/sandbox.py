@@ -7,11 +7,15 @@ adds, for every template and condition, ours included:
 
 - at load time, with the file and line: no ``include``, ``import``, ``extends`` (a clause cannot read
   another file; there is no loader either), no name or attribute starting with "_", no ``self``, no
-  recursive loops, and only the filters listed in FILTERS;
-- while rendering, within one assembly: at most MAX_STEPS loop iterations, calls and operators, and
-  MAX_SECONDS; no text, list or number grows past MAX_TEXT characters (or MAX_DIGITS digits) through
-  ``*``, ``**``, ``+``, ``%``, ``~``, join or replace; only the methods of text, lists and mappings listed
-  in METHODS (no ``center``, ``format``, ``append``: an attribute outside them is refused).
+  recursive loops, only the filters listed in guards.FILTERS, and no brackets nested beyond what Jinja's
+  parser can take (a RecursionError becomes a refusal);
+- while rendering, within one assembly, the budgets of clauses.limits on every costly step: each loop
+  step, call, filter, test, operator and list, tuple or mapping written in a template is counted
+  against the steps and the clock; text, numbers and ``%`` formats are measured before they are made;
+  every list, tuple or mapping a template makes is checked for depth and size; helpers take at most
+  MAX_ITEMS items (clauses.guards); only the methods of text, lists and mappings listed in
+  guards.METHODS can be called (no ``center``, ``format``, ``append``: an attribute outside them is
+  refused).
 
 Every refusal is a RenderLimit or a SecurityError, which the library reports as one line naming the file,
 the line and the clause.
@@ -19,51 +23,32 @@ the line and the clause.
 
 from __future__ import annotations
 
-import re
-import threading
-import time
 import types
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.sandbox import SandboxedEnvironment
 
-MAX_STEPS = 200_000  # ours need under a thousand per document
-MAX_SECONDS = 2.0  # ours need a few milliseconds
-MAX_TEXT = 200_000  # characters in any one value: a whole policy is about 40,000
-MAX_DIGITS = 1_000
+from clauses import guards
+from clauses.limits import (
+    CONTAINERS,
+    MAX_DIGITS,
+    MAX_TEXT,
+    RenderLimit,
+    admit,
+    budget,
+    check_percent,
+    digits,
+    spend,
+    spend_on_text,
+    text_of,
+    too_long,
+)
 
-# Filters with an output no larger than their input (or checked below). Left out: the ones that make
-# large text from a number (center, indent, wordwrap, format, filesizeformat, batch, slice), produce HTML
-# or JSON (urlize, xmlattr, tojson, escape, safe, urlencode, pprint), vary between runs (random), or look
-# attributes up by a name made at run time (attr).
-FILTERS = frozenset(
-    {
-        *("abs", "capitalize", "count", "d", "default", "dictsort", "first", "float", "groupby", "int"),
-        *("items", "join", "last", "length", "list", "lower", "map", "max", "min", "reject", "rejectattr"),
-        *("replace", "reverse", "round", "select", "selectattr", "sort", "string", "striptags", "sum"),
-        *("title", "trim", "truncate", "unique", "upper", "wordcount"),
-    }
-)
-_TEXT_METHODS = frozenset(
-    {
-        *("capitalize", "casefold", "count", "endswith", "find", "index", "isalnum", "isalpha"),
-        *("isdecimal", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "join", "lower"),
-        *("lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex"),
-        *("rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase"),
-        *("title", "upper"),
-    }
-)
-METHODS: dict[type, frozenset[str]] = {
-    str: _TEXT_METHODS,
-    list: frozenset({"count", "index"}),
-    tuple: frozenset({"count", "index"}),
-    dict: frozenset({"get", "items", "keys", "values"}),
-}
+__all__ = ["MAX_TEXT", "ClauseEnvironment", "ForbiddenConstruct", "RenderLimit", "budget", "spend", "text_of"]
+
 _FORBIDDEN_TAGS = {
     nodes.Include: "include",
     nodes.Import: "import",
@@ -71,154 +56,17 @@ _FORBIDDEN_TAGS = {
     nodes.Extends: "extends",
     nodes.Block: "block",
 }
-_WIDTH = re.compile(r"%[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?")
-
-
-class RenderLimit(Exception):
-    """A template went over one of the limits above."""
 
 
 class ForbiddenConstruct(TemplateSyntaxError):
     """A template uses something clause templates may not; found before it is ever rendered."""
 
 
-# --- the budget of one assembly ----------------------------------------------------------------------
-
-
-class _Budget:
-    def __init__(self) -> None:
-        self.steps = 0
-        self.deadline = time.monotonic() + MAX_SECONDS
-
-
-_local = threading.local()
-
-
-@contextmanager
-def budget() -> Iterator[None]:
-    """Everything rendered inside shares one budget (nested calls join the outer one)."""
-    if getattr(_local, "budget", None) is not None:
-        yield
-        return
-    _local.budget = _Budget()
-    try:
-        yield
-    finally:
-        _local.budget = None
-
-
-def spend(steps: int = 1) -> None:
-    current = getattr(_local, "budget", None)
-    if current is None:  # rendered outside `budget()`: the library renders nothing that way
-        return
-    current.steps += steps
-    if current.steps > MAX_STEPS:
-        raise RenderLimit(
-            f"more than {MAX_STEPS:,} loop steps, calls and operations: a loop too large or a macro "
-            "that calls itself without end"
-        )
-    if current.steps % 256 == 0 and time.monotonic() > current.deadline:
-        raise RenderLimit(f"rendering took more than {MAX_SECONDS:g} seconds")
-
-
-def _too_long(what: str, size: int) -> RenderLimit:
-    return RenderLimit(f"{what} would be {size:,} long, more than the {MAX_TEXT:,} a clause may make")
-
-
-def text_of(value: Any) -> str:
-    """str(value), refused before it is made when it would be too long (nested lists repeat quickly)."""
-    if isinstance(value, str):
-        return value
-    size = 0
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        size += len(item) + 2 if isinstance(item, str) else 4
-        if size > MAX_TEXT:
-            raise _too_long("a text", size)
-        if isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            pending.extend(item)
-    return str(value)
-
-
-def _size(value: Any) -> int | None:
-    return len(value) if isinstance(value, str | list | tuple) else None
+def _too_deep(name: str | None, filename: str | None) -> ForbiddenConstruct:
+    return ForbiddenConstruct("brackets or expressions nested too deeply for a clause", 1, name, filename)
 
 
 # --- guarded filters and methods ---------------------------------------------------------------------
-
-
-def _checked_replace(text: str, old: str, new: str, count: int | None = None) -> int:
-    times = len(text) + 1 if old == "" else text.count(old)
-    if count is not None and count >= 0:
-        times = min(times, count)
-    return len(text) + times * (len(str(new)) - len(str(old)))
-
-
-def _replace_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: Any = None) -> Any:
-        size = _checked_replace(text_of(value), str(old), str(new), count if isinstance(count, int) else None)
-        if size > MAX_TEXT:
-            raise _too_long("the text after replace", size)
-        return original(eval_ctx, value, old, new, count)
-
-    replace.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return replace
-
-
-def _join_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> Any:
-        items = list(value)
-        spend(len(items))
-        if attribute is None:
-            size = sum(len(text_of(item)) for item in items) + len(str(d)) * max(len(items) - 1, 0)
-            if size > MAX_TEXT:
-                raise _too_long("the joined text", size)
-        return original(eval_ctx, items, d, attribute)
-
-    join.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return join
-
-
-def _string_filter(value: Any) -> str:
-    return text_of(value)
-
-
-def _sum_filter(original: Callable[..., Any]) -> Callable[..., Any]:
-    def total(environment: Any, iterable: Iterable[Any], attribute: Any = None, start: Any = 0) -> Any:
-        if not isinstance(start, int | float) or isinstance(start, bool):
-            raise RenderLimit("sum adds numbers only")
-        return original(environment, iterable, attribute, start)
-
-    total.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
-    return total
-
-
-def _checked_args(method: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The arguments of a str.replace() or str.join(), refused before a result that would be too long
-    is made (join's items become a list: a generator measured would be empty when joined)."""
-    owner, name = method.__self__, method.__name__
-    if not isinstance(owner, str):
-        return args
-    if name == "replace" and len(args) >= 2:
-        count = args[2] if len(args) > 2 and isinstance(args[2], int) else None
-        size = _checked_replace(owner, text_of(args[0]), text_of(args[1]), count)
-        if size > MAX_TEXT:
-            raise _too_long("the text after replace()", size)
-    elif name == "join" and args:
-        items = list(args[0])
-        spend(len(items))
-        size = sum(len(text_of(item)) for item in items) + len(owner) * max(len(items) - 1, 0)
-        if size > MAX_TEXT:
-            raise _too_long("the joined text", size)
-        return (items, *args[1:])
-    return args
-
-
-# --- the environment ---------------------------------------------------------------------------------
 
 
 class _Generator(CodeGenerator):
@@ -229,6 +77,32 @@ class _Generator(CodeGenerator):
             self.visit(part, frame)
             self.write(", ")
         self.write("))")
+
+    # Lists, tuples and mappings written in a template: environment.admit(...) checks each as it is made,
+    # unless it holds constants only (['a', 'b'] in a condition), whose size the template's text bounds.
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self._admitted(super().visit_List, node, frame)
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # the names of {% set a, b = ... %} and {% for a, b in ... %}
+            super().visit_Tuple(node, frame)
+        else:
+            self._admitted(super().visit_Tuple, node, frame)
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self._admitted(super().visit_Dict, node, frame)
+
+    def _admitted(self, visit: Callable[[Any, Frame], None], node: nodes.Node, frame: Frame) -> None:
+        if all(isinstance(part, _LITERAL_PARTS) for part in node.find_all(nodes.Node)):
+            visit(node, frame)
+            return
+        self.write("environment.admit(")
+        visit(node, frame)
+        self.write(")")
+
+
+_LITERAL_PARTS = (nodes.Const, nodes.List, nodes.Tuple, nodes.Dict, nodes.Pair)
 
 
 class ClauseEnvironment(SandboxedEnvironment):
@@ -241,13 +115,22 @@ class ClauseEnvironment(SandboxedEnvironment):
         super().__init__(**options)
         for name in ("lipsum", "cycler", "joiner"):
             self.globals.pop(name, None)
-        self.filters = {name: JINJA_FILTERS[name] for name in FILTERS}
-        self.filters["replace"] = _replace_filter(JINJA_FILTERS["replace"])
-        self.filters["join"] = _join_filter(JINJA_FILTERS["join"])
-        self.filters["sum"] = _sum_filter(JINJA_FILTERS["sum"])
-        self.filters["string"] = _string_filter
+        self.filters = guards.filters()
+        self.tests = guards.tests()
 
     # --- at load time ---
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        try:
+            return super()._parse(source, name, filename)
+        except RecursionError:
+            raise _too_deep(name, filename) from None
+
+    def compile_expression(self, source: str, undefined_to_none: bool = True) -> Any:
+        try:
+            return super().compile_expression(source, undefined_to_none)
+        except RecursionError:
+            raise _too_deep(None, None) from None
 
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
@@ -257,7 +140,16 @@ class ClauseEnvironment(SandboxedEnvironment):
             # environment.budgeted(iter): counts every step of the loop (not a name a template can reach).
             counter = nodes.EnvironmentAttribute("budgeted", lineno=loop.lineno)
             loop.iter = nodes.Call(counter, [loop.iter], [], None, None, lineno=loop.lineno)
-        return super()._generate(source, name, filename, defer_init)
+        try:
+            return super()._generate(source, name, filename, defer_init)
+        except RecursionError:
+            raise _too_deep(name, filename) from None
+
+    def _compile(self, source: str, filename: str) -> types.CodeType:
+        try:
+            return super()._compile(source, filename)
+        except (RecursionError, MemoryError, SyntaxError):  # Python's own parser gave up
+            raise _too_deep(None, filename) from None
 
     # --- while rendering ---
 
@@ -266,12 +158,16 @@ class ClauseEnvironment(SandboxedEnvironment):
             spend()
             yield item
 
+    def admit(self, value: Any) -> Any:
+        spend()
+        return admit(value)
+
     def concat(self, parts: tuple[Any, ...]) -> str:
         spend()
         texts = [text_of(part) for part in parts]
         size = sum(map(len, texts))
         if size > MAX_TEXT:
-            raise _too_long("a text joined with ~", size)
+            raise too_long("a text joined with ~", size)
         return "".join(texts)
 
     def wrap_str_format(self, value: Any) -> None:
@@ -282,47 +178,57 @@ class ClauseEnvironment(SandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        allowed = next((names for kind, names in METHODS.items() if isinstance(obj, kind)), None)
+        allowed = next((names for kind, names in guards.METHODS.items() if isinstance(obj, kind)), None)
         return allowed is None or attr in allowed  # e.g. no str.center, str.format, list.append
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         spend()
-        if isinstance(__obj, types.BuiltinMethodType):
-            args = _checked_args(__obj, args)
-        return super().call(__context, __obj, *args, **kwargs)
+        kind = type(__obj)
+        if kind is types.BuiltinMethodType:
+            args = guards.checked_method_args(__obj, args)
+        # Most calls pass text or numbers only (statute('gdpr'), choice(...)): nothing more to check.
+        # Jinja adds _loop_vars to a call inside a loop, for its own use.
+        checked = len(kwargs) > ("_loop_vars" in kwargs)
+        if not checked:
+            for value in args:
+                if type(value) not in guards.PLAIN:
+                    checked = True
+                    break
+        if checked:
+            args, kwargs = guards.checked_call_args(kind, args, kwargs)
+        result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
+        return admit(result) if isinstance(result, CONTAINERS) else result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         spend()
         _check_binop(operator, left, right)
-        return super().call_binop(context, operator, left, right)
+        return admit(super().call_binop(context, operator, left, right))
 
 
-def _digits(number: int) -> int:
-    return abs(number).bit_length() * 3 // 10 + 1  # about log10(2) digits per bit
+def _size(value: Any) -> int | None:
+    return len(value) if isinstance(value, str | list | tuple) else None
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:
     integers = all(isinstance(x, int) and not isinstance(x, bool) for x in (left, right))
     if operator == "**" and integers and abs(left) > 1 and right > 0:
-        if right * _digits(left) > MAX_DIGITS:
+        if right * digits(left) > MAX_DIGITS:
             raise RenderLimit(f"a number of more than {MAX_DIGITS:,} digits")
     elif operator == "*" and integers:
-        if _digits(left) + _digits(right) > MAX_DIGITS:
+        if digits(left) + digits(right) > MAX_DIGITS:
             raise RenderLimit(f"a number of more than {MAX_DIGITS:,} digits")
     elif operator == "*":
         for sequence, times in ((left, right), (right, left)):
             size = _size(sequence)
             if size is not None and isinstance(times, int) and size * times > MAX_TEXT:
-                raise _too_long("the repeated value", size * times)
+                raise too_long("the repeated value", size * times)
     elif operator == "+":
         sizes = (_size(left), _size(right))
         if None not in sizes and sum(sizes) > MAX_TEXT:  # type: ignore[arg-type]
-            raise _too_long("the sum", sum(sizes))  # type: ignore[arg-type]
+            raise too_long("the sum", sum(sizes))  # type: ignore[arg-type]
     elif operator == "%" and isinstance(left, str):
-        for width, precision in _WIDTH.findall(left):
-            for value in (width, precision):
-                if value == "*" or (value and int(value) > 1000):
-                    raise RenderLimit("a % format wider than 1,000 characters")
+        spend_on_text(left)
+        check_percent(left, right)
 
 
 def check(source: nodes.Template, environment: Any, name: str | None, filename: str | None) -> None:

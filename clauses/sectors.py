@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clauses import yamlfile
+from clauses import safefiles, yamlfile
 from clauses.errors import LibraryError
 
 FALLBACK = "other"
@@ -88,21 +88,35 @@ def read(folders: Iterable[Path], languages: Iterable[str], statutes: Iterable[s
     nouns_from: dict[tuple[str, str], Path] = {}
     wanted_by: dict[str, Path] = {}  # a noun, and the sectors.yaml that last asked for it
     for folder in folders:
-        path = Path(folder) / "sectors.yaml"
-        if path.exists():
-            for sector in _sectors(path, set(statutes)):
-                result.sectors[sector.id] = sector
-                for changes in (*sector.by_detail.values(), {"served": sector.served}):
-                    if "served" in changes:
-                        wanted_by[changes["served"]] = path
-        for language in languages:
-            words = Path(folder) / language / "sectors.yaml"
-            if words.exists():
-                for noun, forms in _nouns(words).items():
-                    result.nouns.setdefault(language, {})[noun] = forms
-                    nouns_from[(language, noun)] = words
+        # A clause folder's files are opened by its rules (clauses.safefiles): regular files of the
+        # folder only, no hard link, within its sizes; a --clauses folder may be built to hurt.
+        with safefiles.folder(Path(folder)):
+            _read_folder(Path(folder), languages, set(statutes), result, nouns_from, wanted_by)
     _check(result, list(languages), folders, nouns_from, wanted_by)
     return result
+
+
+def _read_folder(
+    folder: Path,
+    languages: Iterable[str],
+    statutes: set[str],
+    result: Sectors,
+    nouns_from: dict[tuple[str, str], Path],
+    wanted_by: dict[str, Path],
+) -> None:
+    path = folder / "sectors.yaml"
+    if path.exists():
+        for sector in _sectors(path, statutes):
+            result.sectors[sector.id] = sector
+            for changes in (*sector.by_detail.values(), {"served": sector.served}):
+                if "served" in changes:
+                    wanted_by[changes["served"]] = path
+    for language in languages:
+        words = folder / language / "sectors.yaml"
+        if words.exists():
+            for noun, forms in _nouns(words).items():
+                result.nouns.setdefault(language, {})[noun] = forms
+                nouns_from[(language, noun)] = words
 
 
 def _sectors(path: Path, statutes: set[str]) -> list[Sector]:

@@ -1,8 +1,9 @@
 """A clause folder's YAML and templates, read by the one reader (datafiles.reading) as LibraryErrors.
 
-A clause folder may come from someone else, so its files are read with every guard: at most 1 MB a file
-(ours are under 100 KB), no Python objects, no aliases that expand without end, no number or date no
-one can mean, keys that are text, no link out of the folder.
+A clause folder may come from someone else, so its files are read with every guard: only regular files
+of the folder, at most 1 MB a file, no hard link (clauses.safefiles); no Python objects, no aliases that
+expand without end, no number or date no one can mean, no base-60 number and no value over 100,000
+characters (datafiles.scalars), keys that are text, no link out of the folder.
 """
 
 from __future__ import annotations
@@ -10,44 +11,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from clauses import safefiles
 from clauses.errors import LibraryError
 from datafiles import marks
-from datafiles.errors import DataFileError, FileTooLarge, NotText, OutsideFolder, Unreadable
+from datafiles.errors import DataFileError
 from datafiles.marks import Located, short
-from datafiles.reading import ensure_inside, parse_yaml
-from datafiles.reading import read_text as _read_text
+from datafiles.reading import parse_yaml
 
 __all__ = ["MAX_FILE_BYTES", "Located", "inside", "line_of", "load", "read_text", "short"]
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = safefiles.MAX_FILE_BYTES
 
 
 def inside(path: Path, folder: Path) -> None:
-    """Refuse a link that leads out of the clause folder: a folder received from someone else could
-    otherwise make a clause of any file on this computer (a private key, a password file)."""
-    try:
-        ensure_inside(path, folder)
-    except OutsideFolder:
-        raise LibraryError(
-            "is a link to something outside the clause folder; copy the file itself into the folder",
-            file=path,
-        ) from None
+    """Refuse a link that leads out of the clause folder, nowhere, or back to itself: a folder received
+    from someone else could otherwise make a clause of any file on this computer (a private key, a
+    password file). A name is a child of the folder, never `..`: only a link can lead out."""
+    if path.is_symlink():
+        safefiles.resolve_inside(path, folder)
 
 
 def read_text(path: Path, what: str = "file") -> str:
-    """A library file's text; too large, unreadable or not UTF-8 is a LibraryError naming it."""
-    try:
-        return _read_text(path, max_bytes=MAX_FILE_BYTES)
-    except FileTooLarge as error:
-        raise LibraryError(
-            f"the {what} is {error.size / (1024 * 1024):.1f} MB; a clause library file may be at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-            file=path,
-        ) from None
-    except NotText:
-        raise LibraryError(f"cannot read the {what}: it is not UTF-8 text", file=path) from None
-    except Unreadable as error:
-        raise LibraryError(f"cannot read the {what} ({error.reason})", file=path) from None
+    """A library file's text; a file that is not a regular file of the folder, too large, unreadable or
+    not UTF-8 is a LibraryError naming it (see clauses.safefiles)."""
+    return safefiles.read_text(path, what)
 
 
 def load(path: Path) -> Any:

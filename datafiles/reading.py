@@ -7,14 +7,19 @@
 - A number or date the constructor cannot make is an error with its line (PyYAML gives none).
 - Aliases that repeat a value until it would fill the memory when walked ("billion laughs") are
   refused before anything walks them; so is nesting too deep to walk.
-- `read_text` and `read_yaml` refuse a file over `max_bytes` before reading it, and a link that
-  leads out of `within` (a folder received from someone else could otherwise make any file on this
-  computer, a private key, part of its data).
+- A YAML 1.1 base-60 number (`1:30`, built in time that grows with the square of its length) and any
+  value over 100,000 characters are refused before they are resolved (`datafiles.scalars`).
+- `read_text` and `read_yaml` read regular files only (a FIFO would block the reader forever, a
+  device such as /dev/zero would be read until the memory runs out), refuse a file over `max_bytes`
+  before reading it, and a link that leads out of `within` (a folder received from someone else could
+  otherwise make any file on this computer, a private key, part of its data).
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +27,7 @@ import yaml
 
 from datafiles.errors import DataFileError, FileTooLarge, NotText, OutsideFolder, Unreadable
 from datafiles.marks import Located, LocatedList, LocatedText
+from datafiles.scalars import ScalarGuard, ScalarRefused
 
 # What a file may hold once its aliases are followed: far more than any interview, clause library,
 # rules, answers file or draft needs, far less than what would stall the program walking it.
@@ -39,7 +45,8 @@ def _clip(text: str, size: int = 24) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(ScalarGuard, _SafeBase):  # type: ignore[misc, valid-type]
+    # ScalarGuard first: its resolve and construct_scalar run before PyYAML's.
     text_keys = False  # keys must be text (the clause library), or any plain value (answers: `1: x`)
 
     def construct_located_mapping(self, node: yaml.MappingNode) -> Located:
@@ -144,7 +151,7 @@ def parse_yaml(
             str(error.problem or error.context or "not valid YAML"),
             file=file,
             line=mark.line + 1 if mark else None,
-            syntax=not isinstance(error, _Refused),
+            syntax=not isinstance(error, _Refused | ScalarRefused),
         ) from None
     except yaml.reader.ReaderError as error:
         line = text[: max(error.position, 0)].count("\n") + 1
@@ -171,20 +178,66 @@ def ensure_inside(path: Path, folder: Path) -> None:
         raise OutsideFolder(path)
 
 
+# O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer (the type is then refused).
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISLNK, "a link"),
+)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (from its st_mode); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def read_text(path: Path, *, max_bytes: int | None = None, within: Path | None = None) -> str:
     """The UTF-8 text of `path`: FileTooLarge, NotText, Unreadable or OutsideFolder otherwise."""
     if within is not None:
         ensure_inside(path, within)
     try:
-        if max_bytes is not None:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise FileTooLarge(path, size, max_bytes)
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise NotText(path) from None
+        descriptor = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(descriptor)  # the file opened, not a name that may since lead elsewhere
+            kind = kind_of(info.st_mode)
+            if kind is not None:
+                raise Unreadable(path, f"it is {kind}, not a file", "NotAFile")
+            if max_bytes is not None and info.st_size > max_bytes:
+                raise FileTooLarge(path, info.st_size, max_bytes)
+            data = _read(descriptor, None if max_bytes is None else max_bytes + 1)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         raise Unreadable(path, str(error.strerror or error), type(error).__name__) from None
+    if max_bytes is not None and len(data) > max_bytes:  # it grew while it was read
+        raise FileTooLarge(path, len(data), max_bytes)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotText(path) from None
+    # Line ends as Path.read_text gives them (universal newlines), which readers were written for.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _read(descriptor: int, limit: int | None) -> bytes:
+    """Up to `limit` bytes (all, for None) of an open file."""
+    chunks: list[bytes] = []
+    size = 0
+    while limit is None or size < limit:
+        chunk = os.read(descriptor, 1024 * 1024 if limit is None else min(1024 * 1024, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def read_yaml(

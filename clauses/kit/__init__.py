@@ -105,7 +105,6 @@ class _Writer:
         # Helpers come last so that nothing in the answers can stand in for them.
         return {
             **_condition_context(answers),
-            **library.environment.globals,
             "format_date": format_date,
             "choice": choice,
             "choices": lambda group, ids: babel.lists.format_list(

@@ -290,8 +290,9 @@ def _read_json(name: str) -> Any:
 
 def _read_yaml(path: Path) -> Any:
     def parse(content: bytes) -> Any:
-        import yaml
+        # The one YAML reader, with its guards, as for every data file; only when the cache has no entry.
+        from datafiles.reading import parse_yaml
 
-        return yaml.load(content.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return parse_yaml(content.decode("utf-8"), path)
 
     return cached_parse(path, parse, "places")

@@ -7,7 +7,7 @@ from their labels and aliases alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +49,14 @@ def vocabulary(folder: Path) -> Vocabulary:
     path = folder / FILE
     if not path.is_file():
         return Vocabulary()
-    return _build(path, cached_parse(path, _parse, "vocabulary"))
+    return _build(path, cached_parse(path, partial(_parse, path), "vocabulary"))
 
 
-def _parse(content: bytes) -> Any:
-    import yaml
+def _parse(path: Path, content: bytes) -> Any:
+    # The one YAML reader, with its guards, as for every data file; only when the cache has no entry.
+    from datafiles.reading import parse_yaml
 
-    return yaml.load(content.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return parse_yaml(content.decode("utf-8"), path)
 
 
 def _build(path: Path, data: Any) -> Vocabulary:

@@ -69,7 +69,9 @@ def test_a_term_is_explained_at_its_first_use_whichever_clauses_come_from_the_ca
             (folder / f"{clause}.j2").write_text(
                 f"{clause}: {{{{ term('x', 'Wort', 'FR mot') }}}}.\n", encoding="utf-8"
             )
-    library = load_library(tmp_path)
+    # In this process: the cache is what is tested (a folder given with --clauses renders in a child
+    # process, clauses.isolation, whose clauses come back as copies).
+    library = Library(read((DEFAULT_FOLDER, tmp_path)))
 
     def mentions(advocacy: bool) -> list[str]:
         text = str(render(library.assemble(dict(ANSWERS, advocacy=advocacy), "de"), "txt"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,37 @@ def test_files_too_large_not_text_unreadable_or_outside_their_folder(tmp_path: P
     with pytest.raises(OutsideFolder):
         read_yaml(link, within=folder)
     assert read_yaml(link) == {"key": "private"}
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda path: os.mkfifo(path), "a FIFO (a named pipe)"),
+        (lambda path: path.mkdir(), "a folder"),
+        (lambda path: os.symlink("/dev/zero", path), "a device"),
+    ],
+    ids=["fifo", "folder", "device"],
+)
+def test_only_regular_files_are_read_at_once_whatever_a_name_leads_to(
+    tmp_path: Path, make: Callable[[Path], None], kind: str
+) -> None:
+    # Before: an answers file or a draft that was a FIFO blocked the reader forever; /dev/zero was read
+    # until the memory ran out (issue 14, item 3).
+    path = tmp_path / "answers.yaml"
+    make(path)
+    started = time.perf_counter()
+    with pytest.raises(Unreadable) as caught:
+        read_yaml(path, max_bytes=1024 * 1024)
+    assert time.perf_counter() - started < 2.0
+    assert caught.value.kind == "NotAFile"
+    assert str(caught.value) == f"{path}: cannot be read (it is {kind}, not a file)"
+
+
+def test_line_ends_read_as_python_reads_them(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(b"a: 1\r\nb: two\rc: 3\n")
+    assert read_text(path) == "a: 1\nb: two\nc: 3\n" == path.read_text(encoding="utf-8")
+    assert read_yaml(path) == {"a": 1, "b": "two", "c": 3}
 
 
 values = st.recursive(

@@ -116,7 +116,7 @@ TEMPLATE_ATTACKS = {
     "nested lists": (
         "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = [ns.l, ns.l] %}{% endfor %}"
         "{{ ns.l|string }}",
-        "a text would be",
+        "a list or mapping holding more than 200,000 values",
     ),
     "output": (
         "{% for i in range(100000) %}{{ 'x' * 100000 }}{% endfor %}",
@@ -135,6 +135,8 @@ def test_a_hostile_template_is_refused_in_one_line_naming_the_file(tmp_path: Pat
     template, expected = TEMPLATE_ATTACKS[attack]
     folder = folder_with(tmp_path, "# Title\n\n" + template + "\n")
     message = refusal(folder)
+    if "loop steps" in expected and "rendering took more than 2 seconds" in message:
+        expected = "rendering took more than 2 seconds"  # a busy machine reaches the deadline first
     assert expected in message, message
     # The line, except where the text is measured after the template has run.
     line = "" if attack == "output" else ", line 3"
