@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from dialogue.conditions import cache_key
 from dialogue.model import Interview, Question
 from dialogue.paths import SKIP, sample_values
 from dialogue.route import NOT_IMPLIED, implied, is_asked, is_implied
@@ -63,21 +62,55 @@ def defaults_offered(interview: Interview) -> Offered:
     return offered
 
 
+@dataclass(frozen=True)
+class _Reads:
+    """For one index: the answers that decide which of that question and the later ones are asked,
+    and the constants those conditions compare each of them with."""
+
+    names: frozenset[str]
+    constants: dict[str, tuple[Any, ...]]
+
+
 @cache
-def _read_later(interview: Interview) -> tuple[frozenset[str], ...]:
-    """For each index, the answers that decide which of that question and the later ones are asked:
-    the names their conditions read, and those the conditional defaults of such answers read."""
+def _reads(interview: Interview) -> tuple[_Reads, ...]:
+    """For each index, what the conditions of that question and the later ones read: their `when`,
+    their `implied` answers, and the conditional defaults of answers those read."""
     names: set[str] = set()
-    result: list[frozenset[str]] = [frozenset()] * (len(interview.questions) + 1)
+    constants: dict[str, set[Any]] = {}
+    result: list[_Reads] = [_Reads(frozenset(), {})] * (len(interview.questions) + 1)
     for index in range(len(interview.questions) - 1, -1, -1):
         question = interview.questions[index]
+        conditions = [condition for condition, _ in question.implied]
         if question.id in names:
-            for condition, _ in question.defaults:
-                names.update(condition.names)
+            conditions += [condition for condition, _ in question.defaults]
         if question.when is not None:
-            names.update(question.when.names)
-        result[index] = frozenset(names)
+            conditions.append(question.when)
+        for condition in conditions:
+            names.update(condition.names)
+            for comparison in condition.comparisons:
+                constants.setdefault(comparison.name, set()).update(comparison.constants)
+        result[index] = _Reads(
+            frozenset(names), {name: tuple(sorted(values, key=repr)) for name, values in constants.items()}
+        )
     return tuple(result)
+
+
+_ABSENT = object()
+
+
+def _signature(value: Any, constants: tuple[Any, ...]) -> Any:
+    """What conditions can tell of `value`: whether it is empty, and how it compares with each constant
+    they name. Answers with one signature lead down the same path, so one of them is enough."""
+    if value is SKIP or value is _ABSENT:
+        return ("absent",)
+    if isinstance(value, list | tuple):
+        return (bool(value), tuple(c in value for c in constants))
+    if isinstance(value, str):
+        return (bool(value), value if value in constants else None)
+    if isinstance(value, bool):
+        return (value,)
+    same_kind = [c for c in constants if type(c) is type(value)]
+    return (bool(value), tuple((value > c) - (value < c) for c in same_kind))
 
 
 class _Counter:
@@ -90,7 +123,7 @@ class _Counter:
         self.done = done
         self.samples: dict[str, list[Any]] = {}
         self.offered = offered
-        self.read_later = _read_later(interview)
+        self.reads = _reads(interview)
         self.memo: dict[tuple[Any, ...], tuple[int, int]] = {}
 
     def span(self) -> Span:
@@ -103,12 +136,16 @@ class _Counter:
             return [offered]
         samples = self.samples.get(question.id)
         if samples is None:
-            samples = self.samples[question.id] = sample_values(self.interview, question)
+            constants = self.reads[0].constants.get(question.id, ())
+            distinct: dict[Any, Any] = {}
+            for value in sample_values(self.interview, question):
+                distinct.setdefault(_signature(value, constants), value)
+            samples = self.samples[question.id] = list(distinct.values())
         return samples
 
     def visit(self, index: int, context: dict[str, Any]) -> tuple[int, int]:
         questions = self.questions
-        read_later = self.read_later
+        reads = self.reads
         counted = 0
         # Questions done, off the path or whose answer nothing reads: walk on without branching.
         while index < len(questions):
@@ -122,7 +159,7 @@ class _Counter:
                 context = {**context, question.id: given}
             elif is_asked(question, context):
                 if question.id not in self.done:
-                    if question.id in read_later[index + 1]:
+                    if question.id in reads[index + 1].names:
                         break
                     counted += 1
                 elif question.id in self.given:
@@ -130,7 +167,15 @@ class _Counter:
             index += 1
         else:
             return counted, counted
-        key = (index, *(cache_key(context.get(name)) for name in sorted(read_later[index])))
+        # Only what the later conditions can tell of each answer matters (its signature).
+        later = reads[index]
+        key = (
+            index,
+            *(
+                _signature(context.get(name, _ABSENT), later.constants.get(name, ()))
+                for name in sorted(later.names)
+            ),
+        )
         if key not in self.memo:
             fewest, most = len(questions), 0
             for value in self.values(question, context):
