@@ -95,7 +95,11 @@ class WordingScreen(ModalScreen[bool]):
                 yield Button(use, id="words-use", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.watch(self.words, "found", self._show, init=True)
+        self.watch(self.words, "found", self._found, init=True)
+
+    def _found(self, found: dict[str, tuple[TypedWord, ...]] | None) -> None:
+        # The model is no widget: its watchers run at once, and the rows are mounted in this screen's turn.
+        self.call_later(self._show, found)
 
     async def _show(self, found: dict[str, tuple[TypedWord, ...]] | None) -> None:
         listing = self.query_one("#words-list", VerticalScroll)
