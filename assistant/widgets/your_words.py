@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -35,6 +35,12 @@ class WordingScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     WordingScreen {
         align: center middle;
+    }
+    WordingScreen #words-dialog {
+        height: 100%;
+    }
+    WordingScreen #words-list {
+        height: 1fr;
     }
     WordingScreen .words-version {
         text-style: bold;
@@ -85,7 +91,7 @@ class WordingScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         t = self.texts
-        with VerticalScroll(id="words-dialog", classes="dialog"):
+        with Vertical(id="words-dialog", classes="dialog"):
             yield Static(Content(t("wording.title")), classes="dialog-title")
             yield Static(Content(t("wording.intro")), id="words-intro")
             yield VerticalScroll(id="words-list")
@@ -118,7 +124,8 @@ class WordingScreen(ModalScreen[bool]):
                 continue
             label = versions.label(code, self.answers, t)
             rows.append(Static(Content(f"── {label} ──"), classes="words-version"))
-            for word in shown:
+            # Words of another language first: they are what a binding version must not show.
+            for word in sorted(shown, key=lambda word: not word.foreign):
                 rows += self._rows(word)
         if not rows:
             problem = self.words.problem
@@ -127,7 +134,8 @@ class WordingScreen(ModalScreen[bool]):
         await listing.mount_all(rows)
         first = next(iter(listing.query(Input)), None)
         if first is not None:
-            first.focus()
+            # The first field is under its version's heading and its flag: keep them in sight.
+            first.focus(scroll_visible=False)
 
     def _rows(self, word: TypedWord) -> list[Static | Input]:
         t = self.texts
