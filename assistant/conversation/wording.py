@@ -74,11 +74,14 @@ class YourWords(DOMNode):
     ) -> None:
         from clauses.wording import typed_words
 
-        try:
-            found: Found | None = typed_words(self.host.drafter.library(), answers, wording, languages)
-            problem = None
-        except (PolicyNotReady, LibraryError) as error:
-            found, problem = {}, str(error)
+        found: Found = {}
+        problem = None
+        # One version at a time: a version a clause folder cannot make leaves the others listed.
+        for language in languages:
+            try:
+                found |= typed_words(self.host.drafter.library(), answers, wording, (language,))
+            except (PolicyNotReady, LibraryError) as error:
+                problem = str(error)
         self.host.call_later(self._done, generation, found, problem)
 
     def _done(self, generation: int, found: Found, problem: str | None) -> None:

@@ -19,6 +19,8 @@ from uihelp import (
     write_draft,
 )
 
+from assistant.drafting import PolicyDrafter
+from assistant.exporting import ExportRequest, export
 from assistant.screens.export import ExportDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.widgets.choices import ChoiceList
@@ -190,3 +192,23 @@ async def test_words_that_do_not_fit_are_refused_on_the_screen_in_the_users_lang
         .get("spokespersons")
         is None
     )
+
+
+def test_each_column_of_the_side_by_side_version_has_its_own_words(tmp_path: Path) -> None:
+    answers = brussels_with_english_spokespersons()
+    wording = {"fr": {**answers.pop("wording")["fr"], "spokespersons": FRENCH}}
+    session = finished_session(answers)
+    request = ExportRequest(
+        folder=tmp_path, name="policy", formats=("html",), notes=False, languages=("fr",), side_by_side=True
+    )
+    written = export(PolicyDrafter(), session.result(), request, wording)
+    assert [target.path.name for target in written] == ["policy-fr.html", "policy-nl-fr.html"]
+    french = flat((tmp_path / "policy-fr.html").read_text(encoding="utf-8"))
+    both = flat((tmp_path / "policy-nl-fr.html").read_text(encoding="utf-8"))
+    assert (
+        FRENCH.replace("'", "&#x27;") in french or FRENCH.replace("'", "&#39;") in french or FRENCH in french
+    )
+    assert ENGLISH not in french
+    # The Dutch column keeps the words as typed; the French column has its own.
+    assert ENGLISH in both
+    assert any(form in both for form in (FRENCH, FRENCH.replace("'", "&#x27;"), FRENCH.replace("'", "&#39;")))
