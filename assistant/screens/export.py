@@ -48,10 +48,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield languages
             yield Static(Content(self.t("export.versions_note")), id="versions-note")
             yield Static(id="export-warning")
-            # The user's typed words in each version ticked (assistant.widgets.your_words).
-            with Vertical(id="words-section"):
-                yield Static(id="words-note")
-                yield Button(self.t("export.words_button"), id="words", compact=True)
             formats = ChoiceList(id="formats")
             formats.border_title = self.t("export.formats")
             formats.border_subtitle = self.t("export.list_help")
@@ -66,6 +62,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Static(Content(self.t("export.posting_date")), classes="field-label")
                 yield Input(export_options.today_text(), id="posting-date", compact=True)
             yield Static(id="targets")
+            # The user's typed words in each version ticked (assistant.widgets.your_words), last before
+            # the buttons: the keys through the dialog stay as they were.
+            with Vertical(id="words-section"):
+                yield Static(id="words-note")
+                yield Button(self.t("export.words_button"), id="words", compact=True)
             yield Static(id="export-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("export.cancel"), id="cancel", compact=True)
