@@ -54,6 +54,12 @@ def shown(screen: WordingScreen) -> str:
     return flat(" ".join(str(widget.render()) for widget in screen.query("#words-list Static")))
 
 
+async def press_words_button(pilot: Any) -> None:
+    """"Your words in each version…", below the fold of a small terminal: focused (as Tab would) and pressed."""
+    pilot.app.screen.query_one("#words").focus()
+    await pilot.press("enter")
+
+
 async def only_text_files(pilot: Any, dialog: ExportDialog) -> None:
     """Untick Word and the notes, tick plain text: one policy file per version, easy to read."""
     formats = dialog.query_one("#formats", ChoiceList)
@@ -104,7 +110,7 @@ async def test_a_versions_words_are_kept_with_the_draft_and_used_after_resuming(
         dialog = await open_export_dialog(pilot)
         button = dialog.query_one("#words")
         await wait_for(pilot, lambda: button.display, what="the words button")
-        await pilot.click("#words")
+        await press_words_button(pilot)
         await wait_for(pilot, lambda: isinstance(app.screen, WordingScreen))
         words = app.screen
         await wait_for(pilot, lambda: words.query("#words-fr-spokespersons"))
@@ -122,7 +128,7 @@ async def test_a_versions_words_are_kept_with_the_draft_and_used_after_resuming(
     async with resumed.run_test(size=(130, 40)) as pilot:
         dialog = await open_export_dialog(pilot)
         await wait_for(pilot, lambda: dialog.query_one("#words").display)
-        await pilot.click("#words")
+        await press_words_button(pilot)
         await wait_for(pilot, lambda: isinstance(resumed.app.screen, WordingScreen))
         words = resumed.screen
         await wait_for(pilot, lambda: words.query("#words-fr-spokespersons"))
@@ -170,7 +176,7 @@ async def test_words_that_do_not_fit_are_refused_on_the_screen_in_the_users_lang
     async with app.run_test(size=(110, 40)) as pilot:
         dialog = await open_export_dialog(pilot)
         await wait_for(pilot, lambda: dialog.query_one("#words").display)
-        await pilot.click("#words")
+        await press_words_button(pilot)
         await wait_for(pilot, lambda: isinstance(app.screen, WordingScreen))
         words = app.screen
         await wait_for(pilot, lambda: words.query("#words-fr-spokespersons"))
