@@ -55,7 +55,7 @@ def shown(screen: WordingScreen) -> str:
 
 
 async def press_words_button(pilot: Any) -> None:
-    """"Your words in each version…", below the fold of a small terminal: focused (as Tab would) and pressed."""
+    """The words button, below the fold of a small terminal: focused (as Tab would) and pressed."""
     pilot.app.screen.query_one("#words").focus()
     await pilot.press("enter")
 
