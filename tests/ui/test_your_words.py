@@ -33,7 +33,6 @@ from dialogue.validation import validate
 
 ENGLISH = "the managing director and the marketing assistant"
 FRENCH = "le gérant et l'assistante marketing"
-STEM = "social-media-policy-kanaalzone-logistics-nv"
 
 
 def brussels_with_english_spokespersons() -> dict[str, Any]:
@@ -52,6 +51,12 @@ def flat(text: str) -> str:
 
 def shown(screen: WordingScreen) -> str:
     return flat(" ".join(str(widget.render()) for widget in screen.query("#words-list Static")))
+
+
+def version_text(home: Path, code: str) -> str:
+    """The one policy file of version `code` an export of plain text alone wrote (named in any words)."""
+    (path,) = (home / "exports").glob(f"*-{code}.txt")
+    return flat(path.read_text(encoding="utf-8"))
 
 
 async def press_words_button(pilot: Any) -> None:
@@ -95,9 +100,7 @@ async def test_words_typed_in_english_are_shown_per_version_and_the_french_words
         field.value = FRENCH
         await pilot.click("#words-use")  # "Use these words and export"
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=30, what="the export")
-    exports = home / "exports"
-    french = flat((exports / f"{STEM}-fr.txt").read_text(encoding="utf-8"))
-    dutch = flat((exports / f"{STEM}-nl.txt").read_text(encoding="utf-8"))
+    french, dutch = version_text(home, "fr"), version_text(home, "nl")
     assert FRENCH in french and ENGLISH not in french
     assert ENGLISH in dutch and FRENCH not in dutch, "the Dutch version keeps the words as typed"
 
@@ -165,7 +168,7 @@ async def test_keeping_the_words_as_typed_exports_them_as_typed(home: Path) -> N
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("enter")  # seen once: the export goes ahead
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=30, what="the export")
-    french = flat((home / "exports" / f"{STEM}-fr.txt").read_text(encoding="utf-8"))
+    french = version_text(home, "fr")
     assert ENGLISH in french
 
 
