@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dialogue import flow
-from dialogue.errors import NavigationError
+from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.interpret import Interpretation, Understood, interpret
 from dialogue.length import Span, still_to_answer
@@ -28,6 +28,7 @@ from dialogue.model import Interview, Language, Question
 from dialogue.route import Route, Status
 from dialogue.served import worded
 from dialogue.validation import check, validate
+from dialogue.wording import VersionWording
 from dialogue.words.details import settle
 from dialogue.words.follow_ups import offer_follow_ups
 
@@ -75,6 +76,8 @@ class Session:
         self.route = Route(interview.questions, self.answers, self.skipped, self.returned)
         self.closed = False
         self._listeners: list[Callable[[Session], None]] = []
+        # Each language version's own words for typed answers (dialogue.wording): part of the draft.
+        self.wording = VersionWording()
 
     @classmethod
     def start(
@@ -292,6 +295,21 @@ class Session:
             raise NavigationError(f"The interview is not available in '{code}' (available: {available}).")
         self.language = code
         self._notify()
+
+    def word(self, version: str, question_id: str, words: str | None) -> None:
+        """Give language version `version` its own `words` for the typed answer to `question_id` (None or
+        blank: the words as typed again); AnswerError, in the user's language, when they do not fit."""
+        question = self.interview.by_id.get(question_id)
+        language = self.interview.language(self.language)
+        if question is None:
+            raise AnswerError(language.message("not_on_path"))
+        self.wording.give(version, question, words, self.result(), language)
+        self._notify()
+
+    def version_wording(self) -> dict[str, dict[str, str]]:
+        """Per language version, its own words for the typed answers as they are now (for
+        clauses.wording.answers_for; an answers file's `wording:`)."""
+        return self.wording.current(self.result())
 
     def subscribe(self, listener: Callable[[Session], None]) -> None:
         """Call `listener` after every change, e.g. to save the draft."""

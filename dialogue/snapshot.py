@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from dialogue.errors import DialogueError
+from dialogue.errors import AnswerError, DialogueError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.model import Interview
 from dialogue.session import Session
@@ -33,6 +33,9 @@ def to_dict(session: Session) -> dict[str, Any]:
         "answers": {
             key: list(value) if isinstance(value, list) else value for key, value in session.answers.items()
         },
+        # Right after the answers it words: a draft cut short loses the lists that follow it too, so it is
+        # reported as damaged (draft_problem). A draft saved before it existed has none.
+        "wording": session.version_wording(),
         "skipped": sorted(session.skipped),
         "returned": sorted(session.returned),
         "suggestions": dict(session.suggestions),
@@ -82,6 +85,7 @@ def from_dict(interview: Interview, data: Any) -> Session:
     session.history = _ids(data["history"]) or [START]
     session.editing = bool(data.get("editing"))
     session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
+    _restore_wording(session, data.get("wording"))
     _restore_position(session, str(data["state"]), data.get("interview_version"))
     _restore_progress(session, data)
     return session
@@ -103,6 +107,22 @@ def _restore_progress(session: Session, data: dict[str, Any]) -> None:
             and not isinstance(value, bool)
             and 0 <= value <= 100
         }
+
+
+def _restore_wording(session: Session, wording: Any) -> None:
+    """Each version's own words for typed answers; one that no longer fits is set aside, with a notice."""
+    if not isinstance(wording, dict):
+        return
+    for code, words in wording.items():
+        for question_id, text in words.items() if isinstance(words, dict) else ():
+            try:
+                if not isinstance(text, str) or not text.strip():
+                    raise AnswerError("not words")
+                session.word(str(code), str(question_id), text)
+            except AnswerError:
+                notice = f"{question_id} ({code})"
+                language = session.interview.language(session.language)
+                session.notices.append(language.message("draft_answer_unfit", question=notice))
 
 
 def _restore_position(session: Session, state: str, version: Any) -> None:

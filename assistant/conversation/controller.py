@@ -24,6 +24,7 @@ from assistant.conversation.host import Host
 from assistant.conversation.narration import Line, heard, note
 from assistant.conversation.policy import LivePolicy
 from assistant.conversation.prompts import Prompt, progress_text, prompt_for, read_input
+from assistant.conversation.wording import YourWords
 from assistant.draft_errors import said
 from assistant.keeper import NotSaved, Outcome, Saved
 from assistant.texts import UiTexts
@@ -83,7 +84,8 @@ class Conversation(DOMNode):
         self.session = session
         self.resumed = resumed
         self.policy = LivePolicy(host, session)
-        self.exports = Exports(host, session, self.say)
+        self.words = YourWords(host, session, self.policy.request)
+        self.exports = Exports(host, session, self.say, self.words)
         self.last_edit: str | None = None  # the answer last changed from the summary, to show there
         self._asked: str | None = None  # the question on screen, so it is asked once
         self._section: str | None = None  # the section of the last divider
