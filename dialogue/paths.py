@@ -35,6 +35,21 @@ def _compared_constants(interview: Interview, question: Question) -> set[Any]:
     return constants
 
 
+def _places(
+    interview: Interview, question: Question, samples: list[Any]
+) -> list[Iterator[Any]] | None:
+    """For a number: its samples grouped by where they fall among the constants conditions compare the
+    question with, each group taken in turn; None for any other kind."""
+    if question.kind is not Kind.NUMBER:
+        return None
+    constants = sorted(c for c in _compared_constants(interview, question) if type(c) is int)
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for value in samples:
+        key = ("skip",) if value is SKIP else tuple((value > c) - (value < c) for c in constants)
+        groups.setdefault(key, []).append(value)
+    return [itertools.cycle(group) for group in groups.values()]
+
+
 def sample_values(interview: Interview, question: Question) -> list[Any]:
     """Representative valid answers to `question`, plus SKIP when it may be skipped."""
     rules = question.validation
@@ -183,6 +198,10 @@ def representative_answers(interview: Interview) -> Iterator[dict[str, Any]]:
     """
     explorer = _Explorer(interview, {})
     turns = {q.id: itertools.cycle(explorer.samples[q.id]) for q in interview.questions}
+    # A number steers the path only by where it falls among the constants later conditions compare it
+    # with (headcount >= 20): one branch per such place, its value taken in turn among the samples there,
+    # so that every sample still appears somewhere without multiplying the paths by every landmark.
+    places = {q.id: _places(interview, q, explorer.samples[q.id]) for q in interview.questions}
 
     def walk(index: int, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         while index < len(interview.questions):
@@ -196,7 +215,9 @@ def representative_answers(interview: Interview) -> Iterator[dict[str, Any]]:
         else:
             yield dict(answers)
             return
-        if question.id in explorer.read_later[index + 1]:
+        if question.id in explorer.read_later[index + 1] and places[question.id] is not None:
+            values = [next(turn) for turn in places[question.id]]
+        elif question.id in explorer.read_later[index + 1]:
             values = explorer.samples[question.id]
         else:
             values = [next(turns[question.id])]

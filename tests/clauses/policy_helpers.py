@@ -95,7 +95,7 @@ def answers(**changes: Any) -> dict[str, Any]:
 # while the sector changes only its own clauses and words. Each sector keeps one path in SECTOR_STRIDE,
 # plus the first path of each kind of policy with each answer of the sector's follow-up, so that every
 # sector meets every policy type, department and threshold, and every follow-up answer every kind.
-SECTOR_STRIDE = 11
+SECTOR_STRIDE = 29
 SECTOR_DETAILS = ("care_setting", "education_level", "public_body", "retail_kind")
 
 
