@@ -46,9 +46,10 @@ def offered_answer(session: Session, question: Question) -> Any:
     return session.interview.default(question, session.language, session.result())
 
 
-# Where an offered answer comes from: the user's own earlier answer, a review of the organisation's
-# current policy, words the user typed beside another answer, or the question's default.
-Source = Literal["earlier", "review", "typed", "default", "none"]
+# Where an offered answer comes from: the user's own earlier answer, one kept from before that a change
+# brought back onto the path (it waits to be seen again), a review of the organisation's current
+# policy, words the user typed beside another answer, or the question's default.
+Source = Literal["earlier", "returned", "review", "typed", "default", "none"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Offer:
 def offer(session: Session, question: Question) -> Offer:
     """The answer to offer for `question`, with its source."""
     value = offered_answer(session, question)
+    if question.id in session.returned:
+        return Offer(value, "returned")
     if value is None:
         return Offer(None, "none")
     if question.id in session.answers and question.id not in session.skipped:
@@ -87,6 +90,7 @@ class SummaryLine:
     skipped: bool
     suggested: str | None = None  # a review's suggestion, in words, while it is not confirmed
     origin: str = ""  # where the review found it
+    returned: str | None = None  # a kept answer a change brought back, in words, until it is seen again
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,11 @@ def summary(session: Session, language: str = "en") -> list[SummarySection]:
     for question in session.path():
         skipped = question.id in session.skipped
         value = session.answers.get(question.id)
-        answer = None
-        if question.id in session.answers and not skipped:
+        answer = returned = None
+        if question.id in session.returned:
+            returned = texts.message("skipped") if skipped else describe(interview, question, value, language)
+            skipped = False
+        elif question.id in session.answers and not skipped:
             answer = describe(interview, question, value, language)
         suggested = review_suggestion(session, question) if answer is None else None
         grouped.setdefault(question.section, []).append(
@@ -116,6 +123,7 @@ def summary(session: Session, language: str = "en") -> list[SummarySection]:
                 skipped,
                 describe(interview, question, suggested.value, language) if suggested else None,
                 suggested.origin if suggested else "",
+                returned,
             )
         )
     return [

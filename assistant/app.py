@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
@@ -23,10 +25,13 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
+from textual.driver import Driver
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
 
+from assistant import pasting
 from assistant.bindings import labelled
 from assistant.conversation.controller import Conversation, Position
 from assistant.draft_errors import said
@@ -40,9 +45,11 @@ from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import Choice, SummaryScreen
+from assistant.screens.too_small import MINIMUM, TooSmallScreen, at_least, too_small
 from assistant.serving import delivery
 from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts, needs
 from assistant.versions import label, name
+from assistant.widgets.open_elsewhere import OpenElsewhereDialog, Opening
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.flow import SUMMARY
 from dialogue.loader import load_interview
@@ -50,6 +57,7 @@ from dialogue.model import Interview
 from dialogue.session import Session
 
 LIGHT, DARK = "textual-light", "textual-dark"
+HANG_UP_GRACE = 2.0  # seconds the app has to end by itself after a hang-up (SIGHUP) or SIGTERM
 
 # The chat's commands offered in the command palette (where the chat allows them).
 CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
@@ -96,6 +104,7 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.language = language
         self.texts = load_texts(language)
         self.store = store or DraftStore()
+        self.store.hold_drafts()  # a draft open here is never overwritten from another window
         self.keeper = DraftKeeper(self.store, clock)
         self.drafter = drafter or PolicyDrafter()
         self.conversation: Conversation | None = None
@@ -104,6 +113,11 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self._resume = resume
         self._new = new
         self._label()
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        pasting.install()  # a paste is read whole, whatever it holds (assistant.pasting)
+        return driver
 
     def _label(self) -> None:
         self.title = self.texts("app.title")
@@ -150,14 +164,36 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.push_screen(LanguageDialog(self.texts), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the window is too small only quitting works: nothing else could be drawn.
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
         # Not over a dialog: it would be left in the old language, or a second list opened on the first.
         return not (action == "language" and isinstance(self.screen, ModalScreen))
+
+    # --- a window too small to draw in ---------------------------------------------------------------
+
+    @property
+    def size(self) -> Size:
+        """The size the screens are laid out in: never below MINIMUM, whatever the terminal's."""
+        return at_least(super().size)
+
+    def _fit(self, size: Size) -> None:
+        """Cover the screens while the terminal is smaller than MINIMUM; uncover them when it is not."""
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(size) and not covered:
+            message = self.texts("app.too_small", width=MINIMUM.width, height=MINIMUM.height)
+            self.push_screen(TooSmallScreen(message))
+        elif covered and not too_small(size):
+            self.pop_screen()
 
     # --- screens -------------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         """The first screen: the draft asked for, the start screen when there are drafts, else a new chat."""
         if self._resume:
+            if self.store.holder(self._resume) is not None:
+                self.call_later(self._open_draft, self._resume)  # asks first, over the start screen
+                return StartScreen(self.store)
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
@@ -174,9 +210,15 @@ class PolicyAssistant(App[None], inherit_bindings=False):
         self.watch(conversation, "position", self._follow, init=False)
         return ChatScreen(conversation)
 
-    def _resumed(self, draft_id: str) -> ChatScreen:
-        """The chat of a draft; DraftError (with the file and the reason) when it cannot be read."""
+    def _resumed(self, draft_id: str, *, copy: bool = False) -> ChatScreen:
+        """The chat of a draft (or of a new copy of it); DraftError (with the file and the reason) when
+        it cannot be read."""
         session = self.store.load(draft_id, self.interview)
+        if copy:
+            session.draft_id = None
+            self.keeper.save(session)  # the copy is a draft of its own at once, with its own id
+        else:
+            self.store.claim(draft_id)
         # The draft goes on in the language it was written in.
         if session.language in available_languages():
             self.set_language(session.language)
@@ -191,8 +233,19 @@ class PolicyAssistant(App[None], inherit_bindings=False):
 
     @on(StartScreen.ResumeDraft)
     def _resume_draft(self, message: StartScreen.ResumeDraft) -> None:
+        self._open_draft(message.draft_id)
+
+    def _open_draft(self, draft_id: str, choice: Opening | None = None) -> None:
+        """Open a draft; when another window has it open, ask first: a copy, take it over, or cancel."""
+        holder = self.store.holder(draft_id) if choice is None else None
+        if holder is not None:
+            dialog = OpenElsewhereDialog(self.texts, holder.pid, holder.host)
+            self.push_screen(dialog, lambda chosen: chosen and self._open_draft(draft_id, chosen))
+            return
+        if choice == "take_over":
+            self.store.take_over(draft_id)
         try:
-            chat = self._resumed(message.draft_id)
+            chat = self._resumed(draft_id, copy=choice == "copy")
         except DraftError as error:
             if isinstance(self.screen, StartScreen):
                 self.screen.resume_failed(error)
@@ -258,7 +311,11 @@ class PolicyAssistant(App[None], inherit_bindings=False):
 
     # --- quitting without losing anything ------------------------------------------------------------
 
+    def on_unmount(self) -> None:
+        self.store.release_all()  # the drafts this window had open are free for another
+
     def on_mount(self) -> None:
+        self._fit(self.size)  # started in a window already too small
         self.call_after_refresh(gc.enable)  # off during start-up (see assistant.cli.main)
         self.set_interval(IDLE / 4, MEMORY.tick, name="memory")
         if self.is_headless:
@@ -269,16 +326,33 @@ class PolicyAssistant(App[None], inherit_bindings=False):
             if code is None:
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(code, self._hang_up)
+                loop.add_signal_handler(code, self._hang_up, code)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             MEMORY.touched()
+        elif isinstance(event, events.Resize):
+            # Below MINIMUM the screens are laid out at least MINIMUM wide (the terminal cuts the rest)
+            # under one line that says so: at a width near zero, wrapping raised ValueError (item 8).
+            self._fit(event.size)
+            if too_small(event.size):
+                # A Resize as such (a subclass would reach no resize handler: they go by class name).
+                event = events.Resize(
+                    at_least(event.size), at_least(event.virtual_size), at_least(event.container_size)
+                )
         await super().on_event(event)
 
-    def _hang_up(self) -> None:
-        """The terminal closed or the app was told to stop: exit (every answer is already saved)."""
+    def _hang_up(self, code: int) -> None:
+        """The terminal closed or the app was told to stop: exit (every answer is already saved).
+
+        A worker thread still at work (the clause library loads for seconds after start) would keep
+        the process alive after the app has stopped, with nobody to see it: after HANG_UP_GRACE
+        seconds the process ends regardless (issue 14, item 5)."""
+        self.store.release_all()  # before anything that could be cut short
         self.exit()
+        watchdog = threading.Timer(HANG_UP_GRACE, os._exit, args=(128 + code,))
+        watchdog.daemon = True
+        watchdog.start()
 
     async def action_quit(self) -> None:
         self.exit()

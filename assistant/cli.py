@@ -8,7 +8,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from assistant.commands import UsageError, chat
+from assistant.commands import UsageError, chat, shown
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except UsageError as error:
-        print(f"policy-assistant: {error}", file=sys.stderr)
+        print(f"policy-assistant: {shown(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -64,6 +64,16 @@ class ExportRequest:
     kit: tuple[tuple[str, str], ...] = ()
     kit_suffix: str = "adoption-kit"
     posting_date: datetime.date | None = None
+    # Each version's file name and notes suffix in the words of its own language, where they differ
+    # from `name` and `notes_suffix` (an English file is not called "...-invoeringsnota-en").
+    stems: tuple[tuple[str, str], ...] = ()
+    notes_suffixes: tuple[tuple[str, str], ...] = ()
+
+    def stem(self, language: str) -> str:
+        return dict(self.stems).get(language, self.name)
+
+    def notes_stem(self, language: str) -> str:
+        return f"{self.stem(language)}-{dict(self.notes_suffixes).get(language, self.notes_suffix)}"
 
 
 @dataclass(frozen=True)
@@ -83,9 +93,9 @@ def targets(request: ExportRequest) -> list[Target]:
 
     found: list[Target] = []
     for language in request.languages:
-        stems = [(request.name, "policy")]
+        stems = [(request.stem(language), "policy")]
         if request.notes:
-            stems.append((f"{request.name}-{request.notes_suffix}", "notes"))
+            stems.append((request.notes_stem(language), "notes"))
         for stem, document in stems:
             found += [
                 Target(request.folder / f"{stem}-{language}.{fmt}", fmt, document, language)
@@ -120,8 +130,16 @@ def file_stem(organisation: str | None, default: str) -> str:
     return f"{default}-{slug}" if slug else default
 
 
-def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRequest) -> list[Target]:
+def export(
+    drafter: PolicyDrafter,
+    answers: Mapping[str, Any],
+    request: ExportRequest,
+    wording: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[Target]:
     """Assemble every version asked for, then write every target; the targets written.
+
+    Each version is made with its own words for the answers typed in words (`wording`, as an answers
+    file's `wording:` holds it; clauses.wording.answers_for).
 
     Everything is assembled before the first file is written, so answers that cannot make a policy
     leave no half export behind.
@@ -129,14 +147,16 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
     # The exporters are not needed before the first export (the first question shows without them:
     # benchmarks, first question; tests/ui/test_ui_languages.py).
     from clauses.export import write
+    from clauses.wording import answers_for
 
     documents: dict[tuple[str, str], Any] = {}
     try:
         for language in request.languages:
-            documents["policy", language] = drafter.assemble(answers, language)
+            version = answers_for(answers, wording, language)
+            documents["policy", language] = drafter.assemble(version, language)
             if request.notes:
-                documents["notes", language] = drafter.implementation_notes(answers, language)
-        documents.update(_extras(drafter, answers, request))
+                documents["notes", language] = drafter.implementation_notes(version, language)
+        documents.update(_extras(drafter, answers, request, wording))
     except PolicyNotReady as error:
         raise PolicyIncomplete(str(error)) from None
     all_targets = targets(request)
@@ -158,30 +178,39 @@ def export(drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRe
 
 
 def _extras(
-    drafter: PolicyDrafter, answers: Mapping[str, Any], request: ExportRequest
+    drafter: PolicyDrafter,
+    answers: Mapping[str, Any],
+    request: ExportRequest,
+    wording: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[tuple[str, str], Any]:
     """The side-by-side version and the kit's documents (by file stem), assembled before anything is
-    written."""
+    written; each language with its own words for the typed answers."""
     from clauses.errors import LibraryError
+    from clauses.wording import answers_for
 
     found: dict[tuple[str, str], Any] = {}
     if request.side_by_side:
         from clauses.export.side_by_side import SideBySide
 
         found["side_by_side", SIDE_BY_SIDE[0]] = SideBySide(
-            *(drafter.assemble(answers, language) for language in SIDE_BY_SIDE)
+            *(drafter.assemble(answers_for(answers, wording, code), code) for code in SIDE_BY_SIDE)
         )
     if request.kit:
         from clauses.kit import adoption_kit
 
         languages = tuple(dict.fromkeys(language for _, language in request.kit))
         posted = request.posting_date or datetime.date.today()
+        # One kit per language: each language's documents quote the policy in that version's words.
+        kits = []
         try:
-            kit = adoption_kit(drafter.library(), dict(answers), languages, posting_date=posted)
+            for code in languages:
+                version = answers_for(answers, wording, code)
+                kits.append(adoption_kit(drafter.library(), version, (code,), posting_date=posted))
         except LibraryError as error:
             raise PolicyNotReady(str(error)) from None
-        found.update((("kit", item.stem), item.document) for item in kit.documents)
-        missing = {stem for stem, _ in request.kit} - {item.stem for item in kit.documents}
+        stems = [(item.stem, item.document) for kit in kits for item in kit.documents]
+        found.update((("kit", stem), document) for stem, document in stems)
+        missing = {stem for stem, _ in request.kit} - {stem for stem, _ in stems}
         if missing:  # the answers changed after the dialog planned the kit
             raise PolicyNotReady(f"the adoption kit no longer holds {', '.join(sorted(missing))}")
     return found

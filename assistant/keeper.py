@@ -9,7 +9,7 @@ Why not in a thread: docs/decisions.md, "Nothing is lost".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,9 @@ class Saved:
     draft_id: str
     path: Path
     at: datetime
+    # Set when the draft was taken over in another window, so this one was saved as a new draft.
+    copy_of: str | None = None
+    taken_by: tuple[str, str] = ("", "")  # that window's process id and host
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,15 @@ class DraftKeeper:
         if session.draft_id is None:
             session.draft_id = self.store.new_id()
         outcome = self.write(session.draft_id, to_dict(session))
+        fault = outcome.fault if isinstance(outcome, NotSaved) else None
+        if fault is not None and fault.kind == "open_elsewhere":
+            # Another window took this draft over: neither overwrites the other, these answers go on
+            # in a new draft (issue 14, item 6).
+            taken, session.draft_id = session.draft_id, self.store.new_id()
+            outcome = self.write(session.draft_id, to_dict(session))
+            if isinstance(outcome, Saved):
+                holder = (fault.details.get("pid", ""), fault.details.get("host", ""))
+                outcome = replace(outcome, copy_of=taken, taken_by=holder)
         if report is not None:
             report(outcome)
         return session.draft_id

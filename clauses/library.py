@@ -21,6 +21,7 @@ from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
 from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
 from clauses.source import DOCUMENTS, LanguageSource
+from datafiles.marks import short
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent / "library"
 
@@ -121,7 +122,7 @@ class Library:
             return self.environment.compile_expression(spec.when, undefined_to_none=False)
         except TemplateSyntaxError as error:
             raise LibraryError(
-                f"the condition {spec.when!r} is not valid: {error.message}",
+                f"the condition {short(spec.when)} is not valid: {error.message}",
                 file=spec.where.file,
                 line=spec.where.line,
                 clause=spec.id,
@@ -319,7 +320,7 @@ class Library:
             if partial and isinstance(error, UndefinedError):
                 return False  # an answer still to come, in a preview
             raise LibraryError(
-                f"the condition {spec.when!r} failed: {error}",
+                f"the condition {short(spec.when)} failed: {error}",
                 file=spec.where.file,
                 line=spec.where.line,
                 clause=spec.id,

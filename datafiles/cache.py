@@ -7,6 +7,7 @@ ignored and written again. A cache that cannot be written only costs speed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -44,19 +45,31 @@ def load(entry: Path) -> Any:
 
 
 def store(entry: Path, data: Any) -> None:
-    """Write `entry` atomically and drop the older entries of the same kind and stem."""
+    """Write `entry` atomically and drop the older entries of the same kind and stem.
+
+    Never fatal: a cache that cannot be written (a full disk, a read-only folder, data JSON cannot
+    hold) only costs speed, and leaves no temporary file behind (issue 14, item 9).
+    """
     kind_and_stem = entry.name.rsplit("-", 1)[0]
+    temporary: str | None = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{kind_and_stem}.", dir=entry.parent)
+        # mkstemp: a name nobody can predict, created 0600 in the cache folder itself (so the rename
+        # is atomic); the rename replaces a link planted at the entry's name instead of following it.
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{kind_and_stem}.", suffix=".tmp", dir=entry.parent)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             json.dump(data, stream, default=_encode, ensure_ascii=False)
         os.replace(temporary, entry)
+        temporary = None
         for old in entry.parent.glob(f"{kind_and_stem}-*.json"):
             if old != entry:
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, TypeError, ValueError, RecursionError):
         pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def cached_parse(path: Path, parse: Callable[[bytes], Any], kind: str) -> Any:

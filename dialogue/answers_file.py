@@ -127,7 +127,9 @@ def _walk(data: dict[Any, Any], interview: Interview, name: str, language: str) 
         line = line_of(data, question.id) if question.id in data else None
         given = data.get(question.id)
         status = route.status(question.index)
-        if status is Status.OFF and question.id in data:
+        if status is Status.IMPLIED:
+            answers[question.id] = route.implied_answer(question)
+        if status in (Status.OFF, Status.IMPLIED) and question.id in data:
             notes.append(f"line {line}: '{question.id}' is not asked with these answers, so it is ignored")
         if status is not Status.ON:
             # OPEN: it hangs on an answer reported as wrong or missing; reporting it too would be noise.

@@ -17,6 +17,8 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any, NoReturn
 
+from datafiles.marks import short
+
 
 class UnknownAnswer(Exception):
     """The condition depends on an answer that has not been given yet."""
@@ -134,7 +136,7 @@ class Condition:
         except UnknownAnswer:
             raise
         except jinja.evaluation_errors as error:
-            raise ConditionError(f"condition '{self.source}' cannot be evaluated: {error}") from None
+            raise ConditionError(f"condition {short(self.source)} cannot be evaluated: {error}") from None
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = outcome
@@ -177,11 +179,13 @@ def compile_condition(source: str) -> Condition:
             parser.fail("unexpected text after the expression")
         evaluate = jinja.environment.compile_expression(source, undefined_to_none=False)
     except jinja.TemplateError as error:
-        raise ConditionError(f"condition '{source}' is not a valid expression: {error.message}") from None
+        raise ConditionError(
+            f"condition {short(source)} is not a valid expression: {error.message}"
+        ) from None
     for test in _find_all(tree, nodes.Test):
         if test.name in {"defined", "undefined", "none"}:
             raise ConditionError(
-                f"condition '{source}' uses 'is {test.name}'; an answer that is not given is simply "
+                f"condition {short(source)} uses 'is {test.name}'; an answer that is not given is simply "
                 "false, so test the answer itself"
             )
     names = tuple(sorted({node.name for node in _find_all(tree, nodes.Name) if node.ctx == "load"}))

@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from datafiles.marks import short
 from dialogue.conditions import Condition, ConditionError, compile_condition
 from dialogue.definition_texts import is_text, read_languages, read_words, require_keys
 from dialogue.errors import DefinitionError
+from dialogue.length import defaults_offered, still_to_answer
 from dialogue.model import Interview, Kind, Question, Validation
 from dialogue.paths import reachable_questions
 from dialogue.route import Route
@@ -30,6 +32,8 @@ _QUESTION_KEYS = {
     "default",
     "defaults",
     "detail",
+    "duties",
+    "implied",
     "skippable",
     "validate",
     "when",
@@ -73,8 +77,19 @@ def read_interview(folder: Path) -> Interview:
             line=line_of(data, "draft_title"),
         )
     interview = Interview(version, sections, questions, languages, folder, title, words)
+    for question in questions:
+        for _, message in question.duties:
+            if message not in languages["en"].messages:
+                raise DefinitionError(
+                    f"'duties' says '{message}', which is not a message of the language files",
+                    file=structure_file,
+                    line=question.line,
+                    question=question.id,
+                )
     _check_reachable(interview, structure_file)
     interview.blank_route = tuple(status.value for status in Route(questions, {}, set()).statuses())
+    blank = still_to_answer(interview, {}, (), defaults_offered(interview))
+    interview.blank_span = (blank.fewest, blank.most)
     return interview
 
 
@@ -113,9 +128,11 @@ def _questions(data: Located, sections: tuple[str, ...], file: Path) -> tuple[Qu
             )
         if question.when is not None:
             _check_condition(question, question.when, by_id, file)
-        for condition, _ in question.defaults:
+        for condition, _ in (*question.defaults, *question.implied):
             _check_condition(question, condition, by_id, file)
         by_id[question.id] = question
+        for condition, _ in question.duties:  # after the answer: it may name the question itself
+            _check_condition(question, condition, by_id, file, itself=True)
         questions.append(question)
     for question in questions:
         _check_detail(question, by_id, file)
@@ -227,7 +244,51 @@ def _question(entry: Any, index: int, line: int, sections: tuple[str, ...], file
             raise fail(f"default {default!r} is not a valid answer: {problem}", "default")
         question.default = _plain(default)
     question.defaults = _conditional_defaults(entry, question, fail)
+    question.duties = _duties(entry, fail)
+    question.implied = _implied(entry, question, fail)
     return question
+
+
+def _implied(entry: Located, question: Question, fail: Any) -> tuple[tuple[Any, Any], ...]:
+    """`implied`: a list of {when, value}: when the earlier answers make `when` hold, the question is
+    not asked and `value` is its answer (guidelines for customer service answer customers)."""
+    if "implied" not in entry:
+        return ()
+    entries = entry["implied"]
+    if not isinstance(entries, list) or not entries:
+        raise fail("'implied' must be a list of {when, value}", "implied")
+    found: list[tuple[Any, Any]] = []
+    for item in entries:
+        if not isinstance(item, dict) or set(item) != {"when", "value"}:
+            raise fail("each of 'implied' must have exactly 'when' and 'value'", "implied")
+        try:
+            condition = compile_condition(item["when"])
+        except ConditionError as error:
+            raise fail(str(error), "implied") from None
+        problem = check(question, item["value"], None)
+        if problem is not None:
+            raise fail(f"implied answer {item['value']!r} is not a valid answer: {problem}", "implied")
+        found.append((condition, _plain(item["value"])))
+    return tuple(found)
+
+
+def _duties(entry: Located, fail: Any) -> tuple[tuple[Any, str], ...]:
+    """`duties`: a list of {when, say}: a legal duty the answer shows unmet, said at once in the
+    message `say` (every language file has it) when `when` holds over the answers up to this one."""
+    if "duties" not in entry:
+        return ()
+    entries = entry["duties"]
+    if not isinstance(entries, list) or not entries:
+        raise fail("'duties' must be a list of {when, say}", "duties")
+    found: list[tuple[Any, str]] = []
+    for item in entries:
+        if not isinstance(item, dict) or set(item) != {"when", "say"} or not isinstance(item["say"], str):
+            raise fail("each of 'duties' must have exactly 'when' and 'say' (a message name)", "duties")
+        try:
+            found.append((compile_condition(item["when"]), item["say"]))
+        except ConditionError as error:
+            raise fail(str(error), "duties") from None
+    return tuple(found)
 
 
 def _conditional_defaults(entry: Located, question: Question, fail: Any) -> tuple[tuple[Any, Any], ...]:
@@ -289,16 +350,23 @@ def _validation(spec: Any, kind: Kind, fail: Any) -> Validation:
 
 
 def _check_condition(
-    question: Question, condition: Condition, earlier: dict[str, Question], file: Path
+    question: Question,
+    condition: Condition,
+    earlier: dict[str, Question],
+    file: Path,
+    *,
+    itself: bool = False,
 ) -> None:
     def fail(message: str) -> DefinitionError:
         return DefinitionError(message, file=file, line=question.line, question=question.id)
 
     for name in condition.names:
-        if name == question.id:
-            raise fail(f"the condition '{condition.source}' names the question itself")
+        if name == question.id and not itself:
+            raise fail(f"the condition {short(condition.source)} names the question itself")
         if name not in earlier:
-            raise fail(f"the condition '{condition.source}' names '{name}', which is not an earlier question")
+            raise fail(
+                f"the condition {short(condition.source)} names '{name}', which is not an earlier question"
+            )
     for comparison in condition.comparisons:
         named = earlier[comparison.name]
         if not named.kind.has_choices:
@@ -306,7 +374,7 @@ def _check_condition(
         for constant in comparison.constants:
             if constant not in named.choices:
                 raise fail(
-                    f"the condition '{condition.source}' uses '{constant}', which is not a choice of "
+                    f"the condition {short(condition.source)} uses '{constant}', which is not a choice of "
                     f"'{named.id}' ({', '.join(named.choices)})"
                 )
 

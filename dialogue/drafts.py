@@ -7,8 +7,10 @@ A crash part-way leaves the previous draft intact. A damaged draft is reported a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,10 +23,11 @@ from platformdirs import user_data_path
 
 from datafiles.cache import HOME_VARIABLE
 from datafiles.errors import DataFileError, FileTooLarge, NotText, Unreadable
+from dialogue.draft_locks import DraftLocks, Holder
 from dialogue.errors import DialogueError
 from dialogue.model import Interview
 from dialogue.session import Session
-from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, to_dict
+from dialogue.snapshot import DraftFormatError, DraftProblem, draft_problem, from_dict, moment, to_dict
 
 _SUFFIX = ".yaml"
 _MAX_DRAFT_BYTES = 5 * 1024 * 1024
@@ -79,6 +82,37 @@ class DraftStore:
         self.folder = folder or default_folder()
         # The time a draft says it was saved; tests fix it so what they show does not depend on the day.
         self.clock = clock or (lambda: datetime.now(UTC))
+        # Set by a program that keeps drafts open (the app): then a draft open in another window is
+        # never written over (dialogue.draft_locks). One-off commands write without holding.
+        self.locks: DraftLocks | None = None
+
+    def hold_drafts(self) -> None:
+        """From now on, hold each draft this process writes, and refuse to write one held elsewhere."""
+        if self.locks is None:
+            self.locks = DraftLocks()
+
+    def holder(self, draft_id: str) -> Holder | None:
+        """The other live process that has the draft open, if any."""
+        return self.locks.holder(self.path_of(draft_id)) if self.locks else None
+
+    def claim(self, draft_id: str) -> Holder | None:
+        """Hold the draft (None), unless another live process does (that one, and nothing changes)."""
+        if self.locks is None:
+            return None
+        try:
+            return self.locks.claim(self.path_of(draft_id))
+        except OSError:
+            return None  # a folder that cannot be written: the next save says so
+
+    def take_over(self, draft_id: str) -> None:
+        """Hold the draft whoever held it: the other window's next save goes to a copy."""
+        if self.locks is not None:
+            with contextlib.suppress(OSError):  # the next save says why the folder cannot be written
+                self.locks.take(self.path_of(draft_id))
+
+    def release_all(self) -> None:
+        if self.locks is not None:
+            self.locks.release_all()
 
     def path_of(self, draft_id: str) -> Path:
         if not draft_id or not all(c.isalnum() or c in "-_" for c in draft_id):
@@ -89,7 +123,8 @@ class DraftStore:
         stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")
         while True:
             draft_id = f"{stamp}-{secrets.token_hex(2)}"
-            if not self.path_of(draft_id).exists():
+            # lexists: False, never an exception, for a folder that cannot be read (the save says why).
+            if not os.path.lexists(self.path_of(draft_id)):
                 return draft_id
 
     def save(self, session: Session) -> Path:
@@ -106,6 +141,15 @@ class DraftStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _keep_private(self.folder)
+            other = self.locks.claim(path) if self.locks is not None else None
+            if other is not None:  # checked before every save: never a silent overwrite
+                raise DraftError(
+                    f"The draft {path} is open in another window ({other}); it was not overwritten.",
+                    "open_elsewhere",
+                    path=str(path),
+                    pid=str(other.pid),
+                    host=other.host,
+                )
             _atomic_write(path, text)
         except OSError as error:
             reason = str(error.strerror or error)
@@ -140,10 +184,12 @@ class DraftStore:
 
     def list(self) -> list[DraftInfo]:
         """Every draft, most recently saved first; damaged ones are listed with their problem."""
-        if not self.folder.is_dir():
+        try:
+            paths = sorted(self.folder.glob(f"*{_SUFFIX}")) if self.folder.is_dir() else []
+        except OSError:  # a folder that cannot be read: no drafts to offer; saving says why
             return []
         infos = []
-        for path in self.folder.glob(f"*{_SUFFIX}"):
+        for path in paths:
             try:
                 data = self._read(path)
                 problem = draft_problem(data)
@@ -166,6 +212,7 @@ class DraftStore:
 
     def _read(self, path: Path) -> Any:
         yaml_files = reading()
+        _regular_file(path)
         try:
             text = yaml_files.read_text(path, max_bytes=_MAX_DRAFT_BYTES)
         except FileTooLarge:
@@ -202,6 +249,22 @@ def reading() -> ModuleType:
 def _cannot_resume(path: Path, problem: DraftProblem) -> DraftError:
     message = f"The draft {path} cannot be resumed: {problem}. It was kept as it is."
     return DraftError(message, "cannot_resume", problem, path=str(path))
+
+
+def _regular_file(path: Path) -> None:
+    """A draft is a regular file: a FIFO would block the read for ever, a device never end."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return  # said by the read, as "no draft called ..."
+    except OSError as error:
+        reason = str(error.strerror or error)
+        message = f"The draft {path} cannot be read ({reason})."
+        raise DraftError(message, "not_read", path=str(path), reason=reason) from None
+    if not stat.S_ISREG(info.st_mode):
+        reason = "not a regular file"
+        message = f"The draft {path} cannot be read ({reason})."
+        raise DraftError(message, "not_read", path=str(path), reason=reason)
 
 
 def _keep_private(folder: Path) -> None:
@@ -249,17 +312,11 @@ def _text(value: Any) -> str | None:
 
 
 def _time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    try:
-        parsed = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return moment(value) if value is not None else None
 
 
 def _mtime(path: Path) -> datetime | None:
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    except OSError:
+        return moment(datetime.fromtimestamp(path.lstat().st_mtime, tz=UTC))
+    except (OSError, OverflowError, ValueError):
         return None

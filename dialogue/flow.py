@@ -36,7 +36,7 @@ def candidates(questions: tuple[Question, ...], after: int) -> list[Question]:
     found: list[Question] = []
     for question in questions[after + 1 :]:
         found.append(question)
-        if question.when is None:
+        if question.when is None and not question.implied:
             break
     return found
 
@@ -118,14 +118,14 @@ def moves(interview: Interview) -> list[dict[str, Any]]:
             forward("skip", question.id, question.index)
         for earlier in reversed(questions[: question.index]):
             add("back", question.id, earlier.id, earlier.when.source if earlier.when else None)
-            if earlier.when is None:
+            if earlier.when is None and not earlier.implied:
                 break
         add("review", question.id, SUMMARY)
         add("edit", SUMMARY, question.id, f"question = {question.id}")
         add("resume", SUMMARY, question.id, f"{question.id} is the first open question")
     for earlier in reversed(questions):
         add("back", SUMMARY, earlier.id, earlier.when.source if earlier.when else None)
-        if earlier.when is None:
+        if earlier.when is None and not earlier.implied:
             break
     add("finish", SUMMARY, DONE, "every question answered")
     add("reopen", DONE, SUMMARY)

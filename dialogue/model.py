@@ -87,6 +87,12 @@ class Question:
     landmarks: tuple[int, ...] = ()
     # (condition, value) pairs: the first whose condition holds over the earlier answers is the default.
     defaults: tuple[tuple[Condition, Any], ...] = ()
+    # Legal duties an answer can show unmet: (condition over the answers up to this one, message key),
+    # said at once after the answer (dialogue.duties).
+    duties: tuple[tuple[Condition, str], ...] = ()
+    # (condition over the earlier answers, answer): when one holds, the question is not asked and
+    # takes that answer, as the earlier ones already give it (dialogue.route, Status.IMPLIED).
+    implied: tuple[tuple[Condition, Any], ...] = ()
     # A later text question that holds the details typed with this answer ("yes, via SpeakUp").
     detail: str | None = None
 
@@ -113,6 +119,8 @@ class Interview:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each question's status ("on", "off", "open") before any answer: kept with the cached interview.
     blank_route: tuple[str, ...] = ()
+    # The fewest and the most questions before any answer (dialogue.length), for the greeting.
+    blank_span: tuple[int, int] | None = None
 
     @cached_property
     def by_id(self) -> dict[str, Question]:

@@ -19,7 +19,7 @@ from dialogue.conditions import ConditionError, cache_key
 from dialogue.errors import DefinitionError
 from dialogue.flow import SUMMARY
 from dialogue.model import Interview, Kind, Question
-from dialogue.route import is_asked
+from dialogue.route import NOT_IMPLIED, implied, is_asked, is_implied
 from dialogue.validation import check
 
 SKIP = object()  # a representative "answer" for a skippable question: skipped
@@ -141,7 +141,12 @@ class _Explorer:
         if key in self.memo:
             return self.memo[key]
         question = self.questions[index]
-        if not self.asked(question, context):
+        given = (
+            implied(question, context) if question.implied and self.asked(question, context) else NOT_IMPLIED
+        )
+        if is_implied(given):
+            result = self.visit(index + 1, {**context, question.id: given})
+        elif not self.asked(question, context):
             result = self.visit(index + 1, context)
         else:
             self.shape.reachable.add(question.id)
@@ -183,7 +188,10 @@ def representative_answers(interview: Interview) -> Iterator[dict[str, Any]]:
         while index < len(interview.questions):
             question = interview.questions[index]
             if is_asked(question, answers):
-                break
+                given = implied(question, answers)
+                if not is_implied(given):
+                    break
+                answers = {**answers, question.id: given}
             index += 1
         else:
             yield dict(answers)

@@ -23,6 +23,7 @@ class Status(Enum):
     ON = "on"  # the question is asked
     OFF = "off"  # the question is not asked with these answers
     OPEN = "open"  # it depends on answers still to come
+    IMPLIED = "implied"  # not asked: the earlier answers give its answer (`implied` in questions.yaml)
 
 
 _BY_VALUE = {status.value: status for status in Status}
@@ -30,19 +31,43 @@ _BY_VALUE = {status.value: status for status in Status}
 
 def is_asked(question: Question, earlier: Mapping[str, Any]) -> bool:
     """Is `question` asked, given the `earlier` answers on the path? (UNKNOWN for one still to come:
-    UnknownAnswer then, if the outcome depends on it.)"""
+    UnknownAnswer then, if the outcome depends on it.) A question whose answer the earlier ones imply
+    would be asked by this test: `implied` says it is not."""
     return question.when is None or question.when.holds(earlier)
+
+
+NOT_IMPLIED = object()
+
+
+def implied(question: Question, earlier: Mapping[str, Any]) -> Any:
+    """The answer the `earlier` answers give `question` (so it is not asked), else NOT_IMPLIED;
+    UnknownAnswer while that depends on an answer still to come."""
+    for condition, value in question.implied:
+        if condition.holds(earlier):
+            return value
+    return NOT_IMPLIED
+
+
+def is_implied(value: Any) -> bool:
+    return value is not NOT_IMPLIED
 
 
 class Route:
     """The status of each question for a live mapping of answers (and skipped questions)."""
 
     def __init__(
-        self, questions: tuple[Question, ...], answers: Mapping[str, Any], skipped: Container[str] = ()
+        self,
+        questions: tuple[Question, ...],
+        answers: Mapping[str, Any],
+        skipped: Container[str] = (),
+        unconfirmed: Container[str] = (),
     ) -> None:
         self.questions = questions
         self._answers = answers
         self._skipped = skipped
+        # Answers kept from before that a change brought back onto the path: they wait, like open
+        # questions, until the user has seen them again (nothing comes back unseen).
+        self._unconfirmed = unconfirmed
         self._statuses: list[Status] = []
         self._context: dict[str, Any] = {}
 
@@ -78,7 +103,9 @@ class Route:
         return self.status(question.index) is Status.ON
 
     def is_answered(self, question: Question) -> bool:
-        return question.id in self._answers or question.id in self._skipped
+        return (
+            question.id in self._answers or question.id in self._skipped
+        ) and question.id not in self._unconfirmed
 
     def path(self) -> list[Question]:
         """The questions asked, in order (open ones not included)."""
@@ -89,20 +116,38 @@ class Route:
         return [question for question in self.path() if not self.is_answered(question)]
 
     def given(self) -> dict[str, Any]:
-        """The answers on the path, skipped ones left out: what the policy is made from."""
-        return {
-            question.id: self._answers[question.id]
-            for question in self.path()
-            if question.id in self._answers and question.id not in self._skipped
-        }
+        """The answers on the path, skipped ones left out, with those the earlier answers imply: what
+        the policy is made from."""
+        found: dict[str, Any] = {}
+        for question, status in zip(self.questions, self.statuses(), strict=True):
+            if status is Status.IMPLIED:
+                found[question.id] = self._context[question.id]
+            elif (
+                status is Status.ON
+                and question.id in self._answers
+                and question.id not in self._skipped
+                and question.id not in self._unconfirmed
+            ):
+                found[question.id] = self._answers[question.id]
+        return found
+
+    def implied_answer(self, question: Question) -> Any:
+        """The answer earlier ones give a question that is not asked for that reason (Status.IMPLIED)."""
+        return self._context[question.id] if self.status(question.index) is Status.IMPLIED else None
 
     def _resolve_next(self) -> None:
         question = self.questions[len(self._statuses)]
+        value: Any = NOT_IMPLIED
         try:
             status = Status.ON if is_asked(question, self._context) else Status.OFF
+            if status is Status.ON and question.implied:
+                value = implied(question, self._context)
+                status = Status.IMPLIED if is_implied(value) else status
         except UnknownAnswer:
             status = Status.OPEN
-        if status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
+        if status is Status.IMPLIED:
+            self._context[question.id] = value
+        elif status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
             self._context[question.id] = UNKNOWN
         elif status is Status.ON and question.id not in self._skipped:
             self._context[question.id] = self._answers[question.id]

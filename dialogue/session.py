@@ -7,7 +7,9 @@ Where each move goes is dialogue.flow's to say; a session keeps what the moves n
 - `edit` (from the summary) re-asks one question, then only the questions that became relevant, then
   returns to the summary.
 - Answers that stop being relevant are kept, so they return if the user changes their mind, but they are
-  not part of `result()`.
+  not part of `result()`. When a change brings one back onto the path it is `returned`: asked again
+  with the kept answer ready to accept, and not part of `result()` until then. Nothing comes back
+  unseen (the Brussels staff languages decide which versions bind).
 """
 
 from __future__ import annotations
@@ -18,27 +20,33 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dialogue import flow
-from dialogue.errors import NavigationError
+from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.interpret import Interpretation, Understood, interpret
+from dialogue.length import Span, still_to_answer
 from dialogue.model import Interview, Language, Question
 from dialogue.route import Route, Status
 from dialogue.served import worded
 from dialogue.validation import check, validate
+from dialogue.wording import VersionWording
 from dialogue.words.details import settle
+from dialogue.words.follow_ups import offer_follow_ups
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Answered questions over the questions on the path the current answers imply."""
+    """How far the interview is: the questions answered, how many it likely takes in all for the path
+    as it stands, and the share shown on the progress bar.
+
+    The share moves by one question's share of what is left at each answer, so a change of path (the
+    short list chosen, monitoring added) spreads over the questions that remain instead of jumping,
+    and a forward move never lowers it; the last answer brings it to 100.
+    """
 
     answered: int
     total: int
     section: str | None
-
-    @property
-    def percent(self) -> int:
-        return 100 if self.total == 0 else (100 * self.answered) // self.total
+    percent: int
 
 
 class Session:
@@ -54,14 +62,22 @@ class Session:
         # Where each suggestion came from ("our-policy.docx, §3 Scope, ¶2"), so the app can say so.
         self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
+        self.returned: set[str] = set()
+        # The share of the progress bar (0-100), and what it was when each question was shown, so
+        # that `back` shows it again (Progress says how it moves).
+        self.shown_progress = 0.0
+        self.progress_at: dict[str, float] = {}
+        self._span: Span | None = None
         self.state = START
         self.history: list[str] = [START]
         self.editing = False
         self.revisit: set[str] = set()
         self.notices: list[str] = []
-        self.route = Route(interview.questions, self.answers, self.skipped)
+        self.route = Route(interview.questions, self.answers, self.skipped, self.returned)
         self.closed = False
         self._listeners: list[Callable[[Session], None]] = []
+        # Each language version's own words for typed answers (dialogue.wording): part of the draft.
+        self.wording = VersionWording()
 
     @classmethod
     def start(
@@ -86,6 +102,7 @@ class Session:
         where it came from in `origins` (question id -> "our-policy.docx, §3 Scope, ¶2"), if given."""
         if not isinstance(suggestions, dict):
             return
+        self._span = None
         origins = origins if isinstance(origins, dict) else {}
         for key, value in suggestions.items():
             question = self.interview.by_id.get(key)
@@ -117,18 +134,43 @@ class Session:
         """How many questions on the path still wait for an answer (the one count the app shows)."""
         return len(self.route.open_questions())
 
+    def still_to_answer(self) -> Span:
+        """The fewest and the most questions still to answer on the path as it stands, each question
+        assumed to get the answer offered for it (dialogue.length)."""
+        if self._span is None:
+            blank = self.interview.blank_span
+            if blank and not (self.answers or self.skipped or self.suggestions):
+                self._span = Span(*blank)  # worked out with the interview: no condition evaluated
+            else:
+                done = {q.id for q in self.interview.questions if self.route.is_answered(q)}
+                self._span = still_to_answer(self.interview, self.route.given(), done, self._offered)
+        return self._span
+
+    def _offered(self, question: Question, earlier: dict[str, Any]) -> Any:
+        kept = self.previous_answer(question)
+        if kept is not None:
+            return kept
+        return None if question.kind.is_text else self.interview.default(question, "en", earlier)
+
+    @property
+    def answered_count(self) -> int:
+        return sum(1 for question in self.path() if self.route.is_answered(question))
+
     @property
     def progress(self) -> Progress:
-        statuses = self.route.statuses()
-        answered = total = 0
-        for question, status in zip(self.interview.questions, statuses, strict=True):
-            if status is Status.OFF:
-                continue
-            total += 1
-            if status is Status.ON and self.route.is_answered(question):
-                answered += 1
+        answered = self.answered_count
         current = self.current
-        return Progress(answered, total, current.section if current else None)
+        return Progress(
+            answered,
+            answered + self.still_to_answer().likely,
+            current.section if current else None,
+            round(self.shown_progress),
+        )
+
+    def settled_progress(self) -> float:
+        """The share answered, from the answers alone: for a draft saved without its progress."""
+        answered, left = self.answered_count, self.still_to_answer().likely
+        return 100.0 if left == 0 else 100.0 * answered / (answered + left)
 
     def result(self) -> dict[str, Any]:
         """The answers that make the policy: on the path, answered, not skipped."""
@@ -166,6 +208,8 @@ class Session:
     def begin(self) -> None:
         self._require(self.state == START)
         self._go(flow.first_question(self.route))
+        if self.current is not None:
+            self.progress_at[self.current.id] = self.shown_progress
         self._notify()
 
     def answer(self, value: Any) -> None:
@@ -185,6 +229,7 @@ class Session:
             # The words typed beside the answer are offered to the follow-up question the move brought
             # onto the path (or said to be left out) before the change is announced and saved.
             understood = settle(self, question, understood)
+            offer_follow_ups(self, question, text)  # "un hôpital" also names the kind of care, offered next
             self._notify()
         return understood
 
@@ -192,9 +237,8 @@ class Session:
         question = self._require_question()
         if not question.skippable:
             raise NavigationError(self._message("not_skippable"))
-        if question.id not in self.skipped:
-            self.skipped.add(question.id)
-            self.route.invalidate(question.index)
+        if question.id not in self.skipped or question.id in self.returned:
+            self._change(question, lambda: self.skipped.add(question.id))
         self.revisit.discard(question.id)
         self._forward(question)
 
@@ -209,6 +253,7 @@ class Session:
         previous = flow.before(self.route, index)
         assert previous is not None  # can_back
         self._go(previous.id)
+        self.shown_progress = min(self.shown_progress, self.progress_at.get(previous.id, 100.0))
         self._notify()
 
     def review(self) -> None:
@@ -251,6 +296,21 @@ class Session:
         self.language = code
         self._notify()
 
+    def word(self, version: str, question_id: str, words: str | None) -> None:
+        """Give language version `version` its own `words` for the typed answer to `question_id` (None or
+        blank: the words as typed again); AnswerError, in the user's language, when they do not fit."""
+        question = self.interview.by_id.get(question_id)
+        language = self.interview.language(self.language)
+        if question is None:
+            raise AnswerError(language.message("not_on_path"))
+        self.wording.give(version, question, words, self.result(), language)
+        self._notify()
+
+    def version_wording(self) -> dict[str, dict[str, str]]:
+        """Per language version, its own words for the typed answers as they are now (for
+        clauses.wording.answers_for; an answers file's `wording:`)."""
+        return self.wording.current(self.result())
+
     def subscribe(self, listener: Callable[[Session], None]) -> None:
         """Call `listener` after every change, e.g. to save the draft."""
         self._listeners.append(listener)
@@ -287,21 +347,61 @@ class Session:
         return question
 
     def _record(self, question: Question, value: Any) -> None:
-        if question.id in self.skipped or self.answers.get(question.id, _NOTHING) != value:
-            self.answers[question.id] = value
-            self.skipped.discard(question.id)
-            self.route.invalidate(question.index)
+        if (
+            question.id in self.skipped
+            or question.id in self.returned
+            or self.answers.get(question.id, _NOTHING) != value
+        ):
+
+            def give() -> None:
+                self.answers[question.id] = value
+                self.skipped.discard(question.id)
+
+            self._change(question, give)
         self.revisit.discard(question.id)
+
+    def _change(self, question: Question, apply: Callable[[], None]) -> None:
+        """Apply a new answer (or skip) to `question`; a kept answer it brings back onto the path is
+        marked `returned`, to be asked again."""
+        route = self.route
+        later = [
+            other
+            for other in (self.interview.by_id[key] for key in (*self.answers, *self.skipped))
+            if other.index > question.index and other.id not in self.returned
+        ]
+        dormant = sorted(
+            {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
+            key=lambda other: other.index,
+        )
+        apply()
+        self._span = None
+        self.returned.discard(question.id)
+        route.invalidate(question.index)
+        for other in dormant:
+            if route.status(other.index) not in _NOT_ASKED:
+                self.returned.add(other.id)
+                route.invalidate(other.index)
 
     def _forward(self, question: Question) -> None:
         self._advance(question)
         self._notify()
 
     def _advance(self, question: Question) -> None:
-        self._go(flow.after_answer(self.route, question, editing=self.editing, revisit=self.revisit))
+        editing = self.editing
+        self._go(flow.after_answer(self.route, question, editing=editing, revisit=self.revisit))
         if self.state == SUMMARY:
             self.editing = False
             self.revisit.clear()
+        left = self.still_to_answer().likely
+        if left == 0:
+            self.shown_progress = 100.0
+        elif editing:
+            # A changed answer may bring questions in: the bar says how much is answered now.
+            self.shown_progress = self.settled_progress()
+        else:
+            self.shown_progress += (100.0 - self.shown_progress) / (left + 1)
+        if self.current is not None:
+            self.progress_at[self.current.id] = self.shown_progress
 
     def _to_summary(self) -> None:
         self._require(True)
@@ -320,3 +420,4 @@ class Session:
 
 
 _NOTHING = object()
+_NOT_ASKED = (Status.OFF, Status.IMPLIED)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from dialogue.errors import DialogueError
+from dialogue.errors import AnswerError, DialogueError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.model import Interview
 from dialogue.session import Session
@@ -23,6 +23,8 @@ def to_dict(session: Session) -> dict[str, Any]:
         "id": session.draft_id,
         "title": session.title,
         "progress": session.progress.percent,
+        "shown_progress": session.shown_progress,
+        "progress_at": dict(session.progress_at),
         "language": session.language,
         "created": session.created.isoformat(),
         "state": session.state,
@@ -31,7 +33,11 @@ def to_dict(session: Session) -> dict[str, Any]:
         "answers": {
             key: list(value) if isinstance(value, list) else value for key, value in session.answers.items()
         },
+        # Right after the answers it words: a draft cut short loses the lists that follow it too, so it is
+        # reported as damaged (draft_problem). A draft saved before it existed has none.
+        "wording": session.version_wording(),
         "skipped": sorted(session.skipped),
+        "returned": sorted(session.returned),
         "suggestions": dict(session.suggestions),
         "suggestion_origins": dict(session.suggestion_origins),
         "history": list(session.history),
@@ -70,12 +76,53 @@ def from_dict(interview: Interview, data: Any) -> Session:
     session.skipped.update(
         k for k in _ids(data["skipped"]) if k in interview.by_id and interview.by_id[k].skippable
     )
+    # Kept answers that came back onto the path and wait to be seen again (a draft saved before
+    # this key existed has none).
+    session.returned.update(
+        k for k in _ids(data.get("returned")) if k in session.answers or k in session.skipped
+    )
     session.suggest(data.get("suggestions"), data.get("suggestion_origins"))
     session.history = _ids(data["history"]) or [START]
     session.editing = bool(data.get("editing"))
     session.revisit = {k for k in _ids(data.get("revisit")) if k in interview.by_id}
+    _restore_wording(session, data.get("wording"))
     _restore_position(session, str(data["state"]), data.get("interview_version"))
+    _restore_progress(session, data)
     return session
+
+
+def _restore_progress(session: Session, data: dict[str, Any]) -> None:
+    """The progress bar as it was; from the answers alone for a draft saved without it (or with a
+    value that cannot be right)."""
+    shown = data.get("shown_progress")
+    valid = isinstance(shown, int | float) and not isinstance(shown, bool) and 0 <= shown <= 100
+    session.shown_progress = float(shown) if valid else session.settled_progress()
+    trail = data.get("progress_at")
+    if isinstance(trail, dict):
+        session.progress_at = {
+            key: float(value)
+            for key, value in trail.items()
+            if key in session.interview.by_id
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and 0 <= value <= 100
+        }
+
+
+def _restore_wording(session: Session, wording: Any) -> None:
+    """Each version's own words for typed answers; one that no longer fits is set aside, with a notice."""
+    if not isinstance(wording, dict):
+        return
+    for code, words in wording.items():
+        for question_id, text in words.items() if isinstance(words, dict) else ():
+            try:
+                if not isinstance(text, str) or not text.strip():
+                    raise AnswerError("not words")
+                session.word(str(code), str(question_id), text)
+            except AnswerError:
+                notice = f"{question_id} ({code})"
+                language = session.interview.language(session.language)
+                session.notices.append(language.message("draft_answer_unfit", question=notice))
 
 
 def _restore_position(session: Session, state: str, version: Any) -> None:
@@ -132,12 +179,36 @@ def draft_problem(data: Any) -> DraftProblem | None:
         _created(data)
     except ValueError:
         return DraftProblem("created_damaged")
+    if data.get("saved") is not None and moment(data["saved"]) is None:
+        return DraftProblem("part_damaged", "saved")
     return None
 
 
+def moment(value: Any) -> datetime | None:
+    """A time a draft holds, if it is one the app can show: with its time zone (we always write one),
+    and in range in every local time zone. "9999-12-31T23:59:59" crashed the list in Brussels time."""
+    try:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            return None
+        parsed.astimezone()  # the local time shown: OverflowError near the ends of the calendar
+        parsed.astimezone(UTC)
+        if not 1900 < parsed.year < 9999:
+            return None
+    except (ValueError, OverflowError, OSError):
+        return None
+    return parsed
+
+
 def _created(data: dict[str, Any]) -> datetime | None:
+    """When the draft was started; ValueError when that is damaged (naive or out of range too)."""
     created = data.get("created")
-    return datetime.fromisoformat(str(created)) if created else None
+    if not created:
+        return None
+    found = moment(created)
+    if found is None:
+        raise ValueError(f"not a time a draft can hold: {str(created)[:40]!r}")
+    return found
 
 
 def _ids(items: Any) -> list[str]:

@@ -14,7 +14,8 @@ from dialogue.conditions import Comparison, Condition
 from dialogue.model import Interview, Kind, Language, Question, QuestionText, Validation
 
 # 5: the questions' `defaults` and `detail` (words, org) on top of the cache's move to datafiles (arch).
-# 6: each language's `served` table (dialogue.served).
+# 6: the fewest and the most questions before any answer (blank_span); the questions' `duties` and
+# `implied` answers; each language's `served` table (dialogue.served).
 CACHE_FORMAT = 6  # of the interview as kept in the cache
 _PACKAGE = Path(__file__).parent
 
@@ -51,6 +52,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
         "title_question": interview.title_question,
         "words": {group: sorted(words) for group, words in interview.words.items()},
         "blank_route": list(interview.blank_route),
+        "blank_span": list(interview.blank_span) if interview.blank_span else None,
         "questions": [
             {
                 "id": q.id,
@@ -65,6 +67,8 @@ def to_data(interview: Interview) -> dict[str, Any]:
                 "when": None if q.when is None else _condition_data(q.when),
                 "landmarks": list(q.landmarks),
                 "defaults": [[_condition_data(condition), value] for condition, value in q.defaults],
+                "duties": [[_condition_data(condition), say] for condition, say in q.duties],
+                "implied": [[_condition_data(condition), value] for condition, value in q.implied],
                 "detail": q.detail,
             }
             for q in interview.questions
@@ -126,6 +130,8 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
             when=None if q["when"] is None else _condition(q["when"]),
             landmarks=tuple(q["landmarks"]),
             defaults=tuple((_condition(condition), value) for condition, value in q["defaults"]),
+            duties=tuple((_condition(condition), say) for condition, say in q["duties"]),
+            implied=tuple((_condition(condition), value) for condition, value in q["implied"]),
             detail=q.get("detail"),
         )
         for q in data["questions"]
@@ -161,4 +167,5 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
         title_question=data["title_question"],
         words={group: frozenset(words) for group, words in data["words"].items()},
         blank_route=tuple(data["blank_route"]),
+        blank_span=tuple(data["blank_span"]) if data["blank_span"] else None,
     )

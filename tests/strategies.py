@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dialogue.loader import load_interview
 from dialogue.model import Interview, Kind, Question
+from dialogue.route import implied, is_implied
 from dialogue.validation import check, validate
 
 # Text that tries to be read as markup or code, mixed into generated text answers.
@@ -77,6 +78,10 @@ def answer_sets(draw: st.DrawFn, interview: Interview | None = None, **fixed: An
     answers: dict[str, Any] = {}
     for question in interview.questions:
         if question.when is not None and not question.when.holds(answers):
+            continue
+        given = implied(question, answers)
+        if is_implied(given):  # not asked: the earlier answers give it (questions.yaml, `implied`)
+            answers[question.id] = given
             continue
         if question.id in fixed:
             answers[question.id] = fixed[question.id]

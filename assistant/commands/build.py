@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from assistant.commands import build_extras
+from assistant.commands import build_extras, shown
 from assistant.commands.chat import add_clauses_option
 
 FORMATS = ("md", "html", "docx", "pdf", "txt")
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"policy-assistant: the {LANGUAGE_NAMES.get(word.version, word.version)} version shows "
                 f"'{word.question}' as typed, in {LANGUAGE_NAMES.get(word.language or '', word.language)}: "
-                f'"{word.text}" (give its wording under wording: {word.version}: in the answers file)',
+                f'"{shown(word.text)}" (give its wording under wording: {word.version}: in the answers file)',
                 file=sys.stderr,
             )
         extras, warnings = (
@@ -168,9 +168,9 @@ def run(args: argparse.Namespace) -> int:
             export.write(document, path, fmt, force=args.force)
         except ExportError as error:
             raise UsageError(str(error)) from None
-        print(f"Wrote {path}")
+        print(f"Wrote {shown(path)}")
     for warning in warnings:
-        print(f"policy-assistant: note: {warning}", file=sys.stderr)
+        print(f"policy-assistant: note: {shown(warning)}", file=sys.stderr)
     return 0
 
 

@@ -25,8 +25,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         metavar="CODE",
-        help=f"the language we talk in: {', '.join(codes[:-1])} or {codes[-1]} (default: from LANG, "
-        "e.g. nl_BE.UTF-8, else en); a draft is resumed in its own language",
+        help=f"the language we talk in: {', '.join(codes[:-1])} or {codes[-1]} (default: that of the "
+        "most recent draft, else from LANG, e.g. nl_BE.UTF-8, else en); a draft is resumed in its own "
+        "language",
     )
     add_clauses_option(parser)
 
@@ -63,10 +64,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def talk_language(option: str | None, environment: Mapping[str, str]) -> str:
-    """The language to talk in: `--lang` if given (UsageError if unknown), else LANG, else English."""
+def talk_language(option: str | None, environment: Mapping[str, str], recent_draft: str | None = None) -> str:
+    """The language to talk in: `--lang` if given (UsageError if unknown), else the language of the
+    most recent draft (the start screen lists it: a Dutch draft gets a Dutch start screen), else
+    LANG, else English."""
 
     if option is None:
+        if recent_draft in available_languages():
+            assert recent_draft is not None
+            return recent_draft
         return from_locale(environment.get("LANG"))
     code = talk_language_named(option)
     if code is None:
@@ -76,13 +82,24 @@ def talk_language(option: str | None, environment: Mapping[str, str]) -> str:
     return code
 
 
+def most_recent_draft_language() -> str | None:
+    """The language of the most recently saved draft that can be read, if any."""
+    from dialogue.drafts import DraftStore
+
+    return next((draft.language for draft in DraftStore().list() if draft.fault is None), None)
+
+
 def run(args: argparse.Namespace) -> int:
     # Textual and the app: only for the chat, not for every command the command line registers.
     from assistant.app import PolicyAssistant
 
     folders = getattr(args, "clauses", None) or []
     try:
-        language = talk_language(getattr(args, "lang", None), os.environ)
+        option = getattr(args, "lang", None)
+        recent = None
+        if option is None and not getattr(args, "new", False) and not getattr(args, "resume", None):
+            recent = most_recent_draft_language()
+        language = talk_language(option, os.environ, recent)
         app = PolicyAssistant(
             language=language,
             resume=getattr(args, "resume", None),

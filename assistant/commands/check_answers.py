@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from assistant.commands import UsageError
+from assistant.commands import UsageError, shown
 from dialogue.loader import load_interview
 
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         report = check_answers(args.file, load_interview())
     except AnswersFileError as error:
         raise UsageError(str(error)) from None
-    print(f"{args.file}: {len(report.answers)} answers, a complete interview.")
+    print(f"{shown(args.file)}: {len(report.answers)} answers, a complete interview.")
     for note in report.notes:
-        print(f"  note: {note}")
+        print(f"  note: {shown(note)}")
     return 0

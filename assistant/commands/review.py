@@ -150,17 +150,17 @@ def _output(
     report: Any, text: Any, args: argparse.Namespace, fmt: str | None, describe: Any, messages: Any
 ) -> None:
     """The report where it was asked for: a marked-up copy, a file, standard output or the terminal."""
-    from assistant.commands import UsageError
+    from assistant.commands import UsageError, shown
     from clauses import ExportError
     from clauses.review import export
 
     try:
         if fmt == "docx":
             _write_marked_up(report, text, args)
-            print(f"Wrote {args.output} ({export.summary(report)})", file=messages)
+            print(f"Wrote {shown(args.output)} ({export.summary(report)})", file=messages)
         elif args.output is not None:
             export.write(report, args.output, fmt, force=args.force, describe=describe)
-            print(f"Wrote {args.output} ({export.summary(report)})", file=messages)
+            print(f"Wrote {shown(args.output)} ({export.summary(report)})", file=messages)
         elif fmt:
             sys.stdout.write(export.render(report, fmt, describe))
         else:

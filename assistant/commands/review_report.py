@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from assistant.commands import console as shown_console
 from clauses.review.export import action_line, answer_words, groups, language_line, summary
 from clauses.review.texts import texts
 
@@ -26,7 +27,7 @@ def print_report(
     hint: bool = True,
 ) -> None:
     words = texts(report.report_language)
-    console = Console()
+    console = shown_console()  # passages, titles and names come from files
     header = (
         f"[bold]{escape(report.source)}[/]  ·  {escape(language_line(report))}  ·  "
         f"{report.words:,} {escape(words.get('report.words').lower())}\n{escape(summary(report))}"

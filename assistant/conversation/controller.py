@@ -24,6 +24,7 @@ from assistant.conversation.host import Host
 from assistant.conversation.narration import Line, heard, note
 from assistant.conversation.policy import LivePolicy
 from assistant.conversation.prompts import Prompt, progress_text, prompt_for, read_input
+from assistant.conversation.wording import YourWords
 from assistant.draft_errors import said
 from assistant.keeper import NotSaved, Outcome, Saved
 from assistant.texts import UiTexts
@@ -83,7 +84,8 @@ class Conversation(DOMNode):
         self.session = session
         self.resumed = resumed
         self.policy = LivePolicy(host, session)
-        self.exports = Exports(host, session, self.say)
+        self.words = YourWords(host, session, self.policy.request)
+        self.exports = Exports(host, session, self.say, self.words)
         self.last_edit: str | None = None  # the answer last changed from the summary, to show there
         self._asked: str | None = None  # the question on screen, so it is asked once
         self._section: str | None = None  # the section of the last divider
@@ -96,6 +98,11 @@ class Conversation(DOMNode):
     @property
     def texts(self) -> UiTexts:
         return self.host.texts
+
+    @property
+    def _in_browser(self) -> bool:
+        """In a browser tab (policy-assistant serve), some keys are the browser's (assistant.bindings)."""
+        return bool(getattr(self.host, "is_web", False))
 
     # --- saying ---------------------------------------------------------------------------------------
 
@@ -121,7 +128,7 @@ class Conversation(DOMNode):
         if self.resumed:
             self._replay(self.texts("chat.resumed"))
         else:
-            self.say(*narration.greeting(self.session, self.texts))
+            self.say(*narration.greeting(self.session, self.texts, browser=self._in_browser))
         for notice in self.session.notices:
             self.say(note(self.texts("chat.notice", notice=notice)))
         self._present()
@@ -132,9 +139,11 @@ class Conversation(DOMNode):
         """The chat is gone: no more moves (the draft is saved already)."""
         self.session.close()
 
-    def _replay(self, intro: str) -> None:
+    def _replay(self, intro: str, *, greet: bool = False) -> None:
         shown = self.policy.version_to_show()
-        lines, self._section = narration.replay(self.session, self.texts, intro, shown)
+        lines, self._section = narration.replay(
+            self.session, self.texts, intro, shown, greet=greet, browser=self._in_browser
+        )
         self.transcript = tuple(lines)
 
     def _present(self, *, again: bool = False) -> None:
@@ -146,9 +155,11 @@ class Conversation(DOMNode):
                 self._asked = question.id
                 self._divide(question.section)
                 self.say(narration.question_line(session, question))
-                suggested = narration.suggestion_line(session, question, self.texts)
-                if suggested is not None:
-                    self.say(suggested)
+                offered = narration.suggestion_line(session, question, self.texts) or narration.returned_line(
+                    session, question, self.texts
+                )
+                if offered is not None:
+                    self.say(offered)
         else:
             self._asked = None
             if session.state == DONE and self.resumed and not self._done_said:
@@ -176,7 +187,7 @@ class Conversation(DOMNode):
         records the language, and the conversation is told again."""
         self.session.set_language(code)  # answers are language-neutral; the draft records it
         self._asked = None
-        self._replay(self.texts("language.switched"))
+        self._replay(self.texts("language.switched"), greet=True)  # the greeting, in the new language
         self._present(again=True)
         if self.session.state == DONE:
             self.where_we_are()  # (at the summary, the summary says it)
@@ -240,6 +251,7 @@ class Conversation(DOMNode):
             understood
         ):  # what was understood from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
             self.say(note(understood))
+        self.say(*narration.duty_lines(session, question, self.texts))  # the law says so, at once
         if question.id in language_law.SEAT_QUESTIONS:
             self._explain_versions()
         self._moved_on(was_editing)
@@ -377,6 +389,9 @@ class Conversation(DOMNode):
         """A save's outcome: the status line, and a word in the conversation when it matters."""
         if isinstance(outcome, Saved):
             self.save_state = SaveState(outcome.at)
+            if outcome.copy_of is not None:
+                pid, host = outcome.taken_by
+                self.say(note(self.texts("chat.saved_as_copy", pid=pid, host=host, draft=outcome.draft_id)))
             if announce:
                 self.say(note(self.texts("chat.saved_now", path=str(outcome.path))))
             return

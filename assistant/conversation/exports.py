@@ -16,6 +16,7 @@ from typing import Any
 from assistant import versions
 from assistant.conversation.host import Host
 from assistant.conversation.narration import Line, note
+from assistant.conversation.wording import YourWords
 from assistant.exporting import (
     ExportProblem,
     ExportRequest,
@@ -25,7 +26,7 @@ from assistant.exporting import (
     export,
     file_stem,
 )
-from assistant.texts import UiTexts, needs
+from assistant.texts import UiTexts, available_languages, load_texts, needs
 from clauses import language_law
 from clauses.errors import TargetExists, TargetNotWritable
 from dialogue.session import Session
@@ -53,6 +54,22 @@ class ExportOffer:
     name: str
     answers: Mapping[str, Any]  # the answers the policy is made from (the kit and side by side read them)
     language: str  # the language the user talks in (the kit's posting date is typed in it)
+    # Which of the user's typed words appear in which version, and each version's own words for them.
+    words: YourWords | None = None
+    organisation: str | None = None  # what the default file name is made from
+
+    def file_names(self, languages: tuple[str, ...], typed: str) -> dict[str, Any]:
+        """The ExportRequest fields that name each version in its own words: the default name and the
+        notes' suffix of the file's language ("socialemediabeleid-acme-invoeringsnota-nl",
+        "social-media-policy-acme-implementation-notes-en"). A name the user typed is theirs, in
+        every version."""
+        stems, suffixes = [], []
+        for code in languages:
+            words = load_texts(code) if code in available_languages() else self.texts
+            if typed == self.name:
+                stems.append((code, file_stem(self.organisation, words("export.default_name"))))
+            suffixes.append((code, words("export.notes_suffix")))
+        return {"stems": tuple(stems), "notes_suffixes": tuple(suffixes)}
 
     def version_line(self, code: str) -> str:
         """ "Dutch: required for Flanders and Brussels-Capital", or a courtesy translation."""
@@ -73,24 +90,32 @@ class ExportOffer:
 class Exports:
     """The exports of one conversation: `say` puts a line in its transcript."""
 
-    def __init__(self, host: Host, session: Session, say: Callable[[Line], None]) -> None:
+    def __init__(
+        self, host: Host, session: Session, say: Callable[[Line], None], words: YourWords | None = None
+    ) -> None:
         self.host = host
         self.session = session
         self.say = say
+        self.words = words
 
     def offer(self) -> ExportOffer:
         texts = self.host.texts
         answers = self.session.result()
         required = language_law.required_languages(answers)
+        offered = tuple(language_law.ordered_versions(answers, versions.known_versions(texts)))
+        if self.words is not None:  # found while the dialog opens: it shows them when they are known
+            self.words.request(offered)
         return ExportOffer(
             texts=texts,
-            versions=tuple(language_law.ordered_versions(answers, versions.known_versions(texts))),
+            versions=offered,
             required=required,
             regions={code: versions.regions_line(code, answers, texts) for code in required},
             folder=self.host.export_folder,
             name=file_stem(self.session.title, texts("export.default_name")),
             answers=answers,
             language=self.session.language,
+            organisation=self.session.title,
+            words=self.words,
         )
 
     def not_ready(self) -> str | None:
@@ -102,16 +127,29 @@ class Exports:
         """Write what `request` asks for, in a worker; the outcome is said when it is known."""
         self.say(note(self.host.texts("export.working")))
         self.host.run_worker(
-            partial(self._export, request, dict(self.session.result()), self.session.open_count),
+            partial(
+                self._export,
+                request,
+                dict(self.session.result()),
+                self.session.version_wording(),
+                self.session.open_count,
+            ),
             thread=True,
             group="export",
             exit_on_error=False,
         )
 
-    def _export(self, request: ExportRequest, answers: dict[str, Any], open_count: int) -> None:
-        """In the worker: write the files, and hand the outcome to the event loop."""
+    def _export(
+        self,
+        request: ExportRequest,
+        answers: dict[str, Any],
+        wording: dict[str, dict[str, str]],
+        open_count: int,
+    ) -> None:
+        """In the worker: write the files (each version with its own words), and hand the outcome to the
+        event loop."""
         try:
-            files = export(self.host.drafter, answers, request)
+            files = export(self.host.drafter, answers, request, wording)
         except ExportProblem as error:
             self.host.call_later(self.failed, self._problem(error, open_count))
         else:

@@ -111,19 +111,37 @@ class LivePolicy(DOMNode):
             self.assembled(Assembled(self.generation, None, self.host.texts("preview.waiting")))
             return
         self.host.run_worker(
-            partial(self._assemble, self.generation, answers, self.session.language, self.version),
+            partial(
+                self._assemble,
+                self.generation,
+                answers,
+                self.session.version_wording(),
+                self.session.language,
+                self.version,
+            ),
             thread=True,
             exclusive=True,
             group="assemble",
             exit_on_error=False,
         )
 
-    def _assemble(self, generation: int, answers: dict[str, Any], talk: str, chosen: str | None) -> None:
-        """In the worker: assemble, and hand the outcome to the event loop."""
+    def _assemble(
+        self,
+        generation: int,
+        answers: dict[str, Any],
+        wording: dict[str, dict[str, str]],
+        talk: str,
+        chosen: str | None,
+    ) -> None:
+        """In the worker: assemble (the version with its own words for typed answers), and hand the
+        outcome to the event loop."""
+        from clauses.wording import answers_for
+
         drafter = self.host.drafter
         try:
             language = chosen or language_law.first_version(answers, talk, drafter.languages())
-            outcome = Assembled(generation, drafter.assemble(answers, language, partial=True))
+            version = answers_for(answers, wording, language)
+            outcome = Assembled(generation, drafter.assemble(version, language, partial=True))
         except (LibraryUnavailable, PolicyNotReady) as error:
             # A partial assembly leaves out what waits for an answer, so PolicyNotReady here means a
             # clause itself failed (one from a --clauses folder over the sandbox's limits): say which.

@@ -44,7 +44,9 @@ _PLACEHOLDERS = {
 
 # The line under a text field that holds an offered answer: where it comes from, and that typing
 # replaces it (it is selected), End edits it and Ctrl+U clears the box. Never appended to silently.
-_PREFILLED = {source: f"chat.prefilled_{source}" for source in ("earlier", "review", "typed", "default")}
+_PREFILLED = {
+    source: f"chat.prefilled_{source}" for source in ("earlier", "returned", "review", "typed", "default")
+}
 needs(*_PREFILLED.values())
 
 
@@ -71,6 +73,8 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         help_line = texts(_PREFILLED[offered.source], origin=offered.origin)
     elif entries and offered.source == "review":
         help_line = texts("chat.review_list", origin=offered.origin)
+    elif entries and offered.source == "returned" and offered.value is not None:
+        help_line = texts("chat.returned_list")
     return Prompt(
         kind=kind,
         entries=entries,

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from assistant.bindings import Labelled, labelled
+from assistant.bindings import Labelled, labelled, stand_ins
 from assistant.conversation.controller import Conversation, Position, SaveState
 from assistant.conversation.narration import Line
 from assistant.languages import choices_line, talk_language_named
@@ -35,12 +35,14 @@ class ChatScreen(Labelled, Screen[None]):
     """One conversation, as a chat."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        labelled("ctrl+b", "back", "keys.back"),
-        labelled("ctrl+n", "skip", "keys.skip"),
-        labelled("f1", "why", "keys.why"),
-        labelled("ctrl+r", "summary", "keys.summary"),
-        labelled("ctrl+t", "preview", "keys.preview"),
-        labelled("ctrl+o", "export", "keys.export"),
+        *stand_ins(
+            labelled("ctrl+b", "back", "keys.back"),
+            labelled("ctrl+n", "skip", "keys.skip"),
+            labelled("f1", "why", "keys.why"),
+            labelled("ctrl+r", "summary", "keys.summary"),
+            labelled("ctrl+t", "preview", "keys.preview"),
+            labelled("ctrl+o", "export", "keys.export"),
+        ),
         # Not in the footer, so it fits 80 columns in every language: the draft is saved after every
         # answer anyway, and the top line says when.
         labelled("ctrl+s", "save"),

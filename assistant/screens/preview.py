@@ -22,7 +22,7 @@ from clauses.model import Document
 
 class PreviewScreen(Labelled, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        labelled("escape,ctrl+t", "close", "keys.close"),
+        labelled("escape,ctrl+t,f2", "close", "keys.close"),
         labelled("v", "next_version", "keys.version"),
     ]
 

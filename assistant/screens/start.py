@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
-from assistant.bindings import Labelled, labelled
+from assistant.bindings import Labelled, in_browser, labelled
 from assistant.draft_errors import said
 from assistant.texts import UiTexts, available_languages, load_texts, texts_of
 from assistant.widgets.confirm import ConfirmDialog
@@ -58,7 +58,9 @@ class StartScreen(Labelled, Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
             yield Static(Content(self.t("start.title")), id="start-title")
-            yield Static(Content(self.t("start.intro")), id="start-intro")
+            # In a browser the drafts are on the server, not on the computer in front of the user.
+            privacy = self.t("start.privacy_browser" if in_browser(self.app) else "start.privacy")
+            yield Static(Content(self.t("start.intro", privacy=privacy)), id="start-intro")
             with Horizontal(id="start-languages"):
                 yield Static(Content(self.t("language.label")), id="start-language-label")
                 for code in available_languages():

@@ -15,7 +15,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from assistant.answers import summary
-from assistant.bindings import Labelled, labelled
+from assistant.bindings import Labelled, labelled, stand_ins
 from assistant.conversation.controller import Conversation
 from assistant.conversation.prompts import progress_text
 from assistant.texts import UiTexts, texts_of
@@ -32,7 +32,7 @@ class SummaryScreen(Labelled, Screen[Choice]):
         labelled("enter", "edit", "keys.edit"),
         labelled("c", "continue", "keys.continue"),
         labelled("f", "finish", "keys.finish"),
-        labelled("ctrl+t", "app.preview", "keys.preview"),
+        *stand_ins(labelled("ctrl+t", "app.preview", "keys.preview")),
         labelled("ctrl+o", "app.export", "keys.export"),
         labelled("escape", "close", "keys.close"),
     ]
@@ -82,6 +82,8 @@ class SummaryScreen(Labelled, Screen[Choice]):
             for line in section.lines:
                 if line.skipped:
                     answer: str | tuple[str, str] = (texts("summary.skipped"), "italic")
+                elif line.returned is not None:
+                    answer = (texts("summary.returned", answer=line.returned), "italic")
                 elif line.suggested is not None:
                     suggested = texts("summary.suggested", origin=line.origin, answer=line.suggested)
                     answer = (suggested, "italic")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -25,8 +25,13 @@ from textual.widgets import Input, Static, TextArea
 from textual.widgets.input import Selection
 
 from assistant.conversation.prompts import Prompt
+from assistant.pasting import without_controls
 from assistant.widgets.choices import ChoiceList
 from dialogue.model import Kind
+
+# What the answer boxes hold at most: far more than any question allows (1,000 characters for the
+# longest), so the engine still says "too long"; a longer paste is cut here, in one step.
+MAX_ANSWER = 8000
 
 
 class AnswerField(Input):
@@ -40,6 +45,16 @@ class AnswerField(Input):
 
     def action_clear_box(self) -> None:
         self.clear()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # The first line, without control characters, cut to what fits: one copy, whatever was pasted.
+        event.stop()
+        start, end = sorted(self.selection)
+        room = MAX_ANSWER - (len(self.value) - (end - start))
+        lines = event.text[: room + 2].splitlines() if room > 0 else []
+        line = without_controls(lines[0], lines=False) if lines else ""
+        if line:
+            self.replace(line[:room], start, end)
 
     def action_to_list(self) -> None:
         dock = self.parent
@@ -66,6 +81,13 @@ class LongAnswer(TextArea):
     def action_newline(self) -> None:
         self.insert("\n")
 
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        room = MAX_ANSWER - len(self.text) + len(self.selected_text)
+        text = without_controls(event.text[: max(room, 0)]) if room > 0 else ""
+        if text:
+            self.move_cursor(self.replace(text, *self.selection).end_location)
+
     def action_clear_box(self) -> None:
         self.clear()
 
@@ -88,7 +110,7 @@ class AnswerDock(Vertical):
     def compose(self) -> ComposeResult:
         yield ChoiceList(id="choices", on_typing=self._type_into_field)
         yield LongAnswer(id="long-answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-        yield AnswerField(id="answer-field", select_on_focus=False)
+        yield AnswerField(id="answer-field", select_on_focus=False, max_length=MAX_ANSWER)
         yield Static(id="problem")
         yield Static(id="help-line")
 
@@ -142,7 +164,7 @@ class AnswerDock(Vertical):
         help_line = self.query_one("#help-line", Static)
         help_line.update(Content(prompt.help_line))
         # Where an offered answer comes from, and how to replace it, is worth two lines.
-        help_line.set_class(bool(prompt.field_text) or prompt.source == "review", "-offer")
+        help_line.set_class(bool(prompt.field_text) or prompt.source in ("review", "returned"), "-offer")
         self.focus_answer()
 
     def idle(self, placeholder: str, help_line: str) -> None:
@@ -193,6 +215,14 @@ class AnswerDock(Vertical):
         field.insert_text_at_cursor(character)
         field.focus()
 
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while the list has focus goes to the text field, as typing does."""
+        event.stop()
+        field = self.field
+        if field.display:
+            field.focus()
+            field.post_message(events.Paste(event.text))
+
     @on(Input.Submitted, "#answer-field")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -200,7 +230,7 @@ class AnswerDock(Vertical):
             # Enter on an empty field answers with what the list shows.
             self.choices.action_select()
             return
-        self.post_message(self.Typed(event.value))
+        self.post_message(self.Typed(without_controls(event.value, lines=False)))
 
     @on(Input.Changed, "#answer-field")
     def _changed(self, event: Input.Changed) -> None:
@@ -210,4 +240,4 @@ class AnswerDock(Vertical):
     @on(LongAnswer.Sent)
     def _sent(self, event: LongAnswer.Sent) -> None:
         event.stop()
-        self.post_message(self.Typed(event.text))
+        self.post_message(self.Typed(without_controls(event.text)))

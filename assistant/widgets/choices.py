@@ -187,11 +187,20 @@ class ChoiceList(OptionList):
         if not character or not character.isprintable():
             self._burst.clear()  # an arrow, enter, ...: the digits so far were meant as ticks
             return
+        # A digit or a space acts here, not through the list's binding: a binding runs only once the key
+        # has bubbled up to the app, after keys typed later may already have been handled, so fast
+        # typing ("12 and 3 more") left a tick that the text undid first (issue 14, item 5).
         if character in "123456789" and not self._forwarding:
-            self._burst.append(character)  # ticks it (the binding runs next) unless text follows
+            event.stop()
+            event.prevent_default()
+            self._burst.append(character)  # ticks it now; undone if text follows
+            self.action_number(int(character))
             return
         if character.isspace() and not self._forwarding and not self._burst:
-            return  # space ticks the highlighted option
+            event.stop()
+            event.prevent_default()
+            self.action_toggle()  # space ticks (or chooses) the highlighted option
+            return
         # Text: "2, 3" or "1 3" typed into a checklist is text, so the digits' ticks are undone.
         event.stop()
         event.prevent_default()

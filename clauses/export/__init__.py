@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import tempfile
 from pathlib import Path
 
 from clauses.errors import ExportError, TargetExists, TargetNotWritable
@@ -67,16 +68,36 @@ def write(
         raise ExportError(f"{path} is a folder; give a file name")
     try:
         if force:
-            # Write beside the target and rename, so a failure never leaves half a file behind.
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
+            _replace(path, data)
         else:
-            # Exclusive creation: no window between checking for the file and writing it.
-            with path.open("xb") as handle:
+            # Exclusive creation: no window between checking for the file and writing it; a link in its
+            # place (even one to nowhere) is an existing file, never followed.
+            with open(path, "xb", opener=private) as handle:
                 handle.write(data)
     except FileExistsError:
         raise TargetExists(path) from None
     except OSError as error:
         raise TargetNotWritable(path, str(error.strerror or error)) from None
     return path
+
+
+def private(name: str, flags: int) -> int:
+    """`open`'s opener for an export: readable by its owner only (0600), like a draft; an export is the
+    organisation's unpublished policy until it is adopted."""
+    return os.open(name, flags | getattr(os, "O_NOFOLLOW", 0), 0o600)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` (--force): a temporary file with a name nobody can predict (mkstemp,
+    0600) in the same folder, renamed over the target. A link planted at the target is replaced, never
+    followed; a failure leaves the old file and no temporary one."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -56,7 +56,12 @@ def write_bytes(data: bytes, path: Path, force: bool = False) -> Path:
                 stream.write(data)
             os.replace(temporary, path)
         else:
-            with path.open("xb") as stream:
+            # 0600, as exports and drafts; a link in its place is an existing file, never followed.
+            with open(
+                path,
+                "xb",
+                opener=lambda name, flags: os.open(name, flags | getattr(os, "O_NOFOLLOW", 0), 0o600),
+            ) as stream:
                 stream.write(data)
     except FileExistsError:
         raise TargetExists(path) from None

@@ -92,7 +92,7 @@ def test_drafts_lists_and_deletes(capsys: pytest.CaptureFixture[str]) -> None:
         session.answer("limited")
         session.answer("Brasserie Dupont SRL")
     code, out, _ = run(capsys, "drafts", "list")
-    assert code == 0 and "Brasserie Dupont SRL" in out and "13%" in out
+    assert code == 0 and "Brasserie Dupont SRL" in out and "18%" in out
     code, out, _ = run(capsys, "drafts", "delete", session.draft_id or "")
     assert code == 0 and store.list() == []
     code, _, err = run(capsys, "drafts", "delete", session.draft_id or "")

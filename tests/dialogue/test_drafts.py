@@ -106,7 +106,7 @@ def test_drafts_are_listed_newest_first_and_can_be_deleted(store: DraftStore) ->
     second.answer("comprehensive")
     listed = store.list()
     assert [draft.id for draft in listed] == [second.draft_id, first.draft_id]
-    assert listed[1].title == "First NV" and listed[1].progress == 13
+    assert listed[1].title == "First NV" and listed[1].progress == 18
     store.delete(first.draft_id or "")
     assert [draft.id for draft in store.list()] == [second.draft_id]
     with pytest.raises(DraftError, match="no draft called"):

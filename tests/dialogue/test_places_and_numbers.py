@@ -145,6 +145,7 @@ _TO_WHISTLEBLOWING = {
     "staff_images": False,
     "ai_content": "not_allowed",
     "sanctions_in_work_rules": True,
+    "disconnect_rules": True,
     "dp_contact": "hr",
 }
 

@@ -90,7 +90,12 @@ def script(answers: Mapping[str, Any], count: int) -> tuple[list[Step], bytes]:
 
 
 def app_environment(home: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "PYTEST"))}
+    # Nor COLUMNS or LINES: they would fix the app's size whatever the terminal's (resizes unseen).
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TEXTUAL", "PYTEST")) and key not in ("COLUMNS", "LINES")
+    }
     env.update(
         POLICY_ASSISTANT_HOME=str(home), PYTHONPATH=str(ROOT), TERM="xterm-256color", PYTHONIOENCODING="utf-8"
     )
@@ -112,6 +117,11 @@ class Terminal:
         argv = [sys.executable, "-m", "assistant", *args]
         pid, fd = pty.fork()
         if pid == 0:  # the child becomes the app
+            # As a terminal starts a program: no signal blocked or ignored (a test runner's worker may
+            # block some, and a blocked SIGWINCH would never tell the app its window changed).
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            for number in (signal.SIGWINCH, signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+                signal.signal(number, signal.SIG_DFL)
             os.chdir(ROOT)
             os.execvpe(argv[0], argv, env)
         columns, rows = SIZE

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from textual.widgets import Input
 from uihelp import (
     answer_all,
     answers_file,
@@ -45,7 +46,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
     exports = home / "exports"
     exports.mkdir()
     # A Walloon bakery: the French version is the one the law requires.
-    existing = exports / "social-media-policy-boulangerie-dupont-srl-fr.docx"
+    existing = exports / "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx"
     existing.write_bytes(b"my own document")
     app = make_app(home, resume="done")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -63,7 +64,7 @@ async def test_export_never_replaces_a_file_without_consent(home: Path) -> None:
         await pilot.click("#yes")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=20)
     assert existing.read_bytes()[:2] == b"PK"  # now a real Word document
-    notes = exports / "social-media-policy-boulangerie-dupont-srl-implementation-notes-fr.docx"
+    notes = exports / "politique-reseaux-sociaux-boulangerie-dupont-srl-notes-mise-en-oeuvre-fr.docx"
     assert notes.exists()
 
 
@@ -215,7 +216,7 @@ class FileAppearsDuringAssembly(PolicyDrafter):
 @async_test
 async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_language(home: Path) -> None:
     write_draft(home, finished_session(LIMITED, "nl"), "done")
-    appearing = home / "exports" / "socialemediabeleid-boulangerie-dupont-srl-fr.docx"
+    appearing = home / "exports" / "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx"
     app = make_app(home, resume="done", drafter=FileAppearsDuringAssembly(appearing))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_export_dialog(pilot)
@@ -225,3 +226,36 @@ async def test_a_file_appearing_during_the_export_is_kept_and_said_in_the_users_
         assert f"{appearing} is tijdens het exporteren verschenen en werd behouden" in said
         assert "--force" not in said
     assert appearing.read_bytes() == b"saved meanwhile"
+
+
+@async_test
+async def test_the_export_dialog_shows_its_focus_and_keeps_the_file_list_current(home: Path) -> None:
+    """Issue 13 item 11: the focused part is plain to see (not by colour alone), and the list of files
+    follows every keystroke."""
+    write_draft(home, finished_session(LIMITED), "done")
+    app = make_app(home, resume="done")
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_export_dialog(pilot)
+        versions, formats = dialog.query_one("#versions"), dialog.query_one("#formats")
+
+        def targets() -> str:
+            return flat(str(dialog.query_one("#targets").render()))
+
+        assert app.focused is versions
+        assert versions.styles.border_top[0] == "heavy" and formats.styles.border_top[0] == "round"
+        await pilot.press(str(dialog.offer.versions.index("en") + 1))  # English: listed after this key
+        assert "social-media-policy-boulangerie-dupont-srl-en.docx" in targets()
+        await pilot.press("tab")
+        assert app.focused is formats and formats.styles.border_top[0] == "heavy"
+        await pilot.press("2")  # PDF
+        assert "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.pdf" in targets()
+        await pilot.press("tab", "tab")
+        name = dialog.query_one("#name", Input)
+        assert app.focused is name
+        await pilot.pause()
+        label = name.parent.query_one(".field-label")
+        assert label.styles.text_style.underline, "the focused field's label is underlined"
+        await pilot.press("end", "x")
+        assert "social-media-policy-boulangerie-dupont-srlx-en.docx" in targets()
+        await pilot.press("ctrl+u")
+        assert targets() == "Give a file name."

@@ -49,20 +49,23 @@ async def test_brussels_exports_pdf_side_by_side_and_the_kit(home: Path) -> None
         said = transcript_text(app)
     exports = home / "exports"
     names = sorted(path.name for path in exports.iterdir())
+    folder = "social-media-policy-kanaalzone-logistics-nv-adoption-kit"
     assert names == [
-        "social-media-policy-kanaalzone-logistics-nv-adoption-kit",
-        "social-media-policy-kanaalzone-logistics-nv-fr.docx",
-        "social-media-policy-kanaalzone-logistics-nv-fr.pdf",
+        # Each version in the words of its language; the kit's folder and the two side by side in
+        # the language we talk in.
+        "politique-reseaux-sociaux-kanaalzone-logistics-nv-fr.docx",
+        "politique-reseaux-sociaux-kanaalzone-logistics-nv-fr.pdf",
+        folder,
         "social-media-policy-kanaalzone-logistics-nv-nl-fr.docx",
         "social-media-policy-kanaalzone-logistics-nv-nl-fr.pdf",
-        "social-media-policy-kanaalzone-logistics-nv-nl.docx",
-        "social-media-policy-kanaalzone-logistics-nv-nl.pdf",
+        "socialemediabeleid-kanaalzone-logistics-nv-nl.docx",
+        "socialemediabeleid-kanaalzone-logistics-nv-nl.pdf",
     ]
-    kit = sorted(path.name for path in (exports / names[0]).iterdir())
+    kit = sorted(path.name for path in (exports / folder).iterdir())
     assert (
         kit[0] == "01-aanplakbericht-nl.docx" and len(kit) == 2 * 2 * 5
     )  # 5 documents, nl and fr, 2 formats
-    notice = pypdf.PdfReader(str(exports / names[0] / "01-avis-d-affichage-fr.pdf"))
+    notice = pypdf.PdfReader(str(exports / folder / "01-avis-d-affichage-fr.pdf"))
     assert "1er février 2027" in notice.pages[0].extract_text()
     assert "  01-aanplakbericht-nl.pdf (Dutch, adoption kit)" in said
     side = "social-media-policy-kanaalzone-logistics-nv-nl-fr.pdf"

@@ -199,15 +199,46 @@ async def test_edit_from_the_summary_asks_the_new_questions_then_returns_to_the_
         assert "advocacy_incentives" not in session.result()
         summary = app.screen.query_one(PointerList)
         assert summary.highlighted == summary.get_option_index("advocacy")  # back where the user was
-        # Now yes again: the incentives question is asked again (its answer kept), then the summary.
+        # Now yes again: the incentives question comes back, and is asked again with its kept answer
+        # selected (never restored unseen), then the reward it brings back, then the summary.
         summary_lines = "\n".join(summary.lines)
         assert "Does the organisation run a brand advocacy programme" in summary_lines
         await pilot.press("enter")
         await wait_for(pilot, lambda: current_id(app) == "advocacy")
         await pilot.press("1")
+        await wait_for(pilot, lambda: current_id(app) == "advocacy_incentives")
+        assert "advocacy_incentives" not in session.result(), "not counted until seen again"
+        assert "You answered this before: Yes." in transcript_text(app)
+        assert chat.dock.choices.highlighted == 0  # the kept answer, yes, is selected
+        assert "Your earlier answer is selected" in str(chat.query_one("#help-line").render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) == "advocacy_reward")
+        assert chat.dock.field.value == COMPREHENSIVE["advocacy_reward"]
+        assert chat.dock.field.selection.end == len(COMPREHENSIVE["advocacy_reward"]), "selected"
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert session.result()["advocacy_incentives"] is True
+        assert session.result()["advocacy_reward"] == COMPREHENSIVE["advocacy_reward"]
         assert "Thank you. Here is the summary again." in transcript_text(app)
+
+
+@async_test
+async def test_the_summary_shows_a_returned_answer_as_still_to_confirm(home: Path) -> None:
+    session = session_at("headcount", COMPREHENSIVE)
+    session.review()
+    session.edit("regions")
+    session.answer(["flanders"])
+    session.review()
+    session.edit("regions")
+    session.answer(["flanders", "brussels"])
+    session.review()  # the staff languages came back, and the user went to the summary at once
+    write_draft(home, session, "returned")
+    app = make_app(home, resume="returned")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(PointerList).lines)
+        lines = "\n".join(app.screen.query_one(PointerList).lines)
+        assert "Your earlier answer, back with your change: Dutch; French; to confirm" in lines
 
 
 @async_test

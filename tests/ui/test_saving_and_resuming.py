@@ -63,7 +63,7 @@ async def test_quit_mid_interview_then_resume_at_the_same_question_with_the_same
         assert isinstance(second.screen, StartScreen)
         drafts = second.screen.query_one("#drafts", PointerList)
         assert drafts.has_focus and drafts.highlighted == 0
-        assert "Kanaalzone Logistics NV · 10% answered · saved 25/11/2026" in drafts.lines[0]
+        assert "Kanaalzone Logistics NV · 14% answered · saved 25/11/2026" in drafts.lines[0]
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(second.screen, ChatScreen))
         resumed = chat_of(second).session

@@ -32,6 +32,7 @@ from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import SummaryScreen
+from assistant.widgets.your_words import WordingScreen
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
@@ -164,7 +165,38 @@ class TestLanguages:
         async def run_before(pilot: Pilot) -> None:
             await settled(SummaryScreen)(pilot)
             await pilot.press("ctrl+o")
-            await settled(ExportDialog, lambda app: app.screen.query_one("#targets").render())(pilot)
+            await settled(ExportDialog, lambda app: app.screen.query_one("#targets").render(), words_found)(
+                pilot
+            )
 
         app = make_app(fixed_home, resume="draft")
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+def words_found(app) -> bool:
+    """The export dialog knows which typed words appear in which version (found in a worker)."""
+    return any(
+        isinstance(screen, ExportDialog) and screen.offer.words.found is not None
+        for screen in app.screen_stack
+    )
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+class TestYourWords:
+    def test_your_words_in_each_version_before_export(self, snap_compare, home, size):
+        # Brussels: the spokespersons typed in English appear in the Dutch and the French version.
+        answers = dict(COMPREHENSIVE, spokespersons="the managing director and the marketing assistant")
+        answers["wording"] = {
+            "fr": {k: v for k, v in COMPREHENSIVE["wording"]["fr"].items() if k != "spokespersons"}
+        }
+        write_draft(home, finished_session(answers), "draft")
+
+        async def run_before(pilot: Pilot) -> None:
+            await settled(SummaryScreen)(pilot)
+            await pilot.press("ctrl+o")
+            await settled(ExportDialog, words_found)(pilot)
+            await pilot.press("enter")  # export: the words in another language are shown first
+            await settled(WordingScreen, lambda app: app.screen.query("#words-fr-spokespersons"))(pilot)
+
+        app = make_app(home, resume="draft")
         assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

@@ -130,6 +130,8 @@ SAME_AS_ENGLISH = {
     "keys.export",  # "Export" in Dutch and French too
     "export.file_line",
     "preview.title_version",
+    "keys.preview_key",  # "Ctrl+T" (German: "Strg+T")
+    "keys.preview_key_browser",  # "F2"
 }
 
 

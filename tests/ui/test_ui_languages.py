@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual.widgets import Input
 from uihelp import (
     ROOT,
     answer_all,
@@ -256,7 +257,7 @@ async def test_the_start_screen_offers_the_languages_and_starts_in_the_chosen_on
             and "○ Nederlands" in shown
             and "○ Français" in shown
         )
-        assert "Boulangerie Dupont SRL · 21% answered · saved 25/11/2026 14:02 · Nederlands" in shown
+        assert "Boulangerie Dupont SRL · 27% answered · saved 25/11/2026 14:02 · Nederlands" in shown
         await pilot.click("#language-nl")
         await wait_for(pilot, lambda: "Onafgewerkte ontwerpen" in screen_text(app))
         shown = screen_text(app)
@@ -558,33 +559,59 @@ async def test_export_writes_every_required_version_at_once_with_the_language_in
         assert "Dutch: required for Flanders and Brussels-Capital" in shown
         assert "French: required for Brussels-Capital" in shown
         assert "English: courtesy translation, labelled as such" in shown
-        name = "social-media-policy-kanaalzone-logistics-nv"
+        # Each file is named in the words of its own language, whatever language we talk in.
+        nl, fr = (
+            "socialemediabeleid-kanaalzone-logistics-nv",
+            "politique-reseaux-sociaux-kanaalzone-logistics-nv",
+        )
+        files = [
+            f"{nl}-nl.docx",
+            f"{fr}-fr.docx",
+            f"{nl}-invoeringsnota-nl.docx",
+            f"{fr}-notes-mise-en-oeuvre-fr.docx",
+        ]
         targets = flat(str(dialog.query_one("#targets").render()))
-        for language in ("nl", "fr"):
-            assert f"{name}-{language}.docx" in targets
-            assert f"{name}-implementation-notes-{language}.docx" in targets
+        assert all(file in targets for file in files), targets
+        assert "social-media-policy" not in targets
         await pilot.press("enter")
         await wait_for(pilot, lambda: "were written" in transcript_text(app), timeout=30)
         text = transcript_text(app)
     exports = home / "exports"
-    assert sorted(path.name for path in exports.iterdir()) == sorted(
-        [
-            f"{name}-nl.docx",
-            f"{name}-fr.docx",
-            f"{name}-implementation-notes-nl.docx",
-            f"{name}-implementation-notes-fr.docx",
-        ]
-    )
-    heading, dutch = docx_text(exports / f"{name}-nl.docx")
+    assert sorted(path.name for path in exports.iterdir()) == sorted(files)
+    heading, dutch = docx_text(exports / f"{nl}-nl.docx")
     assert heading == "Socialemediabeleid" and "Doel en toepassingsgebied" in dutch
-    heading, french = docx_text(exports / f"{name}-fr.docx")
+    heading, french = docx_text(exports / f"{fr}-fr.docx")
     assert heading == "Politique relative aux réseaux sociaux" and "Objet et champ d'application" in french
-    notes_heading, _ = docx_text(exports / f"{name}-implementation-notes-nl.docx")
+    notes_heading, _ = docx_text(exports / f"{nl}-invoeringsnota-nl.docx")
     assert notes_heading.startswith("Invoeringsnota")
     # The conversation says where each file went, and what it is.
     assert f"The files were written in {exports}:" in text
-    assert f"  {name}-nl.docx (Dutch, policy)" in text
-    assert f"  {name}-implementation-notes-fr.docx (French, implementation notes)" in text
+    assert f"  {nl}-nl.docx (Dutch, policy)" in text
+    assert f"  {fr}-notes-mise-en-oeuvre-fr.docx (French, implementation notes)" in text
+
+
+@async_test
+async def test_an_english_version_exported_from_a_dutch_conversation_has_english_file_names(
+    home: Path,
+) -> None:
+    session = finished_session(COMPREHENSIVE, language="nl")
+    write_draft(home, session, "klaar")
+    app = make_app(home, resume="klaar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_export_dialog(pilot)
+        versions = dialog.query_one("#versions", ChoiceList)
+        await pilot.press("1", "2", "3")  # untick Dutch and French, tick English
+        await wait_for(pilot, lambda: versions.ticked == ["en"])
+        await wait_for(pilot, lambda: "-en.docx" in str(dialog.query_one("#targets").render()))
+        targets = flat(str(dialog.query_one("#targets").render()))
+        name = "social-media-policy-kanaalzone-logistics-nv"
+        assert f"{name}-en.docx" in targets and f"{name}-implementation-notes-en.docx" in targets
+        assert "invoeringsnota" not in targets and "socialemediabeleid" not in targets
+        # A name the user types is theirs, in every version.
+        name_field = dialog.query_one("#name", Input)
+        name_field.value = "ons-beleid"
+        await wait_for(pilot, lambda: "ons-beleid-en.docx" in str(dialog.query_one("#targets").render()))
+        assert "ons-beleid-implementation-notes-en.docx" in flat(str(dialog.query_one("#targets").render()))
 
 
 @async_test
@@ -651,3 +678,57 @@ def test_the_first_question_appears_without_loading_the_clause_library_word_or_b
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# --- which language the start screen speaks (issue 13 item 7) -------------------------------------------
+
+
+def test_the_start_language_is_lang_option_then_the_most_recent_draft_then_lang() -> None:
+    from assistant.commands.chat import talk_language
+
+    assert talk_language("fr", {"LANG": "nl_BE.UTF-8"}, "de") == "fr"
+    assert talk_language(None, {"LANG": "en_GB.UTF-8"}, "nl") == "nl", "the only draft is Dutch"
+    assert talk_language(None, {"LANG": "fr_BE.UTF-8"}, None) == "fr"
+    assert talk_language(None, {}, "xx") == "en", "a draft in a language we do not talk: LANG, else en"
+
+
+def test_the_most_recent_readable_draft_gives_the_language(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.commands.chat import most_recent_draft_language
+
+    monkeypatch.setenv("POLICY_ASSISTANT_HOME", str(home))
+    assert most_recent_draft_language() is None
+    session = session_at("headcount", LIMITED)
+    session.set_language("fr")
+    write_draft(home, session, "brouillon")
+    assert most_recent_draft_language() == "fr"
+
+
+@async_test
+async def test_a_start_screen_over_a_dutch_draft_speaks_dutch(home: Path) -> None:
+    from assistant.commands.chat import most_recent_draft_language, talk_language
+
+    session = session_at("headcount", LIMITED)
+    session.set_language("nl")
+    write_draft(home, session, "ontwerp")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("POLICY_ASSISTANT_HOME", str(home))
+        language = talk_language(None, {"LANG": "C.UTF-8"}, most_recent_draft_language())
+    app = make_app(home, language=language)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_for(pilot, lambda: "Onafgewerkte ontwerpen" in screen_text(app))
+        assert "● Nederlands" in screen_text(app)
+
+
+@async_test
+async def test_after_a_language_switch_the_greeting_is_said_again_in_the_new_language(home: Path) -> None:
+    app = make_app(home, new=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await give(pilot, "limited")
+        await submit_text(pilot, "/langue fr")
+        await wait_for(pilot, lambda: "Nous continuons en français" in said(app))
+        text = said(app)
+        assert "Bonjour ! Je vais vous poser environ 11 questions" in text
+        assert text.index("Bonjour !") < text.index("De quel type de politique")

@@ -180,6 +180,10 @@ def finished_session(answers: Mapping[str, Any], language: str = "en") -> Sessio
     while session.current is not None:
         session.answer(answers.get(session.current.id, session.interview.default(session.current)))
     assert session.state == "summary"
+    # Each version's own words for typed answers, as the answers file's `wording:` gives them.
+    for version, words in (answers.get("wording") or {}).items():
+        for question, text in words.items():
+            session.word(version, question, text)
     session.set_language(language)
     return session
 
