@@ -29,7 +29,11 @@ EXAMPLE = ROOT / "examples" / "custom-clauses"
 LANGUAGES = clauses.load_library().languages
 COMPREHENSIVE = answers_file("comprehensive-brussels.yaml")
 SECRET = "s3cret-do-not-leak"
-QUICK = 8.0  # seconds: every refusal comes well within this (the render budget is 2 s)
+# Seconds on the clock for loading ours and the folder in the child process (clauses.isolation) and
+# assembling: no hang. Each refusal is the sandbox's (its message says which limit); that the sandbox
+# stops within its 2 s of processor time is timed in test_sandbox_budgets.py. On this shared machine
+# (load 10 on 2 cores) the child got a fifth of a core: 8 s of the clock was missed 11 times in a run.
+QUICK = 40.0
 
 
 def folder_with(tmp_path: Path, template: str, clauses_yaml: str | None = None) -> Path:
