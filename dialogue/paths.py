@@ -35,9 +35,7 @@ def _compared_constants(interview: Interview, question: Question) -> set[Any]:
     return constants
 
 
-def _places(
-    interview: Interview, question: Question, samples: list[Any]
-) -> list[Iterator[Any]] | None:
+def _places(interview: Interview, question: Question, samples: list[Any]) -> list[Iterator[Any]] | None:
     """For a number: its samples grouped by where they fall among the constants conditions compare the
     question with, each group taken in turn; None for any other kind."""
     if question.kind is not Kind.NUMBER:

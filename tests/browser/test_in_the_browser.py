@@ -120,8 +120,8 @@ def test_a_resumed_draft_is_exported_as_downloads(page: Any, tmp_path: Path) -> 
             page.wait_for_timeout(100)
             deadline -= 1
         names = sorted(download.suggested_filename for download in downloads)
-        stem = "social-media-policy-boulangerie-dupont-srl"
-        assert names == [f"{stem}-fr.docx", f"{stem}-implementation-notes-fr.docx"]
+        stem = "politique-reseaux-sociaux-boulangerie-dupont-srl"  # each file named in its own language
+        assert names == sorted([f"{stem}-fr.docx", f"{stem}-notes-mise-en-oeuvre-fr.docx"])
         saved = tmp_path / "downloaded"
         for download in downloads:
             assert download.failure() is None
