@@ -92,12 +92,14 @@ def _replace(path: Path, data: bytes) -> None:
     0600) in the same folder, renamed over the target. A link planted at the target is replaced, never
     followed; a failure leaves the old file and no temporary one."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    replaced = False
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = True
+    finally:
+        if not replaced:  # whatever stopped it, even an interrupt: no temporary file is left behind
+            Path(temporary).unlink(missing_ok=True)
