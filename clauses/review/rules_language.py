@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-# The standard library's own reader of regular expressions (what re.compile uses), to find a pattern's clue.
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import snowballstemmer
 
+from clauses.review.clues import clue
 from clauses.review.matching import Grammar, Item, Matcher, build_trie
 from clauses.review.rules import Checks, LanguageWords
 from clauses.review.rules_yaml import Reader, line, load
@@ -41,29 +39,6 @@ _CONCEPT = re.compile(r"@([a-z][a-z0-9_]*)\Z")
 MAX_PATTERN = 300  # characters: a pattern is a short capture, never a program
 MAX_CAPTURES = 8  # matchers of a capture, tried in their order (inference.py)
 MAX_GAP = 15  # words a term's "..." may span: a clause, never a page
-
-
-def clue(pattern: str) -> str:
-    """A character outside letters and digits that every match of the pattern contains (the "@" of an
-    e-mail address), or "": a pattern is searched only in a sentence that has its clue (one `in` test
-    instead of a search at every position). Only the pattern's own sequence and its groups are looked
-    into; a character in an alternative or an optional part is never a clue."""
-    try:
-        parsed = _parser.parse(pattern)
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return ""
-    return _clue(list(parsed))
-
-
-def _clue(sequence: list[Any]) -> str:
-    for op, argument in sequence:
-        if op is _constants.LITERAL and not chr(argument).isalnum() and not chr(argument).isspace():
-            return chr(argument)
-        if op is _constants.SUBPATTERN:
-            found = _clue(list(argument[-1]))
-            if found:
-                return found
-    return ""
 
 
 def read_language(path: Path, checks: Checks) -> LanguageWords:
