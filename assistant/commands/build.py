@@ -40,9 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, help="md, html, docx, pdf or txt (default: from --output)"
     )
-    parser.add_argument(
-        "--output", "-o", type=Path, metavar="PATH", help="NAME.EXT (one file per version) or FOLDER/"
-    )
+    parser.add_argument("--output", "-o", metavar="PATH", help="NAME.EXT (one file per version) or FOLDER/")
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.add_argument(
         "--notes",
@@ -84,8 +82,9 @@ def _format(args: argparse.Namespace, folder_output: bool) -> str:
         raise UsageError(str(error)) from None
 
 
-def _is_folder(output: Path | None) -> bool:
-    return output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))
+def _is_folder(output: str | None) -> bool:
+    # The text as typed: Path("out/") drops the slash that says "a folder, make it".
+    return output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from dialogue.loader import load_interview
 
     folder_output = _is_folder(args.output)
+    args.output = None if args.output is None else Path(args.output)
     fmt = _format(args, folder_output)
     build_extras.check(args, fmt)
     try:

@@ -86,6 +86,18 @@ def test_a_folder_output_is_named_after_the_organisation_as_the_app_names_it(
     ]
 
 
+def test_a_new_folder_ending_in_a_slash_is_made_and_filled_not_taken_for_a_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o policies/` says "a folder": it is made, not written as policies-fr.docx beside it."""
+    code, _, _ = run(capsys, "--answers", str(LIMITED), "--output", f"{tmp_path}/policies/")
+    assert code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["policies"]
+    assert [p.name for p in (tmp_path / "policies").iterdir()] == [
+        "social-media-policy-boulangerie-dupont-srl-fr.docx"
+    ]
+
+
 def test_typed_words_shown_in_a_version_of_another_language_are_said_one_line_each(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -225,6 +225,28 @@ def test_protected_representatives_appear_only_where_there_are_representatives(l
     assert act not in without
 
 
+REPRESENTATIVES = {
+    "en": "your representatives",
+    "nl": "uw vertegenwoordigers",
+    "fr": "vos représentants",
+    "de": "Ihren Vertretern",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_short_list_announces_monitoring_to_representatives_only_where_there_are_some(
+    language: str,
+) -> None:
+    """A twelve-person bakery without any employee body has no representatives to announce it to."""
+    short = {"policy_type": "limited", "headcount": 12}
+    with_bodies = clause_text(
+        LIBRARY.assemble(answers(**short, employee_bodies=["union_delegation"]), language), "limited_rights"
+    )
+    without = clause_text(LIBRARY.assemble(answers(**short, employee_bodies=[]), language), "limited_rights")
+    assert REPRESENTATIVES[language] in with_bodies
+    assert REPRESENTATIVES[language] not in without
+
+
 def test_a_fourteen_person_firm_without_bodies_gets_no_five_department_review() -> None:
     firm = check_answers(ROOT / "tests" / "clauses" / "organisations" / "lawfirm-brussels.yaml", INTERVIEW)
     for language in ("nl", "fr"):
