@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from dialogue.model import Interview, Kind, Question
+from dialogue.model import Interview, Kind, Language, Question
 from dialogue.served import worded
 from dialogue.session import Session
 
@@ -23,16 +23,16 @@ def describe(interview: Interview, question: Question, value: Any, language: str
     if question.kind is Kind.YESNO:
         return texts.message("yes" if value else "no")
     if question.kind is Kind.DATE and isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return texts.date(value)  # 25/11/2026, in German 25.11.2026
     return str(value)
 
 
-def as_input_text(question: Question, value: Any) -> str:
+def as_input_text(question: Question, value: Any, texts: Language | None = None) -> str:
     """`value` as text to put back in the answer field (after back or edit), to accept or change."""
     if value is None:
         return ""
     if question.kind is Kind.DATE and isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return texts.date(value) if texts else value.isoformat()
     if question.kind is Kind.YESNO:
         return ""
     return str(value)

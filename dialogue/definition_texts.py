@@ -10,7 +10,7 @@ from typing import Any
 
 from dialogue.errors import DefinitionError
 from dialogue.interpret import fold
-from dialogue.model import Language, Question, QuestionText
+from dialogue.model import DATE_FORMAT, Language, Question, QuestionText
 from dialogue.served import FALLBACK, FORMS, SECTOR
 from dialogue.validation import check
 from dialogue.yamlsource import Located, line_of, read_yaml
@@ -113,7 +113,20 @@ def _language(file: Path, sections: tuple[str, ...], questions: tuple[Question, 
         messages={str(key): str(value) for key, value in messages.items()},
         file=file,
         served=served,
+        date_format=_date_format(data, file),
     )
+
+
+def _date_format(data: Located, file: Path) -> str:
+    """`dates: "%d.%m.%Y"`: how the language writes a day (German with dots); day/month/year by default."""
+    written = data.get("dates", DATE_FORMAT)
+    if not isinstance(written, str) or sorted(re.findall(r"%(.)", written)) != ["Y", "d", "m"]:
+        raise DefinitionError(
+            "'dates' must write a day with %d, %m and %Y once each, such as \"%d.%m.%Y\"",
+            file=file,
+            line=line_of(data, "dates"),
+        )
+    return written
 
 
 def _served(data: Located, file: Path, questions: tuple[Question, ...]) -> dict[str, dict[str, str]]:

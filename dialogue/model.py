@@ -55,6 +55,9 @@ class QuestionText:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+DATE_FORMAT = "%d/%m/%Y"  # 25/11/2026: how Belgians write a day in Dutch, French and English
+
+
 @dataclass(frozen=True)
 class Language:
     """Every text of the interview in one language."""
@@ -67,9 +70,14 @@ class Language:
     file: Path
     # The people the organisation serves, by sector: the forms of the noun (dialogue.served).
     served: dict[str, dict[str, str]] = field(default_factory=dict)
+    date_format: str = DATE_FORMAT
 
     def message(self, key: str, **values: Any) -> str:
         return self.messages[key].format(**values)
+
+    def date(self, day: date) -> str:
+        """A day as this language writes it back to the user."""
+        return day.strftime(self.date_format)
 
 
 @dataclass(eq=False)

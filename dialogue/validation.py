@@ -90,9 +90,9 @@ def validate(question: Question, value: Any, language: Language | None) -> Any:
         if type(value) is not date:
             raise fail("need_date")
         if isinstance(rules.min, date) and value < rules.min:
-            raise fail("date_too_early", min=rules.min.strftime("%d/%m/%Y"))
+            raise fail("date_too_early", min=_day(rules.min, language))  # each language writes its days
         if isinstance(rules.max, date) and value > rules.max:
-            raise fail("date_too_late", max=rules.max.strftime("%d/%m/%Y"))
+            raise fail("date_too_late", max=_day(rules.max, language))
         return value
     if not isinstance(value, str):
         raise fail("need_email" if kind is Kind.EMAIL else "empty")
@@ -120,3 +120,7 @@ def check(question: Question, value: Any, language: Language | None) -> str | No
     except AnswerError as error:
         return str(error)
     return None
+
+
+def _day(day: date, language: Language | None) -> str:
+    return language.date(day) if language else day.isoformat()

@@ -67,7 +67,7 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         list_help = texts("chat.list_help_multi_none" if allows_none else "chat.list_help_multi")
     elif entries:
         list_help = texts("chat.list_help_single")
-    field_text = "" if entries else as_input_text(question, offered.value)
+    field_text = "" if entries else as_input_text(question, offered.value, language)
     help_line = texts("chat.help_line_long" if kind is Kind.LONG_TEXT else "chat.help_line")
     if field_text and offered.source in _PREFILLED:
         help_line = texts(_PREFILLED[offered.source], origin=offered.origin)

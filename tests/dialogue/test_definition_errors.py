@@ -206,3 +206,14 @@ def test_a_language_without_an_entry_of_the_english_table_is_refused(copy: Path)
     edit(copy / "lang" / "nl.yaml", "  nonprofit: {many: begunstigden}\n", "")
     error = load_error(copy)
     assert error.file.name == "nl.yaml" and "'nonprofit' is in one of them only" in str(error)
+
+
+@pytest.mark.parametrize("written", ['"%d.%m"', '"%Y-%m-%d %d"', "12", '"%d.%m.%Y %H"'])
+def test_a_way_of_writing_dates_without_day_month_and_year_once_each_names_the_line(
+    copy: Path, written: str
+) -> None:
+    german = copy / "lang" / "de.yaml"
+    edit(german, 'dates: "%d.%m.%Y"', f"dates: {written}")
+    error = load_error(copy)
+    assert error.file.name == "de.yaml" and error.line == line_of(german, "dates:")
+    assert "'dates' must write a day with %d, %m and %Y once each" in str(error)

@@ -241,6 +241,7 @@ def test_an_unclear_answer_is_explained_in_the_interview_language() -> None:
         ("headcount", "0", "fr", "Indiquez un nombre supérieur ou égal à 1."),
         ("regions", "geen", "nl", "Kies er minstens 1."),
         ("effective_date", "01/01/2020", "fr", "Indiquez une date à partir du 01/01/2024."),
+        ("effective_date", "01.01.2020", "de", "Bitte geben Sie ein Datum ab dem 01.01.2024 an."),
         ("effective_date", "31/02/2027", "nl", "31/02/2027 is geen bestaande datum."),
         ("contact_email", "hr bij acme", "nl", "Geef een e-mailadres op, zoals hr@example.be."),
         ("org_name", "   ", "fr", "Une réponse est nécessaire ici."),
@@ -310,3 +311,11 @@ def test_text_defaults_are_worded_in_each_language() -> None:
     assert interview.default(question, "nl") != interview.default(question, "en")
     assert interview.default(question, "fr") != interview.default(question, "en")
     assert interview.default(interview["review_cadence"], "fr") == "yearly"
+
+
+def test_a_date_is_written_back_the_way_the_language_writes_it() -> None:
+    """German writes 25.11.2026; Dutch, French and English in Belgium 25/11/2026."""
+    day = date(2027, 1, 1)
+    assert interview.languages["de"].date(day) == "01.01.2027"
+    for code in ("en", "nl", "fr"):
+        assert interview.languages[code].date(day) == "01/01/2027"
