@@ -72,8 +72,8 @@ class Conversation(DOMNode):
         return self.host.texts
 
     # The exports and the typed words are imported when first used, never before the first question:
-    # with them come clauses.wording, its markup and Jinja2, 25-45 ms of the start's imports (the first
-    # question took 2.0x the floor with them, docs/decisions.md "Start-up").
+    # with them came clauses.wording, its markup and Jinja2, about 26 of the 82 ms our imports took
+    # before the first question (docs/decisions.md, "Start-up").
     @cached_property
     def words(self) -> YourWords:
         from assistant.conversation.wording import YourWords
