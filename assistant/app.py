@@ -14,41 +14,37 @@ import gc
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_documents_path
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import BindingType
-from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
-from textual.theme import ThemeProvider
 
 from assistant import pasting
 from assistant.bindings import labelled
-from assistant.conversation.controller import Conversation, Position
+from assistant.conversation.controller import Conversation
+from assistant.conversation.state import Position
 from assistant.draft_errors import said
 from assistant.drafting import PolicyDrafter, PolicyNotReady
-from assistant.exporting import ExportRequest
 from assistant.keeper import DraftKeeper
 from assistant.memory import IDLE, MEMORY
+from assistant.palette import PaletteCommands
 from assistant.screens.chat import ChatScreen
-from assistant.screens.export import ExportDialog
 from assistant.screens.language import LanguageDialog
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
 from assistant.screens.summary import Choice, SummaryScreen
 from assistant.screens.too_small import MINIMUM, TooSmallScreen, at_least, too_small
 from assistant.serving import delivery
-from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts, needs
-from assistant.versions import label, name
+from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts
 from assistant.widgets.open_elsewhere import OpenElsewhereDialog, Opening
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.flow import SUMMARY
@@ -56,12 +52,10 @@ from dialogue.loader import load_interview
 from dialogue.model import Interview
 from dialogue.session import Session
 
-LIGHT, DARK = "textual-light", "textual-dark"
-HANG_UP_GRACE = 2.0  # seconds the app has to end by itself after a hang-up (SIGHUP) or SIGTERM
+if TYPE_CHECKING:
+    from assistant.exporting import ExportRequest
 
-# The chat's commands offered in the command palette (where the chat allows them).
-CHAT_COMMANDS = ("back", "skip", "why", "summary", "preview", "save", "export")
-needs(*(f"palette.{command}" for command in CHAT_COMMANDS), *(f"keys.{command}" for command in CHAT_COMMANDS))
+HANG_UP_GRACE = 2.0  # seconds the app has to end by itself after a hang-up (SIGHUP) or SIGTERM
 
 
 def default_export_folder() -> Path:
@@ -69,7 +63,7 @@ def default_export_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-class PolicyAssistant(App[None], inherit_bindings=False):
+class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
     """Interviews an HR person and drafts a social media policy; drafts are saved after every answer."""
 
     CSS_PATH = "app.tcss"
@@ -294,6 +288,9 @@ class PolicyAssistant(App[None], inherit_bindings=False):
             if request is not None:
                 conversation.exports.run(request)
 
+        # Imported when first opened, with the exports (assistant.conversation.controller says why).
+        from assistant.screens.export import ExportDialog
+
         self.push_screen(ExportDialog(conversation.exports.offer()), chosen)
 
     # --- warming up after the first question is on screen --------------------------------------
@@ -356,69 +353,3 @@ class PolicyAssistant(App[None], inherit_bindings=False):
 
     async def action_quit(self) -> None:
         self.exit()
-
-    # --- command palette ----------------------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        texts = self.texts
-        # Textual's own commands, in the user's language (an unknown one is left as Textual words it).
-        own = {
-            self.action_change_theme: "themes",
-            self.action_show_help_panel: "keys_show",
-            self.action_hide_help_panel: "keys_hide",
-            screen.action_maximize: "maximize",
-            screen.action_minimize: "minimize",
-        }
-        for command in super().get_system_commands(screen):
-            if command.callback == self.action_quit:
-                continue  # ours says that nothing is lost
-            key = own.get(command.callback) or ("screenshot" if command.title == "Screenshot" else None)
-            if key is None:
-                yield command
-                continue
-            title = texts(f"palette.{key.removesuffix('_show').removesuffix('_hide')}_title")
-            yield SystemCommand(title, texts(f"palette.{key}"), command.callback, command.discover)
-        yield SystemCommand(texts("keys.quit"), texts("palette.quit"), self.action_quit)
-        yield SystemCommand(texts("palette.theme_title"), texts("palette.theme"), self.action_toggle_theme)
-        yield from self._language_commands()
-        if isinstance(screen, ChatScreen):
-            yield from self._version_commands(screen)
-            for command_name in CHAT_COMMANDS:
-                if screen.check_action(command_name, ()) is not False:  # e.g. skip only where allowed
-                    yield SystemCommand(
-                        texts(f"keys.{command_name}"),
-                        texts(f"palette.{command_name}"),
-                        partial(screen.call_later, screen.run_action, command_name),
-                    )
-
-    def _language_commands(self) -> Iterable[SystemCommand]:
-        texts = self.texts
-        for code in available_languages():
-            if code != self.language:
-                yield SystemCommand(
-                    texts("palette.language_title", name=load_texts(code).name),
-                    texts("palette.language", name=name(code, texts)),
-                    partial(self.set_language, code),
-                )
-
-    def _version_commands(self, chat: ChatScreen) -> Iterable[SystemCommand]:
-        texts = self.texts
-        answers = chat.session.result()
-        for code in chat.conversation.policy.version_choices():
-            yield SystemCommand(
-                texts("palette.version_title", name=label(code, answers, texts)),
-                texts("palette.version", name=name(code, texts)),
-                partial(chat.call_later, chat.run_action, f"preview({code!r})"),
-            )
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.texts("palette.search")))
-
-    def search_themes(self) -> None:
-        self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=self.texts("palette.search_themes"))
-        )
-
-    def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.current_theme.dark else DARK

@@ -22,6 +22,9 @@ from textual.message import Message
 # Far more than any answer takes (the longest allows 1,000 characters), small enough to keep in memory:
 # what follows is dropped as it arrives, so an endless paste never grows the app.
 MAX_PASTE = 64 * 1024
+# What the answer boxes hold at most: far more than any question allows (1,000 characters for the
+# longest), so the engine still says "too long"; a longer paste is cut there, in one step.
+MAX_ANSWER = 8000
 # C0 and C1 control characters and DEL, except tab and line breaks (a long answer keeps its lines).
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 DRIVER_MODULES = (

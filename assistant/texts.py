@@ -37,8 +37,14 @@ NEEDED: set[str] = set()
 
 
 def needs(*keys: str) -> None:
-    """Declare texts this module asks for by a computed key: en.yaml must have each one."""
+    """Declare texts this module asks for by a computed key: en.yaml must have each one.
+
+    A module imported after the start (the exports: assistant.conversation.controller) declares its
+    keys once the English texts are read: they are checked at once, so a missing one is still an
+    error naming the key before any screen asks for it."""
     NEEDED.update(keys)
+    if load_texts.cache_info().currsize:
+        check_needed(load_texts(REFERENCE))
 
 
 def check_needed(texts: UiTexts, file: Path | str = "en.yaml") -> None:

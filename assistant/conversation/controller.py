@@ -5,26 +5,25 @@ whether the draft reached the disk (`save_state`), the policy as the answers mak
 assistant.conversation.policy) and its exports (`exports`). Its state is reactive: the chat screen,
 the summary, the previews and the app bind to it with `watch`, and call its methods for what the user
 does. It never opens a screen: the app does that, following `position` (the summary) or a screen's
-action (the preview, the export dialog).
+action (the preview, the export dialog). The values it holds are in assistant.conversation.state.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from textual.dom import DOMNode
 from textual.reactive import var
 
 from assistant.answers import describe
 from assistant.conversation import narration
-from assistant.conversation.exports import Exports
 from assistant.conversation.host import Host
 from assistant.conversation.narration import Line, heard, note
 from assistant.conversation.policy import LivePolicy
-from assistant.conversation.prompts import Prompt, progress_text, prompt_for, read_input
-from assistant.conversation.wording import YourWords
+from assistant.conversation.prompts import progress_text, prompt_for, read_input
+from assistant.conversation.state import Position, Reply, SaveState
 from assistant.draft_errors import said
 from assistant.keeper import NotSaved, Outcome, Saved
 from assistant.texts import UiTexts
@@ -36,34 +35,9 @@ from dialogue.interpret import Unclear
 from dialogue.model import Kind, Question
 from dialogue.session import Session
 
-
-@dataclass(frozen=True)
-class Position:
-    """Where the session stands, as the screens show it."""
-
-    state: str
-    question: Question | None
-    prompt: Prompt | None  # how the answer box asks the question; None at the summary or done
-    progress: str  # the top line: the section and how much is answered
-    can_back: bool
-    can_skip: bool
-    open_count: int  # questions on the path still waiting for an answer
-
-
-@dataclass(frozen=True)
-class SaveState:
-    at: datetime | None = None  # when the draft last reached the disk
-    failed: bool = False  # the last save failed: the answers are in memory only
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the answer box does after the user sent text: run a command, empty the field, or show a
-    problem under it (the text stays, to correct)."""
-
-    command: Command | None = None
-    clear: bool = False
-    problem: str = ""
+if TYPE_CHECKING:
+    from assistant.conversation.exports import Exports
+    from assistant.conversation.wording import YourWords
 
 
 class Conversation(DOMNode):
@@ -84,8 +58,6 @@ class Conversation(DOMNode):
         self.session = session
         self.resumed = resumed
         self.policy = LivePolicy(host, session)
-        self.words = YourWords(host, session, self.policy.request)
-        self.exports = Exports(host, session, self.say, self.words)
         self.last_edit: str | None = None  # the answer last changed from the summary, to show there
         self._asked: str | None = None  # the question on screen, so it is asked once
         self._section: str | None = None  # the section of the last divider
@@ -98,6 +70,21 @@ class Conversation(DOMNode):
     @property
     def texts(self) -> UiTexts:
         return self.host.texts
+
+    # The exports and the typed words are imported when first used, never before the first question:
+    # with them came clauses.wording, its markup and Jinja2, about 26 of the 82 ms our imports took
+    # before the first question (docs/decisions.md, "Start-up").
+    @cached_property
+    def words(self) -> YourWords:
+        from assistant.conversation.wording import YourWords
+
+        return YourWords(self.host, self.session, self.policy.request)
+
+    @cached_property
+    def exports(self) -> Exports:
+        from assistant.conversation.exports import Exports
+
+        return Exports(self.host, self.session, self.say, self.words)
 
     @property
     def _in_browser(self) -> bool:

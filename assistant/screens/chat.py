@@ -18,8 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from assistant.bindings import Labelled, labelled, stand_ins
-from assistant.conversation.controller import Conversation, Position, SaveState
+from assistant.conversation.controller import Conversation
 from assistant.conversation.narration import Line
+from assistant.conversation.state import Position, SaveState
 from assistant.languages import choices_line, talk_language_named
 from assistant.texts import UiTexts, texts_of
 from assistant.typed import Command

@@ -13,7 +13,7 @@ reported as `Typed` (commands are told apart by the screen); a choice from the l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -21,17 +21,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 from textual.widgets.input import Selection
 
 from assistant.conversation.prompts import Prompt
-from assistant.pasting import without_controls
+from assistant.pasting import MAX_ANSWER, without_controls
 from assistant.widgets.choices import ChoiceList
 from dialogue.model import Kind
 
-# What the answer boxes hold at most: far more than any question allows (1,000 characters for the
-# longest), so the engine still says "too long"; a longer paste is cut here, in one step.
-MAX_ANSWER = 8000
+if TYPE_CHECKING:
+    from assistant.widgets.long_answer import LongAnswer
 
 
 class AnswerField(Input):
@@ -62,36 +61,6 @@ class AnswerField(Input):
             dock.choices.focus()
 
 
-class LongAnswer(TextArea):
-    """A multi-line answer: enter sends it, ctrl+j (or alt+enter) starts a new line."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "send", show=False, priority=True),
-        Binding("ctrl+j,alt+enter,shift+enter", "newline", show=False, priority=True),
-        Binding("ctrl+u", "clear_box", show=False),
-    ]
-
-    @dataclass
-    class Sent(Message):
-        text: str
-
-    def action_send(self) -> None:
-        self.post_message(self.Sent(self.text))
-
-    def action_newline(self) -> None:
-        self.insert("\n")
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        room = MAX_ANSWER - len(self.text) + len(self.selected_text)
-        text = without_controls(event.text[: max(room, 0)]) if room > 0 else ""
-        if text:
-            self.move_cursor(self.replace(text, *self.selection).end_location)
-
-    def action_clear_box(self) -> None:
-        self.clear()
-
-
 class AnswerDock(Vertical):
     """The answer area; `ask(prompt)` reconfigures it for a question, `idle()` when there is none."""
 
@@ -109,7 +78,7 @@ class AnswerDock(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ChoiceList(id="choices", on_typing=self._type_into_field)
-        yield LongAnswer(id="long-answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        # The long answer box goes here when a long-text question is first asked (long_answer).
         yield AnswerField(id="answer-field", select_on_focus=False, max_length=MAX_ANSWER)
         yield Static(id="problem")
         yield Static(id="help-line")
@@ -122,9 +91,23 @@ class AnswerDock(Vertical):
     def field(self) -> AnswerField:
         return self.query_one("#answer-field", AnswerField)
 
+    _long: LongAnswer | None = None
+
     @property
     def long_answer(self) -> LongAnswer:
-        return self.query_one("#long-answer", LongAnswer)
+        """The multi-line box, mounted (hidden) the first time it is asked for."""
+        if self._long is not None:
+            return self._long
+        # Imported and mounted on first use: Textual's TextArea, its styles and the widget cost about
+        # 10 ms before the first question, which never needs them (docs/decisions.md, "Start-up").
+        from assistant.widgets.long_answer import LongAnswer
+
+        long_answer = LongAnswer(
+            id="long-answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+        )
+        self._long = long_answer
+        self.mount(long_answer, before=self.field)
+        return long_answer
 
     @property
     def problem(self) -> Static:
@@ -143,14 +126,15 @@ class AnswerDock(Vertical):
     def ask(self, prompt: Prompt) -> None:
         self._kind = prompt.kind
         self.show_problem("")
-        choices, field, long_answer = self.choices, self.field, self.long_answer
+        choices, field = self.choices, self.field
         has_list = bool(prompt.entries)
         choices.display = has_list
         if has_list:
             choices.offer(prompt.entries, multi=prompt.kind is Kind.MULTI, selected=prompt.offered)
             choices.border_subtitle = prompt.list_help
         is_long = prompt.kind is Kind.LONG_TEXT
-        long_answer.display = is_long
+        if is_long or self._long is not None:
+            self.long_answer.display = is_long
         field.display = not is_long
         field.placeholder = prompt.placeholder
         # An offered answer (earlier, suggested or the default) is selected: typing replaces it, End or
@@ -158,6 +142,7 @@ class AnswerDock(Vertical):
         field.value = "" if is_long else prompt.field_text
         field.selection = Selection(0, len(field.value))
         if is_long:
+            long_answer = self.long_answer
             long_answer.text = prompt.field_text
             long_answer.placeholder = prompt.placeholder
             long_answer.select_all()
@@ -172,7 +157,8 @@ class AnswerDock(Vertical):
         self._kind = None
         self.show_problem("")
         self.choices.display = False
-        self.long_answer.display = False
+        if self._long is not None:
+            self._long.display = False
         self.field.display = True
         self.field.value = ""
         self.field.placeholder = placeholder
@@ -182,16 +168,16 @@ class AnswerDock(Vertical):
         self.field.focus()
 
     def focus_answer(self) -> None:
-        if self.long_answer.display:
-            self.long_answer.focus()
+        if self._long is not None and self._long.display:
+            self._long.focus()
         elif self.choices.display:
             self.choices.focus()
         else:
             self.field.focus()
 
     def prefill(self, text: str) -> None:
-        if self.long_answer.display:
-            self.long_answer.text = text
+        if self._long is not None and self._long.display:
+            self._long.text = text
         else:
             self.field.value = text
             self.field.cursor_position = len(text)
@@ -201,7 +187,8 @@ class AnswerDock(Vertical):
         self.problem.update(Content(message))
         self.problem.display = bool(message)
         self.field.set_class(bool(message), "-invalid")
-        self.long_answer.set_class(bool(message), "-invalid")
+        if self._long is not None:
+            self._long.set_class(bool(message), "-invalid")
 
     # --- events from the parts ------------------------------------------------------------------------
 
@@ -237,7 +224,6 @@ class AnswerDock(Vertical):
         if self.problem.display and event.value:
             self.show_problem("")
 
-    @on(LongAnswer.Sent)
-    def _sent(self, event: LongAnswer.Sent) -> None:
+    def on_long_answer_sent(self, event: LongAnswer.Sent) -> None:
         event.stop()
         self.post_message(self.Typed(without_controls(event.text)))

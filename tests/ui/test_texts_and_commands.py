@@ -10,10 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.app import CHAT_COMMANDS, PolicyAssistant
+# Imported on first use in the app, these declare the texts they need when imported: here, with the rest.
+import assistant.conversation.exports
+import assistant.conversation.wording  # noqa: F401
+from assistant.app import PolicyAssistant
 from assistant.conversation.prompts import read_input
 from assistant.exporting import FORMATS
 from assistant.languages import from_locale, talk_language_named
+from assistant.palette import CHAT_COMMANDS
 from assistant.screens.chat import ChatScreen
 from assistant.screens.preview import PreviewScreen
 from assistant.screens.start import StartScreen
