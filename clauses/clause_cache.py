@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
 from typing import Any
 
 from jinja2 import meta, nodes
+
+from clauses.assemble import Rendered
+from clauses.helpers import TERMS
 
 LIMIT = 16_384  # clauses kept; emptied when full (a policy has a few hundred at most)
 _ABSENT = object()
@@ -21,12 +25,10 @@ _ABSENT = object()
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A clause as rendered: its title and blocks (None for a clause that printed nothing), the
-    statutes it cited and the terms it introduced (clauses.parties)."""
+    """A clause as rendered, with its title, blocks and the statutes it cited (None for a clause that
+    printed nothing), and the terms it introduced (clauses.parties)."""
 
-    title: str | None
-    blocks: tuple[Any, ...] | None
-    cited: tuple[str, ...]
+    rendered: Rendered | None
     introduced: frozenset[str] = frozenset()
 
 
@@ -34,18 +36,93 @@ def names_read(
     tree: nodes.Template,
     helpers: Iterable[str],
     made_per_document: Mapping[str, tuple[str, ...]] | None = None,
+    records: Iterable[str] = (),
 ) -> tuple[str, ...]:
-    """The names a template reads from its context, less the helpers every clause is given; a helper
-    `made_per_document` counts as the names it reads itself (`role` reads the document's facts)."""
+    """The names a template reads from its context, less the helpers every clause is given.
+
+    A helper `made_per_document` counts as the names it reads itself: `role` reads the document's
+    roles, and a name ending in ".*" is narrowed by the helper's first argument where that is a
+    constant (`role('crisis')` reads "facts.roles.crisis"). A name of `records` (the facts) counts
+    as the parts the template reads of it, "facts.review_date" or "facts.roles.crisis.names", so a
+    clause that names the crisis contact is not rendered again when the review date changes; a
+    record used any other way (passed on whole, looped over, assigned) counts whole.
+    """
     names: set[str] = set()
+    made = made_per_document or {}
+    parents = _parents(tree)
     for name in meta.find_undeclared_variables(tree) - set(helpers):
-        names.update((made_per_document or {}).get(name, (name,)))
+        if name in records:
+            names.update(_parts_read(tree, name, parents))
+        elif name in made:
+            for read in made[name]:
+                names.update(_narrowed(tree, name, read, parents) if read.endswith(".*") else (read,))
+        else:
+            names.add(name)
     return tuple(sorted(names))
+
+
+def _parents(tree: nodes.Template) -> dict[int, nodes.Node]:
+    parents: dict[int, nodes.Node] = {}
+    for node in (tree, *tree.find_all(nodes.Node)):
+        for child in node.iter_child_nodes():
+            parents[id(child)] = node
+    return parents
+
+
+def _uses(tree: nodes.Template, name: str) -> list[nodes.Name]:
+    return [node for node in tree.find_all(nodes.Name) if node.name == name]
+
+
+def _attribute(node: nodes.Node, below: nodes.Node) -> str | None:
+    """The attribute `node` reads of `below` (`facts.roles`), if it does; `facts['roles']` does not
+    count, as Jinja looks up an item before an attribute there, and `_value` looks up as `.` does."""
+    if isinstance(node, nodes.Getattr) and node.node is below:
+        return node.attr
+    return None
+
+
+def _parts_read(tree: nodes.Template, record: str, parents: dict[int, nodes.Node]) -> set[str]:
+    found: set[str] = set()
+    for use in _uses(tree, record):
+        if use.ctx != "load":
+            return {record}
+        path, node = [record], use
+        while (parent := parents.get(id(node))) is not None and (
+            part := _attribute(parent, node)
+        ) is not None:
+            path.append(part)
+            node = parent
+        parent = parents.get(id(node))
+        if isinstance(parent, nodes.Call) and parent.node is node and len(path) > 1:
+            path.pop()  # a method called: what is read is the object it belongs to
+        if len(path) == 1:
+            return {record}
+        found.add(".".join(path))
+    return found
+
+
+def _narrowed(tree: nodes.Template, helper: str, read: str, parents: dict[int, nodes.Node]) -> set[str]:
+    whole = read[: -len(".*")]
+    found: set[str] = set()
+    for use in _uses(tree, helper):
+        call = parents.get(id(use))
+        if not (isinstance(call, nodes.Call) and call.node is use and call.args):
+            return {whole}
+        first = call.args[0]
+        if not (isinstance(first, nodes.Const) and isinstance(first.value, str)):
+            return {whole}
+        found.add(f"{whole}.{first.value}")
+    return found
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None), date})
 
 
 def _frozen(value: Any) -> Any:
     """`value` as part of a key: lists, mappings and dataclasses (the facts) as tuples (raises
     TypeError if it cannot be)."""
+    if type(value) in _PLAIN:
+        return (type(value), value)  # True and 1 are equal, but a template prints them differently
     if is_dataclass(value) and not isinstance(value, type):
         return (type(value), tuple(_frozen(getattr(value, field.name)) for field in fields(value)))
     if isinstance(value, Mapping):
@@ -58,11 +135,30 @@ def _frozen(value: Any) -> Any:
     return (type(value), value)  # True and 1 are equal, but a template prints them differently
 
 
+def _value(name: str, context: Mapping[str, Any]) -> Any:
+    """The value of `name` in `context`; "facts.roles.crisis" is a part of a record (`names_read`),
+    looked up as Jinja looks up `facts.roles.crisis`: an attribute, else an item."""
+    first, *parts = name.split(".")
+    value = context.get(first, _ABSENT)
+    for part in parts:
+        try:
+            value = getattr(value, part)
+        except AttributeError:
+            try:
+                value = value[part]
+            except (LookupError, TypeError):
+                return _ABSENT
+    return value
+
+
 class RenderedClauses:
     """The clauses a library has rendered, by what they read."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple[Any, ...], Kept] = {}
+        # Each value read, as part of a key, numbered: a key is then a short tuple of small numbers,
+        # quick to hash, however large the values it stands for (the roles, the sectors' nouns).
+        self._numbers: dict[Any, int] = {}
 
     @staticmethod
     def key(
@@ -70,17 +166,62 @@ class RenderedClauses:
     ) -> Any:
         """The key of a clause rendered with `context`, or None when a value it reads has no key."""
         try:
-            values = tuple(_frozen(context.get(name, _ABSENT)) for name in names)
+            values = tuple(_frozen(_value(name, context)) for name in names)
         except TypeError:
             return None
         return (language, clause, partial, values)
+
+    def document(self, language: str, partial: bool, context: Mapping[str, Any]) -> DocumentKeys:
+        """The keys of the clauses of one document assembled with `context`."""
+        if len(self._kept) >= LIMIT or len(self._numbers) >= LIMIT:
+            # Emptied between documents only, so that no document mixes numbers from before and after.
+            self._kept.clear()
+            self._numbers.clear()
+        return DocumentKeys(self._numbers, (language, partial), context)
 
     def get(self, key: Any) -> Kept | None:
         return self._kept.get(key) if key is not None else None
 
     def keep(self, key: Any, kept: Kept) -> None:
-        if key is None:
-            return
-        if len(self._kept) >= LIMIT:
-            self._kept.clear()
-        self._kept[key] = kept
+        if key is not None:
+            self._kept[key] = kept
+
+
+class DocumentKeys:
+    """The keys of one document's clauses: each value a clause reads becomes part of a key once per
+    document, as the number RenderedClauses gave it. The context stays the same while the document is
+    assembled, but for the terms introduced so far, which only grow."""
+
+    __slots__ = ("_context", "_numbers", "_parts", "_prefix", "_terms", "_terms_seen")
+
+    def __init__(self, numbers: dict[Any, int], prefix: tuple[Any, ...], context: Mapping[str, Any]) -> None:
+        self._numbers = numbers
+        self._prefix = prefix
+        self._context = context
+        self._parts: dict[str, Any] = {}
+        self._terms: Any = None
+        self._terms_seen = -1
+
+    def key(self, clause: str, names: tuple[str, ...]) -> Any:
+        """The key of `clause`, which reads `names`; None when a value it reads has no key."""
+        try:
+            return (self._prefix, clause, tuple([self._part(name) for name in names]))
+        except TypeError:
+            return None
+
+    def _part(self, name: str) -> Any:
+        if name == TERMS:
+            terms = self._context.get(TERMS, ())
+            if len(terms) != self._terms_seen:
+                self._terms, self._terms_seen = self._number(frozenset(terms)), len(terms)
+            return self._terms
+        part = self._parts.get(name)
+        if part is None:
+            part = self._parts[name] = self._number(_frozen(_value(name, self._context)))
+        return part
+
+    def _number(self, frozen: Any) -> int:
+        number = self._numbers.get(frozen)
+        if number is None:
+            number = self._numbers[frozen] = len(self._numbers)
+        return number

@@ -20,10 +20,13 @@ from clauses.facts import EMPLOYER, FUNCTIONS, Facts
 TERMS = "_terms"  # in the context; no template can name it (the sandbox refuses names starting with _)
 DOCUMENT_HELPERS: Mapping[str, tuple[str, ...]] = {
     "statute": (),  # only records what the clause cites, which is kept with it
-    "dated": ("facts",),
-    "role": ("facts", TERMS),
+    "dated": ("facts.reference_date",),
+    "role": ("facts.roles.*", TERMS),  # role('crisis') reads the crisis role (clauses.clause_cache)
     **{name: (TERMS,) for name in ("party", "parties", "term")},
 }
+# The records in every clause's context whose parts are read one by one (clauses.clause_cache): a
+# clause that reads `facts.roles.crisis` is kept under the crisis role, not under every fact.
+RECORDS = ("facts",)
 
 
 def language_helpers(code: str, strings: Mapping[str, str]) -> dict[str, Callable[..., Any]]:
