@@ -37,7 +37,7 @@ def names_read(
     helpers: Iterable[str],
     made_per_document: Mapping[str, tuple[str, ...]] | None = None,
     records: Iterable[str] = (),
-) -> tuple[str, ...]:
+) -> tuple[str | Compared, ...]:
     """The names a template reads from its context, less the helpers every clause is given.
 
     A helper `made_per_document` counts as the names it reads itself: `role` reads the document's
@@ -45,9 +45,10 @@ def names_read(
     constant (`role('crisis')` reads "facts.roles.crisis"). A name of `records` (the facts) counts
     as the parts the template reads of it, "facts.review_date" or "facts.roles.crisis.names", so a
     clause that names the crisis contact is not rendered again when the review date changes; a
-    record used any other way (passed on whole, looped over, assigned) counts whole.
+    record used any other way (passed on whole, looped over, assigned) counts whole. An answer the
+    template only compares with numbers counts as how it compares (`Compared`).
     """
-    names: set[str] = set()
+    names: set[str | Compared] = set()
     made = made_per_document or {}
     parents = _parents(tree)
     for name in meta.find_undeclared_variables(tree) - set(helpers):
@@ -57,8 +58,53 @@ def names_read(
             for read in made[name]:
                 names.update(_narrowed(tree, name, read, parents) if read.endswith(".*") else (read,))
         else:
-            names.add(name)
-    return tuple(sorted(names))
+            names.add(_compared(tree, name, parents) or name)
+    return tuple(sorted(names, key=str))
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """An answer a template only compares with numbers (`headcount >= 50`): two whole numbers that
+    fall on the same side of each of those numbers read the same, so they share a rendering."""
+
+    name: str
+    constants: tuple[int | float, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def signature(self, value: Any) -> Any:
+        """What the comparisons can tell of `value`; any value but a whole number is itself."""
+        if type(value) is int:
+            return (Compared, tuple([(value > c) - (value < c) for c in self.constants]))
+        return _frozen(value)
+
+
+_ORDERINGS = frozenset({"eq", "ne", "gt", "gteq", "lt", "lteq"})
+
+
+def _compared(tree: nodes.Template, name: str, parents: dict[int, nodes.Node]) -> Compared | None:
+    """`name` as a Compared, if the template uses it only in comparisons with number constants."""
+    constants: set[int | float] = set()
+    for use in _uses(tree, name):
+        parent = parents.get(id(use))
+        compare = parents.get(id(parent)) if isinstance(parent, nodes.Operand) else parent
+        if use.ctx != "load" or not isinstance(compare, nodes.Compare):
+            return None
+        operands = [compare.expr, *(operand.expr for operand in compare.ops)]
+        place = next(index for index, operand in enumerate(operands) if operand is use)
+        neighbours = []
+        if place > 0:
+            neighbours.append((compare.ops[place - 1].op, operands[place - 1]))
+        if place + 1 < len(operands):
+            neighbours.append((compare.ops[place].op, operands[place + 1]))
+        for op, other in neighbours:
+            if not (
+                op in _ORDERINGS and isinstance(other, nodes.Const) and type(other.value) in (int, float)
+            ):
+                return None
+            constants.add(other.value)
+    return Compared(name, tuple(sorted(constants))) if constants else None
 
 
 def _parents(tree: nodes.Template) -> dict[int, nodes.Node]:
@@ -121,10 +167,16 @@ _PLAIN = frozenset({str, int, bool, float, type(None), date})
 def _frozen(value: Any) -> Any:
     """`value` as part of a key: lists, mappings and dataclasses (the facts) as tuples (raises
     TypeError if it cannot be)."""
-    if type(value) in _PLAIN:
-        return (type(value), value)  # True and 1 are equal, but a template prints them differently
-    if is_dataclass(value) and not isinstance(value, type):
-        return (type(value), tuple(_frozen(getattr(value, field.name)) for field in fields(value)))
+    kind = type(value)
+    if kind in _PLAIN:
+        return (kind, value)  # True and 1 are equal, but a template prints them differently
+    if kind is list or kind is tuple:
+        return tuple([_frozen(item) for item in value])
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(field.name for field in fields(kind))
+    if names is not None:
+        return (kind, tuple([_frozen(getattr(value, name)) for name in names]))
     if isinstance(value, Mapping):
         return tuple((key, _frozen(item)) for key, item in sorted(value.items()))
     if isinstance(value, list | tuple):
@@ -132,7 +184,10 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return frozenset(value)
     hash(value)
-    return (type(value), value)  # True and 1 are equal, but a template prints them differently
+    return (kind, value)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each dataclass met, by type
 
 
 def _value(name: str, context: Mapping[str, Any]) -> Any:
@@ -151,6 +206,13 @@ def _value(name: str, context: Mapping[str, Any]) -> Any:
     return value
 
 
+def _key_part(name: str | Compared, context: Mapping[str, Any]) -> Any:
+    """What a key holds of the value `name` reads in `context`."""
+    if isinstance(name, Compared):
+        return name.signature(context.get(name.name, _ABSENT))
+    return _frozen(_value(name, context))
+
+
 class RenderedClauses:
     """The clauses a library has rendered, by what they read."""
 
@@ -162,11 +224,15 @@ class RenderedClauses:
 
     @staticmethod
     def key(
-        language: str, clause: str, partial: bool, names: tuple[str, ...], context: Mapping[str, Any]
+        language: str,
+        clause: str,
+        partial: bool,
+        names: tuple[str | Compared, ...],
+        context: Mapping[str, Any],
     ) -> Any:
         """The key of a clause rendered with `context`, or None when a value it reads has no key."""
         try:
-            values = tuple(_frozen(_value(name, context)) for name in names)
+            values = tuple(_key_part(name, context) for name in names)
         except TypeError:
             return None
         return (language, clause, partial, values)
@@ -192,32 +258,28 @@ class DocumentKeys:
     document, as the number RenderedClauses gave it. The context stays the same while the document is
     assembled, but for the terms introduced so far, which only grow."""
 
-    __slots__ = ("_context", "_numbers", "_parts", "_prefix", "_terms", "_terms_seen")
+    __slots__ = ("_context", "_numbers", "_parts", "_prefix", "_terms_seen")
 
     def __init__(self, numbers: dict[Any, int], prefix: tuple[Any, ...], context: Mapping[str, Any]) -> None:
         self._numbers = numbers
         self._prefix = prefix
         self._context = context
-        self._parts: dict[str, Any] = {}
-        self._terms: Any = None
+        self._parts: dict[str | Compared, int] = {}
         self._terms_seen = -1
 
-    def key(self, clause: str, names: tuple[str, ...]) -> Any:
+    def key(self, clause: str, names: tuple[str | Compared, ...]) -> Any:
         """The key of `clause`, which reads `names`; None when a value it reads has no key."""
+        parts = self._parts
+        terms = self._context.get(TERMS, ())
+        if len(terms) != self._terms_seen:  # the terms only grow: a new size is a new set
+            parts[TERMS], self._terms_seen = self._number(frozenset(terms)), len(terms)
         try:
-            return (self._prefix, clause, tuple([self._part(name) for name in names]))
+            return (self._prefix, clause, tuple([parts[n] if n in parts else self._part(n) for n in names]))
         except TypeError:
             return None
 
-    def _part(self, name: str) -> Any:
-        if name == TERMS:
-            terms = self._context.get(TERMS, ())
-            if len(terms) != self._terms_seen:
-                self._terms, self._terms_seen = self._number(frozenset(terms)), len(terms)
-            return self._terms
-        part = self._parts.get(name)
-        if part is None:
-            part = self._parts[name] = self._number(_frozen(_value(name, self._context)))
+    def _part(self, name: str | Compared) -> int:
+        part = self._parts[name] = self._number(_key_part(name, self._context))
         return part
 
     def _number(self, frozen: Any) -> int:

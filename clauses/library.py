@@ -13,7 +13,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 
 from clauses import markup, sectors
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
-from clauses.clause_cache import DocumentKeys, Kept, RenderedClauses, names_read
+from clauses.clause_cache import Compared, DocumentKeys, Kept, RenderedClauses, names_read
 from clauses.errors import LibraryError
 from clauses.facts import Facts, derive
 from clauses.helpers import (
@@ -85,7 +85,7 @@ class LibraryLanguage:
     templates: Mapping[str, Template]
     paths: Mapping[str, Path]
     helpers: Mapping[str, Any]
-    reads: Mapping[str, tuple[str, ...]]  # clause id -> the names its text depends on, helpers aside
+    reads: Mapping[str, tuple[str | Compared, ...]]  # clause id -> what its text depends on, helpers aside
 
     def text(self, key: str) -> str:
         return self.strings[key]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from dialogue.length import Span, still_to_answer
 from dialogue.model import Interview, Question
@@ -105,8 +105,7 @@ class Moment:
         return None if question.kind.is_text else self.interview.default(question, "en", earlier)
 
 
-@dataclass(frozen=True)
-class _Move:
+class _Move(NamedTuple):
     moment: Moment
     editing: bool  # an answer changed from the summary: the bar says how much is answered now
     shown: str | None  # the question shown after the move

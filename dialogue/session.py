@@ -351,15 +351,19 @@ class Session:
     def _change(self, question: Question, apply: Callable[[], None]) -> None:
         """Apply a new answer (or skip) to `question`; a kept answer it brings back onto the path is
         marked `returned`, to be asked again."""
-        route = self.route
+        route, by_id, returned = self.route, self.interview.by_id, self.returned
         later = [
             other
-            for other in (self.interview.by_id[key] for key in (*self.answers, *self.skipped))
-            if other.index > question.index and other.id not in self.returned
+            for key in (*self.answers, *self.skipped)
+            if (other := by_id[key]).index > question.index and key not in returned
         ]
-        dormant = sorted(
-            {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
-            key=lambda other: other.index,
+        dormant = (
+            sorted(
+                {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
+                key=lambda other: other.index,
+            )
+            if later
+            else []
         )
         self._bar.freeze()
         apply()
@@ -383,7 +387,9 @@ class Session:
             self.revisit.clear()
         # What is left is counted when someone looks at the bar (dialogue.progress).
         self._now = self._moment()
-        self._bar.moved(self._now, editing=editing, shown=self.current.id if self.current else None)
+        self._bar.moved(
+            self._now, editing=editing, shown=self.state if self.state in self.interview.by_id else None
+        )
 
     def _moment(self) -> Moment:
         return Moment(self.interview, self.answers, self.skipped, self.returned, self.suggestions, self.route)
