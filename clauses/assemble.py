@@ -28,7 +28,7 @@ class SectionPlan:
 @dataclass(frozen=True, slots=True, eq=False)
 class Rendered:
     """A clause as rendered, kept by the library while the answers it reads stay the same: one
-    object per rendering, told apart by identity, so the sections made of it can be kept too."""
+    object per rendering, told apart by identity, so the clauses numbered from it can be kept too."""
 
     clause_id: str
     title: str | None
@@ -119,7 +119,7 @@ def build_document(
                     note_citations(clause, label)
         elif clauses:
             number = str(len(sections) + 1)
-            section = _section(spec.id, number, language.text(f"sections.{spec.id}"), tuple(clauses))
+            section = _section(spec.id, number, language.text(f"sections.{spec.id}"), clauses)
             for numbered in section.clauses:
                 note_citations(numbered, numbered.number or number)
             sections.append(section)
@@ -171,10 +171,7 @@ def build_document(
     )
 
 
-@functools.lru_cache(maxsize=2048)
-def _section(section_id: str, number: str, title: str, clauses: tuple[Rendered, ...]) -> Section:
-    """A numbered section of these clauses: the same renderings at the same place make the same
-    section, from policy to policy."""
+def _section(section_id: str, number: str, title: str, clauses: list[Rendered]) -> Section:
     numbered: list[Clause] = []
     titled = 0
     for clause in clauses:
@@ -182,8 +179,15 @@ def _section(section_id: str, number: str, title: str, clauses: tuple[Rendered, 
         if clause.title is not None:
             titled += 1
             clause_number = f"{number}.{titled}"
-        numbered.append(Clause(clause.clause_id, clause.title, clause_number, clause.blocks, clause.statutes))
+        numbered.append(_numbered(clause, clause_number))
     return Section(section_id, number, title, tuple(numbered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _numbered(clause: Rendered, number: str | None) -> Clause:
+    """The clause with its number: a rendering kept by the library is mostly numbered alike from
+    policy to policy."""
+    return Clause(clause.clause_id, clause.title, number, clause.blocks, clause.statutes)
 
 
 def _references_clause(section_id: str, statutes: Sequence[Statute], language: Language) -> Clause:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -24,9 +24,10 @@ from clauses.helpers import (
     function_names,
     language_helpers,
 )
+from clauses.limits import limited_text
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
-from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
+from clauses.sandbox import ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
 from clauses.source import DOCUMENTS, LanguageSource
 from datafiles.marks import short
 
@@ -353,7 +354,7 @@ class Library:
     ) -> str | None:
         template = language.templates[spec.id]
         try:
-            return _limited(template.root_render_func(template.new_context(context, shared=True)))
+            return limited_text(template.root_render_func(template.new_context(context, shared=True)))
         except UndefinedError:
             # An answer still to come, in a preview: leave the clause out. Checked before Jinja rewrites
             # the traceback, which costs time and leaves reference cycles for the garbage collector.
@@ -373,20 +374,6 @@ class Library:
                 str(error), file=path, line=_template_line(error, path), clause=spec.id
             ) from None
         raise AssertionError("handle_exception always raises")  # pragma: no cover
-
-
-def _limited(chunks: Iterator[str]) -> str:
-    """The rendered text, stopped as soon as it grows past what any clause needs (a loop printing a
-    long text many times would otherwise fill the memory before anything could look at it)."""
-    size = 0
-    kept: list[str] = []
-    keep = kept.append
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_TEXT:
-            raise RenderLimit(f"the clause's text grew past {MAX_TEXT:,} characters")
-        keep(chunk)
-    return "".join(kept)
 
 
 def _template_line(error: BaseException, path: Path) -> int | None:

@@ -47,7 +47,7 @@ class Session:
         self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
         self.returned: set[str] = set()
-        self._bar = ProgressBar()
+        self.bar = ProgressBar()  # the share shown, and at each question (dialogue.progress)
         self._span: Span | None = None
         self._now: Moment | None = None  # the moment of the last move, while nothing has changed since
         self.state = START
@@ -124,24 +124,6 @@ class Session:
         return self._span
 
     @property
-    def shown_progress(self) -> float:
-        """The share of the progress bar (0-100); Progress and dialogue.progress say how it moves."""
-        return self._bar.share
-
-    @shown_progress.setter
-    def shown_progress(self, value: float) -> None:
-        self._bar.share = value
-
-    @property
-    def progress_at(self) -> dict[str, float]:
-        """The share the bar showed at each question, so that `back` shows it again."""
-        return self._bar.at
-
-    @progress_at.setter
-    def progress_at(self, value: dict[str, float]) -> None:
-        self._bar.at = value
-
-    @property
     def answered_count(self) -> int:
         return sum(1 for question in self.path() if self.route.is_answered(question))
 
@@ -153,7 +135,7 @@ class Session:
             answered,
             answered + self.still_to_answer().likely,
             current.section if current else None,
-            round(self.shown_progress),
+            round(self.bar.share),
         )
 
     def settled_progress(self) -> float:
@@ -197,7 +179,7 @@ class Session:
         self._require(self.state == START)
         self._go(flow.first_question(self.route))
         if self.current is not None:
-            self.progress_at[self.current.id] = self.shown_progress
+            self.bar.at[self.current.id] = self.bar.share
         self._notify()
 
     def answer(self, value: Any) -> None:
@@ -241,7 +223,7 @@ class Session:
         previous = flow.before(self.route, index)
         assert previous is not None  # can_back
         self._go(previous.id)
-        self.shown_progress = min(self.shown_progress, self.progress_at.get(previous.id, 100.0))
+        self.bar.share = min(self.bar.share, self.bar.at.get(previous.id, 100.0))
         self._notify()
 
     def review(self) -> None:
@@ -365,7 +347,7 @@ class Session:
             if later
             else []
         )
-        self._bar.freeze()
+        self.bar.freeze()
         apply()
         self._span = self._now = None
         self.returned.discard(question.id)
@@ -387,7 +369,7 @@ class Session:
             self.revisit.clear()
         # What is left is counted when someone looks at the bar (dialogue.progress).
         self._now = self._moment()
-        self._bar.moved(
+        self.bar.moved(
             self._now, editing=editing, shown=self.state if self.state in self.interview.by_id else None
         )
 
