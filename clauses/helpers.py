@@ -8,6 +8,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import babel
 import babel.dates
 import babel.lists
 
@@ -32,7 +33,7 @@ RECORDS = ("facts",)
 def language_helpers(code: str, strings: Mapping[str, str]) -> dict[str, Callable[..., Any]]:
     """`choice`, `choices`, `format_date`, `format_list` and `cap`, in the language whose texts are
     `strings`: the same for every document."""
-    locale = strings["language.locale"]
+    locale = babel.Locale.parse(strings["language.locale"])  # once, not at every list or date
 
     def choice(group: str, choice_id: str) -> str:
         key = f"choices.{group}.{choice_id}"

@@ -44,7 +44,7 @@ class Moment:
     """The answers as they stood after one move, and what was left to answer then.
 
     A moment first reads the session's own answers and route (nothing is copied while nothing
-    changes); `freeze` copies them before the session changes them. The suggestions are copied at
+    changes); it `keep`s copies from before the session changes them. The suggestions are copied at
     once, as the interpretation of a typed answer adds some after the move.
     """
 
@@ -63,13 +63,15 @@ class Moment:
         self.returned = returned
         self.suggestions = dict(suggestions)
         self._route = route
-        self._live = True
 
-    def freeze(self) -> None:
-        """Keep the answers as they stand now: the session is about to change its own."""
-        if self._live:
-            self.answers, self.skipped = dict(self.answers), set(self.skipped)
-            self.returned, self._route, self._live = set(self.returned), None, False
+    def copy(self) -> tuple[Mapping[str, Any], set[str], set[str]]:
+        """Copies of the answers as they stand now, for `keep`."""
+        return dict(self.answers), set(self.skipped), set(self.returned)
+
+    def keep(self, copies: tuple[Mapping[str, Any], set[str], set[str]]) -> None:
+        """Read `copies` from now on: the session is about to change its own answers."""
+        self.answers, self.skipped, self.returned = copies
+        self._route = None
 
     @property
     def route(self) -> Route:
@@ -119,15 +121,21 @@ class ProgressBar:
         self._share = 0.0
         self._at: dict[str, float] = {}
         self._waiting: list[_Move] = []
+        self._frozen = 0  # the waiting moves before this one read copies of the answers
 
     def moved(self, moment: Moment, *, editing: bool, shown: str | None) -> None:
         """An answer or a skip moved the interview on to `shown` (None: the summary)."""
         self._waiting.append(_Move(moment, editing, shown))
 
     def freeze(self) -> None:
-        """Keep the moments still to count as they stand: the answers are about to change."""
-        if self._waiting:
-            self._waiting[-1].moment.freeze()  # the earlier ones were frozen at the moves after them
+        """Keep the moments still to count as they stand: the answers are about to change. The moments
+        since the last change read the session's answers, unchanged since: one copy serves them all."""
+        live = self._waiting[self._frozen :]
+        if live:
+            copies = live[0].moment.copy()
+            for move in live:
+                move.moment.keep(copies)
+        self._frozen = len(self._waiting)
 
     @property
     def share(self) -> float:
@@ -151,7 +159,7 @@ class ProgressBar:
         self._at = value
 
     def _count(self) -> None:
-        waiting, self._waiting = self._waiting, []
+        waiting, self._waiting, self._frozen = self._waiting, [], 0
         for move in waiting:
             left = move.moment.span.likely
             if left == 0:
