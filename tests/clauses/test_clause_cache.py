@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import answer_sets
 
 from clauses import load_library
-from clauses.clause_cache import RenderedClauses, names_read
+from clauses.clause_cache import Compared, RenderedClauses, names_read
 from clauses.export import render
 from clauses.library import DEFAULT_FOLDER, Library
 from clauses.loader import read
@@ -174,3 +174,24 @@ def test_a_clause_is_kept_under_the_parts_of_the_facts_it_reads() -> None:
     assert reads("{{ facts['owner'] }}") == ("facts",), "an item lookup counts the whole record"
     assert reads("{% for f in facts %}{{ f }}{% endfor %}") == ("facts",)
     assert reads("{{ facts.owner }}{% set facts = 1 %}{{ facts }}") == ("facts",)
+
+
+def test_a_number_only_compared_is_kept_by_how_it_compares() -> None:
+    library = load_library()
+
+    def reads(text: str) -> tuple[object, ...]:
+        return names_read(library.environment.parse(text), ())
+
+    compared = Compared("headcount", (20, 50))
+    assert reads("{% if headcount >= 20 %}a{% endif %}{% if 50 > headcount %}b{% endif %}") == (compared,)
+    assert reads("{{ headcount }}{% if headcount >= 20 %}a{% endif %}") == ("headcount",), "printed too"
+    assert reads("{% if headcount in [20, 50] %}a{% endif %}") == ("headcount",)
+    assert reads("{% if headcount >= limit %}a{% endif %}") == ("headcount", "limit")
+    key = RenderedClauses.key
+    assert key("en", "c", False, (compared,), {"headcount": 25}) == key(
+        "en", "c", False, (compared,), {"headcount": 49}
+    )
+    for other in (19, 20, 50, True, "25", None):
+        assert key("en", "c", False, (compared,), {"headcount": 25}) != key(
+            "en", "c", False, (compared,), {"headcount": other}
+        ), other
