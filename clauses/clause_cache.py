@@ -9,7 +9,8 @@ the values of those names, and any assembly that gives the same values reuses it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -220,7 +221,10 @@ class RenderedClauses:
         self._kept: dict[tuple[Any, ...], Kept] = {}
         # Each value read, as part of a key, numbered: a key is then a short tuple of small numbers,
         # quick to hash, however large the values it stands for (the roles, the sectors' nouns).
+        # Numbers are never given twice, not even after emptying: a document assembled in another
+        # thread meanwhile may still hold the old ones, and its keys then only miss.
         self._numbers: dict[Any, int] = {}
+        self._next = itertools.count()
 
     @staticmethod
     def key(
@@ -240,10 +244,9 @@ class RenderedClauses:
     def document(self, language: str, partial: bool, context: Mapping[str, Any]) -> DocumentKeys:
         """The keys of the clauses of one document assembled with `context`."""
         if len(self._kept) >= LIMIT or len(self._numbers) >= LIMIT:
-            # Emptied between documents only, so that no document mixes numbers from before and after.
             self._kept.clear()
             self._numbers.clear()
-        return DocumentKeys(self._numbers, (language, partial), context)
+        return DocumentKeys(self._numbers, self._next, (language, partial), context)
 
     def get(self, key: Any) -> Kept | None:
         return self._kept.get(key) if key is not None else None
@@ -258,10 +261,17 @@ class DocumentKeys:
     document, as the number RenderedClauses gave it. The context stays the same while the document is
     assembled, but for the terms introduced so far, which only grow."""
 
-    __slots__ = ("_context", "_numbers", "_parts", "_prefix", "_terms_seen")
+    __slots__ = ("_context", "_next", "_numbers", "_parts", "_prefix", "_terms_seen")
 
-    def __init__(self, numbers: dict[Any, int], prefix: tuple[Any, ...], context: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        numbers: dict[Any, int],
+        following: Iterator[int],
+        prefix: tuple[Any, ...],
+        context: Mapping[str, Any],
+    ) -> None:
         self._numbers = numbers
+        self._next = following
         self._prefix = prefix
         self._context = context
         self._parts: dict[str | Compared, int] = {}
@@ -285,5 +295,7 @@ class DocumentKeys:
     def _number(self, frozen: Any) -> int:
         number = self._numbers.get(frozen)
         if number is None:
-            number = self._numbers[frozen] = len(self._numbers)
+            # Safe when two threads number values at once (previews and exports run in workers):
+            # `next` never gives a number twice, and setdefault keeps the first number a value got.
+            number = self._numbers.setdefault(frozen, next(self._next))
         return number
