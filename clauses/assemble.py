@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from clauses import patterns
 from clauses.facts import Facts
 from clauses.loader import SectionSpec, Where
 from clauses.markup import clean
-from clauses.model import Annex, Block, Clause, Document, Run, Section, Statute, Table
+from clauses.model import Annex, Block, Clause, Document, Inline, Run, Section, Statute, Table
 
 if TYPE_CHECKING:
     from clauses.library import CompiledClause
@@ -24,8 +25,11 @@ class SectionPlan:
     clauses: tuple[CompiledClause, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rendered:
+    """A clause as rendered, kept by the library while the answers it reads stay the same: one
+    object per rendering, told apart by identity, so the clauses numbered from it can be kept too."""
+
     clause_id: str
     title: str | None
     blocks: tuple[Block, ...]
@@ -91,7 +95,7 @@ def build_document(
     annex_parts: list[tuple[SectionSpec, str, list[Rendered]]] = []
     where_cited: dict[str, list[str]] = {}
 
-    def note_citations(clause: Rendered, place: str) -> None:
+    def note_citations(clause: Rendered | Clause, place: str) -> None:
         for statute_id in clause.statutes:
             places = where_cited.setdefault(statute_id, [])
             if place not in places:
@@ -115,28 +119,22 @@ def build_document(
                     note_citations(clause, label)
         elif clauses:
             number = str(len(sections) + 1)
-            numbered: list[Clause] = []
-            titled = 0
-            for clause in clauses:
-                clause_number = None
-                if clause.title is not None:
-                    titled += 1
-                    clause_number = f"{number}.{titled}"
-                note_citations(clause, clause_number or number)
-                numbered.append(
-                    Clause(clause.clause_id, clause.title, clause_number, clause.blocks, clause.statutes)
-                )
-            sections.append(Section(spec.id, number, language.text(f"sections.{spec.id}"), tuple(numbered)))
+            section = _section(spec.id, number, language.text(f"sections.{spec.id}"), clauses)
+            for numbered in section.clauses:
+                note_citations(numbered, numbered.number or number)
+            sections.append(section)
 
     statutes = tuple(
-        Statute(
-            statute_id,
-            language.statutes[statute_id]["full"],
-            language.statutes[statute_id]["subject"],
-            tuple(where_cited[statute_id]),
-        )
-        for statute_id in statute_ids
-        if statute_id in where_cited
+        [
+            _statute(
+                statute_id,
+                language.statutes[statute_id]["full"],
+                language.statutes[statute_id]["subject"],
+                tuple(where_cited[statute_id]),
+            )
+            for statute_id in statute_ids
+            if statute_id in where_cited
+        ]
     )
 
     annexes: list[Annex] = []
@@ -175,10 +173,39 @@ def build_document(
     )
 
 
+def _section(section_id: str, number: str, title: str, clauses: list[Rendered]) -> Section:
+    numbered: list[Clause] = []
+    titled = 0
+    for clause in clauses:
+        clause_number = None
+        if clause.title is not None:
+            titled += 1
+            clause_number = f"{number}.{titled}"
+        numbered.append(_numbered(clause, clause_number))
+    return Section(section_id, number, title, tuple(numbered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _numbered(clause: Rendered, number: str | None) -> Clause:
+    """The clause with its number: a rendering kept by the library is mostly numbered alike from
+    policy to policy."""
+    return Clause(clause.clause_id, clause.title, number, clause.blocks, clause.statutes)
+
+
 def _references_clause(section_id: str, statutes: Sequence[Statute], language: Language) -> Clause:
     header = tuple((Run(language.text(f"references.{key}")),) for key in ("reference", "subject", "cited_in"))
-    rows = tuple(
-        ((Run(statute.citation),), (Run(statute.subject),), (Run(", ".join(statute.cited_in)),))
-        for statute in statutes
-    )
+    rows = tuple([_reference_row(statute) for statute in statutes])
     return Clause(f"{section_id}_list", None, None, (Table(header, rows),), ())
+
+
+@functools.lru_cache(maxsize=4096)
+def _statute(statute_id: str, citation: str, subject: str, cited_in: tuple[str, ...]) -> Statute:
+    """One statute as cited: the same statutes are cited in the same places from policy to policy,
+    and one object each makes its row in the references list quick to find."""
+    return Statute(statute_id, citation, subject, cited_in)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reference_row(statute: Statute) -> tuple[Inline, Inline, Inline]:
+    """A statute's row in the references list: the same rows recur from policy to policy."""
+    return (Run(statute.citation),), (Run(statute.subject),), (Run(", ".join(statute.cited_in)),)

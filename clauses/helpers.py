@@ -8,6 +8,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import babel
 import babel.dates
 import babel.lists
 
@@ -20,16 +21,19 @@ from clauses.facts import EMPLOYER, FUNCTIONS, Facts
 TERMS = "_terms"  # in the context; no template can name it (the sandbox refuses names starting with _)
 DOCUMENT_HELPERS: Mapping[str, tuple[str, ...]] = {
     "statute": (),  # only records what the clause cites, which is kept with it
-    "dated": ("facts",),
-    "role": ("facts", TERMS),
+    "dated": ("facts.reference_date",),
+    "role": ("facts.roles.*", TERMS),  # role('crisis') reads the crisis role (clauses.clause_cache)
     **{name: (TERMS,) for name in ("party", "parties", "term")},
 }
+# The records in every clause's context whose parts are read one by one (clauses.clause_cache): a
+# clause that reads `facts.roles.crisis` is kept under the crisis role, not under every fact.
+RECORDS = ("facts",)
 
 
 def language_helpers(code: str, strings: Mapping[str, str]) -> dict[str, Callable[..., Any]]:
     """`choice`, `choices`, `format_date`, `format_list` and `cap`, in the language whose texts are
     `strings`: the same for every document."""
-    locale = strings["language.locale"]
+    locale = babel.Locale.parse(strings["language.locale"])  # once, not at every list or date
 
     def choice(group: str, choice_id: str) -> str:
         key = f"choices.{group}.{choice_id}"

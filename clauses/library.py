@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -13,13 +13,21 @@ from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 
 from clauses import markup, sectors
 from clauses.assemble import Rendered, SectionPlan, build_document, department_name, title_of
-from clauses.clause_cache import Kept, RenderedClauses, names_read
+from clauses.clause_cache import Compared, DocumentKeys, Kept, RenderedClauses, names_read
 from clauses.errors import LibraryError
 from clauses.facts import Facts, derive
-from clauses.helpers import DOCUMENT_HELPERS, TERMS, document_helpers, function_names, language_helpers
+from clauses.helpers import (
+    DOCUMENT_HELPERS,
+    RECORDS,
+    TERMS,
+    document_helpers,
+    function_names,
+    language_helpers,
+)
+from clauses.limits import limited_text
 from clauses.loader import ClauseSpec, LibrarySource, SectionSpec
 from clauses.model import Document
-from clauses.sandbox import MAX_TEXT, ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
+from clauses.sandbox import ClauseEnvironment, ForbiddenConstruct, RenderLimit, budget
 from clauses.source import DOCUMENTS, LanguageSource
 from datafiles.marks import short
 
@@ -78,7 +86,7 @@ class LibraryLanguage:
     templates: Mapping[str, Template]
     paths: Mapping[str, Path]
     helpers: Mapping[str, Any]
-    reads: Mapping[str, tuple[str, ...]]  # clause id -> the names its text depends on, helpers aside
+    reads: Mapping[str, tuple[str | Compared, ...]]  # clause id -> what its text depends on, helpers aside
 
     def text(self, key: str) -> str:
         return self.strings[key]
@@ -157,7 +165,8 @@ class Library:
             paths={clause_id: template.path for clause_id, template in source.templates.items()},
             helpers=helpers,
             reads={
-                clause_id: names_read(tree, helpers, DOCUMENT_HELPERS) for clause_id, tree in trees.items()
+                clause_id: names_read(tree, helpers, DOCUMENT_HELPERS, RECORDS)
+                for clause_id, tree in trees.items()
             },
         )
 
@@ -242,6 +251,7 @@ class Library:
         }
         if "department" in answers:
             context["department_name"] = department_name(answers, language)
+        keys = self._rendered.document(code, partial, context)
         selected = iter(self._selected(kind, context, partial))
         rendered: list[tuple[SectionSpec, list[Rendered]]] = []
         for plan in self._plans[kind]:
@@ -249,9 +259,9 @@ class Library:
             for compiled in plan.clauses:
                 if not next(selected):
                     continue
-                kept = self._clause(language, compiled.spec, context, partial, cited)
-                if kept.blocks is not None:
-                    clauses.append(Rendered(compiled.spec.id, kept.title, kept.blocks, kept.cited))
+                kept = self._clause(language, compiled.spec, context, partial, cited, keys)
+                if kept.rendered is not None:
+                    clauses.append(kept.rendered)
             rendered.append((plan.section, clauses))
         return build_document(kind, answers, language, facts, version, rendered, self.source.statutes)
 
@@ -262,9 +272,10 @@ class Library:
         context: dict[str, Any],
         partial: bool,
         cited: list[str],
+        keys: DocumentKeys,
     ) -> Kept:
         """The clause as it reads with `context`: as rendered before with the same values, or now."""
-        key = self._rendered.key(language.code, spec.id, partial, language.reads[spec.id], context)
+        key = keys.key(spec.id, language.reads[spec.id])
         kept = self._rendered.get(key)
         introduced: set[str] = context[TERMS]
         if kept is not None:
@@ -273,7 +284,7 @@ class Library:
         cited.clear()
         before = frozenset(introduced)
         text = self._render(language, spec, context, partial)
-        kept = Kept(None, None, (), introduced - before)
+        kept = Kept(None, introduced - before)
         if text is not None:
             undeclared = set(cited) - set(spec.statutes)
             if undeclared:
@@ -288,7 +299,8 @@ class Library:
             except markup.MarkupError as error:
                 raise LibraryError(str(error), file=language.paths[spec.id], clause=spec.id) from None
             if title is not None or blocks:
-                kept = Kept(title, blocks, tuple(dict.fromkeys(cited)), introduced - before)
+                rendered = Rendered(spec.id, title, blocks, tuple(dict.fromkeys(cited)))
+                kept = Kept(rendered, introduced - before)
         self._rendered.keep(key, kept)
         return kept
 
@@ -342,7 +354,7 @@ class Library:
     ) -> str | None:
         template = language.templates[spec.id]
         try:
-            return _limited(template.root_render_func(template.new_context(context, shared=True)))
+            return limited_text(template.root_render_func(template.new_context(context, shared=True)))
         except UndefinedError:
             # An answer still to come, in a preview: leave the clause out. Checked before Jinja rewrites
             # the traceback, which costs time and leaves reference cycles for the garbage collector.
@@ -362,20 +374,6 @@ class Library:
                 str(error), file=path, line=_template_line(error, path), clause=spec.id
             ) from None
         raise AssertionError("handle_exception always raises")  # pragma: no cover
-
-
-def _limited(chunks: Iterator[str]) -> str:
-    """The rendered text, stopped as soon as it grows past what any clause needs (a loop printing a
-    long text many times would otherwise fill the memory before anything could look at it)."""
-    size = 0
-    kept: list[str] = []
-    keep = kept.append
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_TEXT:
-            raise RenderLimit(f"the clause's text grew past {MAX_TEXT:,} characters")
-        keep(chunk)
-    return "".join(kept)
 
 
 def _template_line(error: BaseException, path: Path) -> int | None:

@@ -95,6 +95,20 @@ def spend_on_text(text: str) -> None:
     spend(1 + len(text) // TEXT_PER_STEP)
 
 
+def limited_text(chunks: Iterator[str]) -> str:
+    """The rendered text, stopped as soon as it grows past what any clause needs (a loop printing a
+    long text many times would otherwise fill the memory before anything could look at it)."""
+    size = 0
+    kept: list[str] = []
+    keep = kept.append
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_TEXT:
+            raise RenderLimit(f"the clause's text grew past {MAX_TEXT:,} characters")
+        keep(chunk)
+    return "".join(kept)
+
+
 def too_long(what: str, size: int) -> RenderLimit:
     return RenderLimit(f"{what} would be {size:,} long, more than the {MAX_TEXT:,} a clause may make")
 

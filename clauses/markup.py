@@ -116,6 +116,10 @@ def inline(text: str) -> Inline:
     return tuple(runs)
 
 
+# A clause rendered again for other answers mostly repeats its paragraphs: keep their runs.
+_inline = functools.lru_cache(maxsize=16_384)(inline)
+
+
 def _plain(text: str) -> str:
     return "".join(piece for _, piece in _segments(text))
 
@@ -160,13 +164,13 @@ def parse(rendered: str) -> tuple[str | None, tuple[Block, ...]]:
     def flush() -> None:
         nonlocal kind
         if kind == "p":
-            blocks.append(Paragraph(inline(" ".join(items))))
+            blocks.append(Paragraph(_inline(" ".join(items))))
         elif kind == "ul":
-            blocks.append(BulletList(tuple(inline(item) for item in items)))
+            blocks.append(BulletList(tuple(_inline(item) for item in items)))
         elif kind == "ol":
-            blocks.append(NumberedList(tuple(inline(item) for item in items)))
+            blocks.append(NumberedList(tuple(_inline(item) for item in items)))
         elif kind == "table":
-            header, *body = ([inline(cell) for cell in _cells(row)] for row in rows)
+            header, *body = ([_inline(cell) for cell in _cells(row)] for row in rows)
             blocks.append(Table(tuple(header), tuple(tuple(row) for row in body)))
         kind = None
         items.clear()

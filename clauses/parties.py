@@ -11,10 +11,12 @@ strings mark it "[FR ...]", and the helpers write it once per document.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import babel
 import babel.lists
 
 from clauses.facts import Facts
@@ -22,6 +24,7 @@ from clauses.facts import Facts
 FORMS = ("name", "the", "acc", "dat", "gen")
 HELPERS = ("party", "parties", "role", "term")  # the names `helpers` gives templates
 _FIRST_USE = re.compile(r"\s*\[([^\]]+)\]")
+_locale = functools.lru_cache(maxsize=None)(babel.Locale.parse)  # parsed once, not for every list
 
 
 def capitalised(text: str) -> str:
@@ -38,7 +41,7 @@ def helpers(
     terms the document has introduced so far (the library's, which also counts the clauses it reuses).
     """
     introduced = set() if introduced is None else introduced
-    locale = strings["language.locale"]
+    locale = _locale(strings["language.locale"])
 
     def term(key: str, word: str, bracket: str) -> str:
         """`word`, followed the first time `key` appears in the document by `bracket` in brackets:

@@ -120,7 +120,7 @@ class Condition:
 
         `answers` maps a name to its value, to `UNKNOWN` while open; absent names are Missing.
         """
-        key = tuple(cache_key(answers.get(name, _ABSENT)) for name in self.names)
+        key = tuple([cache_key(answers.get(name, _ABSENT)) for name in self.names])
         try:
             return self._cache[key]
         except KeyError:
@@ -157,8 +157,14 @@ _ABSENT = _Absent()
 UNKNOWN = _UnknownMarker()  # put this in an answers mapping for an on-path question not answered yet
 
 
+_PLAIN = frozenset({str, int, bool, float, date, type(None)})
+
+
 def cache_key(value: Any) -> Any:
     """`value` as part of a key: lists as tuples, and True apart from 1."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return (kind, value)
     if isinstance(value, list | tuple):
         return tuple(value)
     if isinstance(value, date | str | int | float | bool) or value is None:

@@ -5,8 +5,8 @@ announced as "about 50 questions", and its progress jumped when the sector's fol
 Here the questions still to answer are counted along the paths the answers so far leave open: a
 question waiting for an answer is assumed to get the one offered for it (a kept answer, a suggestion,
 its default), as most people accept those; one with nothing offered tries every representative answer
-(dialogue.paths) and the count becomes a range. Memoised on the answers later conditions read, so a
-count costs about a millisecond.
+(dialogue.paths) and the count becomes a range. Memoised on the answers later conditions read; the
+progress bar counts only when it is looked at (dialogue.progress, docs/decisions.md).
 """
 
 from __future__ import annotations

@@ -89,6 +89,19 @@ class Route:
             self._context.pop(question.id, None)
         del self._statuses[from_index:]
 
+    def reconsider(self, index: int) -> None:
+        """The answer to the question at `index` changed (given, skipped, or kept to be seen again):
+        forget what was worked out after it. Its own status stays, as its conditions read only earlier
+        answers (dialogue.definition checks that), so only what it gives later conditions is renewed."""
+        if index >= len(self._statuses):
+            self.invalidate(index)
+            return
+        self.invalidate(index + 1)
+        question = self.questions[index]
+        if self._statuses[index] is Status.ON:  # an implied answer, or none, does not change with it
+            self._context.pop(question.id, None)
+            self._enter(question, Status.ON, NOT_IMPLIED)
+
     def status(self, index: int) -> Status:
         while len(self._statuses) <= index:
             self._resolve_next()
@@ -145,13 +158,17 @@ class Route:
                 status = Status.IMPLIED if is_implied(value) else status
         except UnknownAnswer:
             status = Status.OPEN
+        self._enter(question, status, value)
+        self._statuses.append(status)
+
+    def _enter(self, question: Question, status: Status, value: Any) -> None:
+        """What later conditions read of `question`, with this status (and implied answer)."""
         if status is Status.IMPLIED:
             self._context[question.id] = value
         elif status is Status.OPEN or (status is Status.ON and not self.is_answered(question)):
             self._context[question.id] = UNKNOWN
         elif status is Status.ON and question.id not in self._skipped:
             self._context[question.id] = self._answers[question.id]
-        self._statuses.append(status)
 
 
 def answers_on_path(interview: Interview, answers: Mapping[str, Any]) -> dict[str, Any]:

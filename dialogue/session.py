@@ -15,7 +15,6 @@ Where each move goes is dialogue.flow's to say; a session keeps what the moves n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,30 +22,15 @@ from dialogue import flow
 from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, START, SUMMARY
 from dialogue.interpret import Interpretation, Understood, interpret
-from dialogue.length import Span, still_to_answer
+from dialogue.length import Span
 from dialogue.model import Interview, Language, Question
+from dialogue.progress import Moment, Progress, ProgressBar, kept_answer
 from dialogue.route import Route, Status
 from dialogue.served import worded
 from dialogue.validation import check, validate
 from dialogue.wording import VersionWording
 from dialogue.words.details import settle
 from dialogue.words.follow_ups import offer_follow_ups
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far the interview is: the questions answered, how many it likely takes in all for the path
-    as it stands, and the share shown on the progress bar.
-
-    The share moves by one question's share of what is left at each answer, so a change of path (the
-    short list chosen, monitoring added) spreads over the questions that remain instead of jumping,
-    and a forward move never lowers it; the last answer brings it to 100.
-    """
-
-    answered: int
-    total: int
-    section: str | None
-    percent: int
 
 
 class Session:
@@ -63,11 +47,9 @@ class Session:
         self.suggestion_origins: dict[str, str] = {}
         self.skipped: set[str] = set()
         self.returned: set[str] = set()
-        # The share of the progress bar (0-100), and what it was when each question was shown, so
-        # that `back` shows it again (Progress says how it moves).
-        self.shown_progress = 0.0
-        self.progress_at: dict[str, float] = {}
+        self.bar = ProgressBar()  # the share shown, and at each question (dialogue.progress)
         self._span: Span | None = None
+        self._now: Moment | None = None  # the moment of the last move, while nothing has changed since
         self.state = START
         self.history: list[str] = [START]
         self.editing = False
@@ -102,7 +84,7 @@ class Session:
         where it came from in `origins` (question id -> "our-policy.docx, §3 Scope, ¶2"), if given."""
         if not isinstance(suggestions, dict):
             return
-        self._span = None
+        self._span = self._now = None
         origins = origins if isinstance(origins, dict) else {}
         for key, value in suggestions.items():
             question = self.interview.by_id.get(key)
@@ -138,19 +120,8 @@ class Session:
         """The fewest and the most questions still to answer on the path as it stands, each question
         assumed to get the answer offered for it (dialogue.length)."""
         if self._span is None:
-            blank = self.interview.blank_span
-            if blank and not (self.answers or self.skipped or self.suggestions):
-                self._span = Span(*blank)  # worked out with the interview: no condition evaluated
-            else:
-                done = {q.id for q in self.interview.questions if self.route.is_answered(q)}
-                self._span = still_to_answer(self.interview, self.route.given(), done, self._offered)
+            self._span = (self._now or self._moment()).span
         return self._span
-
-    def _offered(self, question: Question, earlier: dict[str, Any]) -> Any:
-        kept = self.previous_answer(question)
-        if kept is not None:
-            return kept
-        return None if question.kind.is_text else self.interview.default(question, "en", earlier)
 
     @property
     def answered_count(self) -> int:
@@ -164,13 +135,12 @@ class Session:
             answered,
             answered + self.still_to_answer().likely,
             current.section if current else None,
-            round(self.shown_progress),
+            round(self.bar.share),
         )
 
     def settled_progress(self) -> float:
         """The share answered, from the answers alone: for a draft saved without its progress."""
-        answered, left = self.answered_count, self.still_to_answer().likely
-        return 100.0 if left == 0 else 100.0 * answered / (answered + left)
+        return self._moment().settled_share()
 
     def result(self) -> dict[str, Any]:
         """The answers that make the policy: on the path, answered, not skipped."""
@@ -179,9 +149,9 @@ class Session:
     def previous_answer(self, question: Question | None = None) -> Any:
         """The answer kept or suggested for `question` (default: the current one), to offer again; or None."""
         question = question or self.current
-        if question is None or question.id in self.skipped:
+        if question is None:
             return None
-        return self.answers.get(question.id, self.suggestions.get(question.id))
+        return kept_answer(question, self.answers, self.skipped, self.suggestions)
 
     @property
     def can_back(self) -> bool:
@@ -209,7 +179,7 @@ class Session:
         self._require(self.state == START)
         self._go(flow.first_question(self.route))
         if self.current is not None:
-            self.progress_at[self.current.id] = self.shown_progress
+            self.bar.at[self.current.id] = self.bar.share
         self._notify()
 
     def answer(self, value: Any) -> None:
@@ -253,7 +223,7 @@ class Session:
         previous = flow.before(self.route, index)
         assert previous is not None  # can_back
         self._go(previous.id)
-        self.shown_progress = min(self.shown_progress, self.progress_at.get(previous.id, 100.0))
+        self.bar.share = min(self.bar.share, self.bar.at.get(previous.id, 100.0))
         self._notify()
 
     def review(self) -> None:
@@ -363,24 +333,29 @@ class Session:
     def _change(self, question: Question, apply: Callable[[], None]) -> None:
         """Apply a new answer (or skip) to `question`; a kept answer it brings back onto the path is
         marked `returned`, to be asked again."""
-        route = self.route
+        route, by_id, returned = self.route, self.interview.by_id, self.returned
         later = [
             other
-            for other in (self.interview.by_id[key] for key in (*self.answers, *self.skipped))
-            if other.index > question.index and other.id not in self.returned
+            for key in (*self.answers, *self.skipped)
+            if (other := by_id[key]).index > question.index and key not in returned
         ]
-        dormant = sorted(
-            {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
-            key=lambda other: other.index,
+        dormant = (
+            sorted(
+                {other.index: other for other in later if route.status(other.index) in _NOT_ASKED}.values(),
+                key=lambda other: other.index,
+            )
+            if later
+            else []
         )
+        self.bar.freeze()
         apply()
-        self._span = None
+        self._span = self._now = None
         self.returned.discard(question.id)
-        route.invalidate(question.index)
+        route.reconsider(question.index)
         for other in dormant:
             if route.status(other.index) not in _NOT_ASKED:
                 self.returned.add(other.id)
-                route.invalidate(other.index)
+                route.reconsider(other.index)
 
     def _forward(self, question: Question) -> None:
         self._advance(question)
@@ -392,16 +367,14 @@ class Session:
         if self.state == SUMMARY:
             self.editing = False
             self.revisit.clear()
-        left = self.still_to_answer().likely
-        if left == 0:
-            self.shown_progress = 100.0
-        elif editing:
-            # A changed answer may bring questions in: the bar says how much is answered now.
-            self.shown_progress = self.settled_progress()
-        else:
-            self.shown_progress += (100.0 - self.shown_progress) / (left + 1)
-        if self.current is not None:
-            self.progress_at[self.current.id] = self.shown_progress
+        # What is left is counted when someone looks at the bar (dialogue.progress).
+        self._now = self._moment()
+        self.bar.moved(
+            self._now, editing=editing, shown=self.state if self.state in self.interview.by_id else None
+        )
+
+    def _moment(self) -> Moment:
+        return Moment(self.interview, self.answers, self.skipped, self.returned, self.suggestions, self.route)
 
     def _to_summary(self) -> None:
         self._require(True)

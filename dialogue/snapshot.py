@@ -23,8 +23,8 @@ def to_dict(session: Session) -> dict[str, Any]:
         "id": session.draft_id,
         "title": session.title,
         "progress": session.progress.percent,
-        "shown_progress": session.shown_progress,
-        "progress_at": dict(session.progress_at),
+        "shown_progress": session.bar.share,
+        "progress_at": dict(session.bar.at),
         "language": session.language,
         "created": session.created.isoformat(),
         "state": session.state,
@@ -96,10 +96,10 @@ def _restore_progress(session: Session, data: dict[str, Any]) -> None:
     value that cannot be right)."""
     shown = data.get("shown_progress")
     valid = isinstance(shown, int | float) and not isinstance(shown, bool) and 0 <= shown <= 100
-    session.shown_progress = float(shown) if valid else session.settled_progress()
+    session.bar.share = float(shown) if valid else session.settled_progress()
     trail = data.get("progress_at")
     if isinstance(trail, dict):
-        session.progress_at = {
+        session.bar.at = {
             key: float(value)
             for key, value in trail.items()
             if key in session.interview.by_id

@@ -20,6 +20,8 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 def clean_text(value: str, *, multiline: bool) -> str:
     """Normalise typed text: NFC, no control characters, single spaces; newlines only where allowed."""
+    if value.isascii() and value.isprintable():
+        return " ".join(value.split())  # already NFC, with no control character or newline
     value = unicodedata.normalize("NFC", value)
     kept = []
     for character in value:

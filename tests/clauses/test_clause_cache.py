@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+import random
 from pathlib import Path
+from typing import Any
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import answer_sets
 
 from clauses import load_library
-from clauses.clause_cache import RenderedClauses, names_read
+from clauses.clause_cache import Compared, RenderedClauses, names_read
 from clauses.export import render
 from clauses.library import DEFAULT_FOLDER, Library
 from clauses.loader import read
+from dialogue.loader import load_interview
+from dialogue.paths import SKIP, sample_values
+from dialogue.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = yaml.safe_load((ROOT / "examples" / "comprehensive-brussels.yaml").read_text(encoding="utf-8"))
@@ -85,3 +94,104 @@ def test_a_term_is_explained_at_its_first_use_whichever_clauses_come_from_the_ca
     assert all(a.blocks is b.blocks for a, b in pairs if a.id in library.clause_ids)  # all from the cache
     assert mentions(False) == ["second_mention: Wort (FR mot)."]
     assert mentions(True) == both
+
+
+def _random_paths(count: int, seed: int) -> list[dict[str, Any]]:
+    """The answers of `count` random walks through the interview, as the checked-paths benchmark
+    walks it: every representative answer (dialogue.paths), a skip where one is allowed."""
+    interview = load_interview()
+    samples = {question.id: sample_values(interview, question) for question in interview.questions}
+    chooser = random.Random(seed)
+    paths = []
+    for _ in range(count):
+        with Session.start(interview) as session:
+            while (question := session.current) is not None:
+                value = chooser.choice(samples[question.id])
+                if value is SKIP:
+                    session.skip()
+                else:
+                    session.answer(value)
+            paths.append(session.result())
+    return paths
+
+
+@functools.cache
+def _fresh_library() -> Library:
+    return Library(read((DEFAULT_FOLDER,)))
+
+
+def _fresh(library: Library, answers: dict[str, Any], language: str, partial: bool = False) -> Any:
+    library.forget_rendered()
+    return library.assemble(answers, language, partial=partial)
+
+
+def test_memoised_assembly_reads_as_a_fresh_render_on_many_random_paths() -> None:
+    # Walks share many values, so most clauses come from the cache: each policy must still be the one
+    # rendered afresh, whichever walks came before it, in every language, and in a preview half-way.
+    memoised = Library(read((DEFAULT_FOLDER,)))
+    fresh = _fresh_library()
+    languages = ("en", "nl", "fr", "de")
+    paths = _random_paths(160, seed=12)
+    for number, answers in enumerate(paths):
+        language = languages[number % len(languages)]
+        assert memoised.assemble(answers, language) == _fresh(fresh, answers, language), number
+        assert memoised.implementation_notes(answers, language) == (
+            fresh.implementation_notes(answers, language)
+        ), number
+        half = dict(list(answers.items())[: len(answers) // 2])
+        assert memoised.assemble(half, language, partial=True) == _fresh(fresh, half, language, True), number
+
+
+@settings(max_examples=40)
+@given(st.lists(answer_sets(), min_size=2, max_size=4), st.sampled_from(("en", "nl", "fr", "de")))
+def test_memoised_assembly_reads_as_a_fresh_render_for_any_answers(
+    answer_lists: list[dict[str, Any]], language: str
+) -> None:
+    memoised = load_library()
+    for answers in answer_lists:
+        assert memoised.assemble(answers, language) == _fresh(_fresh_library(), answers, language)
+
+
+def test_a_clause_is_kept_under_the_parts_of_the_facts_it_reads() -> None:
+    library = load_library()
+    environment = library.environment
+    made = {"role": ("facts.roles.*", "_terms"), "dated": ("facts.reference_date",)}
+
+    def reads(text: str) -> tuple[str, ...]:
+        return names_read(environment.parse(text), (), made, ("facts",))
+
+    assert reads("{{ facts.roles.crisis.names }} {{ facts.owner }}") == (
+        "facts.owner",
+        "facts.roles.crisis.names",
+    )
+    assert reads("{{ role('crisis') }} {{ dated('x', 'applies') }}") == (
+        "_terms",
+        "facts.reference_date",
+        "facts.roles.crisis",
+    )
+    assert reads("{{ role(name) }}") == ("_terms", "facts.roles", "name"), "an argument not known in advance"
+    assert reads("{{ facts.roles.items() }}") == ("facts.roles",), "a method reads its object"
+    assert reads("{{ facts['owner'] }}") == ("facts",), "an item lookup counts the whole record"
+    assert reads("{% for f in facts %}{{ f }}{% endfor %}") == ("facts",)
+    assert reads("{{ facts.owner }}{% set facts = 1 %}{{ facts }}") == ("facts",)
+
+
+def test_a_number_only_compared_is_kept_by_how_it_compares() -> None:
+    library = load_library()
+
+    def reads(text: str) -> tuple[object, ...]:
+        return names_read(library.environment.parse(text), ())
+
+    compared = Compared("headcount", (20, 50))
+    assert reads("{% if headcount >= 20 %}a{% endif %}{% if 50 > headcount %}b{% endif %}") == (compared,)
+    assert reads("{{ headcount }}{% if headcount >= 20 %}a{% endif %}") == ("headcount",), "printed too"
+    assert reads("{% if headcount in [20, 50] %}a{% endif %}") == ("headcount",)
+    assert reads("{% if headcount >= limit %}a{% endif %}") == ("headcount", "limit")
+    key = RenderedClauses.key
+    assert key("en", "c", False, (compared,), {"headcount": 25}) == key(
+        "en", "c", False, (compared,), {"headcount": 49}
+    )
+    for other in (19, 20, 50, True, "25", None):
+        assert key("en", "c", False, (compared,), {"headcount": 25}) != key(
+            "en", "c", False, (compared,), {"headcount": other}
+        ), other
