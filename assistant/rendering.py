@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -28,6 +29,7 @@ from clauses.model import Table as TableBlock
 
 GUTTER = 2  # columns kept left of every line for the "changed" mark
 CHANGED_MARK = "▌"
+HEADINGS_KEPT = 512  # drawn headings kept: a policy has some thirty; more means old ones pile up
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,12 @@ class PolicyRenderer:
     # full garbage collections, which stall the event loop, slower as a session went on.
     _recent: deque[set[tuple[Any, ...]]] = field(default_factory=lambda: deque(maxlen=2))
     _using: set[tuple[Any, ...]] = field(default_factory=set)
+    # The newest entry of each clause, by everything in its key but the identity of its blocks: a clause
+    # whose text reads what the whole document holds (the statutes it cites) is assembled anew every
+    # time, as new objects with the same value, and comparing one clause is far cheaper than drawing
+    # it again (the references table took 10 of a refresh's 13 ms).
+    _latest: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
+    _headings: dict[tuple[Any, ...], list[Strip]] = field(default_factory=dict)
     # The accent and labels the cached lines were drawn with, and a number standing for them in keys.
     _style: tuple[Any, ...] = ()
     _style_number: int = 0
@@ -112,12 +120,23 @@ class PolicyRenderer:
         anchors: dict[str, int] = {}
         words = 0
 
-        def add(renderable: RenderableType, mark: bool = False) -> None:
-            lines.extend(self._strips(console, renderable, width, mark))
+        def add(key: tuple[Any, ...], renderable: Callable[[], RenderableType]) -> None:
+            # Headings and the details are drawn once per width and style, like clauses: together they
+            # cost a refresh 2 ms, more than the clauses an answer usually changes.
+            key = (*key, width, self._style_number)
+            strips = self._headings.get(key)
+            if strips is None:
+                if len(self._headings) >= HEADINGS_KEPT:
+                    self._headings.clear()
+                strips = self._headings[key] = self._strips(console, renderable(), width, False)
+            lines.extend(strips)
 
-        add(Text(document.title, style="bold", justify="center"))
+        add(("title", document.title), lambda: Text(document.title, style="bold", justify="center"))
         if document.subtitle:
-            add(Text(document.subtitle, style="italic", justify="center"))
+            add(
+                ("subtitle", document.subtitle),
+                lambda: Text(document.subtitle, style="italic", justify="center"),
+            )
         for clause in document.notice:  # unnumbered, before the first section (e.g. a translation notice)
             anchors[clause.id] = len(lines)
             strips, count = self._clause(console, clause, width, changes.get(clause.id), False, colon)
@@ -125,10 +144,11 @@ class PolicyRenderer:
             words += count
         if document.details:
             lines.append(_blank(width))
-            add(_details(document.details, colon))
+            add(("details", tuple(document.details), colon), lambda: _details(document.details, colon))
         for section in document.sections:
             lines.append(_blank(width))
-            add(Text(f"{section.number}. {section.title}", style="bold underline"))
+            heading = f"{section.number}. {section.title}"
+            add(("section", heading), lambda heading=heading: Text(heading, style="bold underline"))
             for clause in section.clauses:
                 if cancelled():
                     return None
@@ -139,7 +159,7 @@ class PolicyRenderer:
         for annex in document.annexes:
             lines.append(_blank(width))
             title = self.labels.annex.format(label=annex.label, title=annex.title)
-            add(Text(title, style="bold underline"))
+            add(("annex", title), lambda title=title: Text(title, style="bold underline"))
             for clause in annex.clauses:
                 if cancelled():
                     return None
@@ -157,19 +177,27 @@ class PolicyRenderer:
             kept = set().union(*self._recent)
             for key in [key for key in self._cache if key not in kept]:
                 del self._cache[key]
+            for same in [same for same, key in self._latest.items() if key not in self._cache]:
+                del self._latest[same]
 
     def _clause(
         self, console: Console, clause: Any, width: int, change: str | None, numbered: bool, colon: str
     ) -> tuple[list[Strip], int]:
         """The clause's lines, and its words."""
         blocks = clause.blocks
-        key = (id(blocks), clause.id, clause.title, clause.number, width, change, numbered, colon)
-        key += (self._style_number,)
+        same = (clause.id, clause.title, clause.number, width, change, numbered, colon, self._style_number)
+        key = (id(blocks), *same)
         # Single dict and set operations need no lock (the GIL makes each atomic); storing does.
-        self._using.add(key)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is blocks:
+            self._using.add(key)
             return cached[1], cached[2]
+        latest = self._latest.get(same)
+        cached = self._cache.get(latest) if latest is not None else None
+        if cached is not None and cached[0] == blocks:
+            self._using.add(latest)
+            return cached[1], cached[2]
+        self._using.add(key)
         parts: list[RenderableType] = [Text("")]
         if clause.title or change:
             heading = Text()
@@ -190,6 +218,7 @@ class PolicyRenderer:
         words = _words(clause)
         with self._lock:
             self._cache[key] = (blocks, strips, words)
+            self._latest[same] = key
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return strips, words
@@ -227,13 +256,27 @@ def _text(runs: Iterable[Any]) -> Text:
     return text
 
 
-def _list(items: Iterable[Any], numbered: bool) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
-    for number, item in enumerate(items, 1):
-        grid.add_row(f"{number}." if numbered else "•", _text(item))
-    return grid
+class _Items:
+    """A bulleted or numbered list, each item wrapped under itself after its label: the lines a
+    two-column `Table.grid` draws, at a fifth of the cost. A grid measures every cell to size its
+    columns, and a list in each changed clause made it most of a refresh (docs/decisions.md)."""
+
+    def __init__(self, items: Iterable[Any], numbered: bool) -> None:
+        self.items = [_text(item) for item in items]
+        self.labels = [f"{number}." if numbered else "•" for number in range(1, len(self.items) + 1)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        label_width = max((cell_len(label) for label in self.labels), default=0)
+        # As a grid column does: the items' column folds nothing (a long word ends in an ellipsis).
+        item_options = options.update(width=max(options.max_width - label_width - 1, 1), overflow="ellipsis")
+        blank = Segment(" " * (label_width + 1))
+        new_line = Segment.line()
+        for label, item in zip(self.labels, self.items, strict=True):
+            lines = console.render_lines(item, item_options, pad=True)
+            for number, line in enumerate(lines):
+                yield Segment(label.rjust(label_width) + " ") if number == 0 else blank
+                yield from line
+                yield new_line
 
 
 def _details(details: Iterable[tuple[str, str]], colon: str) -> Table:
@@ -249,9 +292,9 @@ def _block(block: Any, colon: str = ":") -> RenderableType:
     if isinstance(block, Paragraph):
         return _text(block.runs)
     if isinstance(block, BulletList):
-        return _list(block.items, numbered=False)
+        return _Items(block.items, numbered=False)
     if isinstance(block, NumberedList):
-        return _list(block.items, numbered=True)
+        return _Items(block.items, numbered=True)
     if isinstance(block, TableBlock):
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
         for cell in block.header:
