@@ -123,6 +123,9 @@ class PolicyPreview(ScrollView, can_focus=True):
             thread=True,
             exclusive=True,
             group="preview-render",
+            # Named, or Textual describes the worker with repr() of its work, the whole document: 1.6 ms
+            # on the event loop for our policy, 30 ms for 2,000 clauses (docs/decisions.md).
+            description="render the policy preview",
             exit_on_error=False,
         )
 
