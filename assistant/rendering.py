@@ -18,6 +18,7 @@ from typing import Any
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -267,14 +268,32 @@ class _Items:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
         label_width = max((cell_len(label) for label in self.labels), default=0)
-        # As a grid column does: the items' column folds nothing (a long word ends in an ellipsis).
-        item_options = options.update(width=max(options.max_width - label_width - 1, 1), overflow="ellipsis")
-        blank = Segment(" " * (label_width + 1))
+        room = max(options.max_width - label_width - 1, 1)
+        # As wide as the longest item needs, within the room left: a grid's column is no wider.
+        width = max(
+            (Measurement.get(console, options.update_width(room), item).maximum for item in self.items),
+            default=1,
+        )
+        # The options a grid's text column renders its cells with (a long word ends in an ellipsis),
+        # and the grid's segments, so the lines are the same to the last segment.
+        item_options = options.update(
+            width=min(max(width, 1), room),
+            justify="left",
+            no_wrap=False,
+            overflow="ellipsis",
+            height=None,
+            highlight=False,
+        )
+        gap, under_label = Segment(" "), Segment(" " * (label_width + 1))
         new_line = Segment.line()
         for label, item in zip(self.labels, self.items, strict=True):
             lines = console.render_lines(item, item_options, pad=True)
             for number, line in enumerate(lines):
-                yield Segment(label.rjust(label_width) + " ") if number == 0 else blank
+                if number == 0:
+                    yield Segment(label.rjust(label_width))
+                    yield gap
+                else:
+                    yield under_label
                 yield from line
                 yield new_line
 

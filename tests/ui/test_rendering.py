@@ -104,9 +104,9 @@ def test_unchanged_clauses_are_not_rendered_again(library, monkeypatch: pytest.M
     assert len(rendered_blocks) <= changed_blocks + 10  # the changed clauses, plus the title page
 
 
-def _cells(lines) -> list[list[tuple[str, object]]]:
-    """What a terminal shows of rendered lines: each cell's character and style."""
-    return [[(char, segment.style or None) for segment in line for char in segment.text] for line in lines]
+def _segments(lines) -> list[list[tuple[str, object]]]:
+    """Rendered lines to the last segment: what the screen, and the snapshots, are made of."""
+    return [[(segment.text, segment.style or None) for segment in line] for line in lines]
 
 
 def test_lists_are_drawn_as_a_grid_would_draw_them(library) -> None:
@@ -139,4 +139,4 @@ def test_lists_are_drawn_as_a_grid_would_draw_them(library) -> None:
         console = _console(width)
         for block in lists:
             drawn = console.render_lines(_block(block), console.options, pad=True)
-            assert _cells(drawn) == _cells(console.render_lines(grid(block), console.options, pad=True))
+            assert _segments(drawn) == _segments(console.render_lines(grid(block), console.options, pad=True))
