@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rich import box
@@ -85,17 +86,21 @@ class PolicyRenderer:
     # at every refresh would cost more than rendering the few clauses that changed.
     _cache: OrderedDict[tuple[Any, ...], tuple[Any, list[Strip], int]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    # The clauses each of the last two renderings used. Only those stay cached: every Strip carries
-    # seven small caches of its own, and strips kept for clauses no longer shown made each of Python's
-    # full garbage collections, which stall the event loop, slower as a session went on.
-    _recent: deque[set[tuple[Any, ...]]] = field(default_factory=lambda: deque(maxlen=2))
-    _using: set[tuple[Any, ...]] = field(default_factory=set)
+    # The last rendering that used each entry. Only what the last two renderings used stays cached:
+    # every Strip carries seven small caches of its own, and strips kept for clauses no longer shown
+    # made each of Python's full garbage collections, which stall the event loop, slower as a session
+    # went on. (A number per entry: two sets of 2,000 keys, joined and searched, cost 2 ms a refresh.)
+    _used: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    _rendering: int = 0
     # The newest entry of each clause, by everything in its key but the identity of its blocks: a clause
     # whose text reads what the whole document holds (the statutes it cites) is assembled anew every
     # time, as new objects with the same value, and comparing one clause is far cheaper than drawing
     # it again (the references table took 10 of a refresh's 13 ms).
     _latest: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
     _headings: dict[tuple[Any, ...], list[Strip]] = field(default_factory=dict)
+    # The lines of the blocks of clauses drawn in the last two renderings, by value (see `_part`).
+    _parts: dict[tuple[Any, ...], list[Strip]] = field(default_factory=dict)
+    _parts_used: dict[tuple[Any, ...], int] = field(default_factory=dict)
     # The accent and labels the cached lines were drawn with, and a number standing for them in keys.
     _style: tuple[Any, ...] = ()
     _style_number: int = 0
@@ -110,7 +115,7 @@ class PolicyRenderer:
         """The document as lines `width` cells wide; None if `cancelled()` turned true on the way."""
         width = max(width, GUTTER + 20)
         with self._lock:
-            self._using = set()
+            self._rendering += 1
             if self._style != (self.accent, self.labels):
                 self._style = (self.accent, self.labels)
                 self._style_number += 1
@@ -173,11 +178,12 @@ class PolicyRenderer:
         return RenderedPolicy(width, lines, anchors, changed, words)
 
     def _forget_unused(self) -> None:
+        oldest = self._rendering - 1  # what the last two renderings used stays
         with self._lock:
-            self._recent.append(self._using)
-            kept = set().union(*self._recent)
-            for key in [key for key in self._cache if key not in kept]:
-                del self._cache[key]
+            for used, cache in ((self._used, self._cache), (self._parts_used, self._parts)):
+                for key in [key for key, rendering in used.items() if rendering < oldest]:
+                    del used[key]
+                    cache.pop(key, None)
             for same in [same for same, key in self._latest.items() if key not in self._cache]:
                 del self._latest[same]
 
@@ -191,15 +197,16 @@ class PolicyRenderer:
         # Single dict and set operations need no lock (the GIL makes each atomic); storing does.
         cached = self._cache.get(key)
         if cached is not None and cached[0] is blocks:
-            self._using.add(key)
+            self._used[key] = self._rendering
             return cached[1], cached[2]
         latest = self._latest.get(same)
         cached = self._cache.get(latest) if latest is not None else None
         if cached is not None and cached[0] == blocks:
-            self._using.add(latest)
+            self._used[latest] = self._rendering
             return cached[1], cached[2]
-        self._using.add(key)
-        parts: list[RenderableType] = [Text("")]
+        self._used[key] = self._rendering
+        marked = bool(change)  # every line but the blank one above the clause
+        strips = list(self._part(console, ("blank",), _no_text, width, False))
         if clause.title or change:
             heading = Text()
             if clause.title:
@@ -208,14 +215,11 @@ class PolicyRenderer:
             if change:
                 label = self.labels.new if change == "new" else self.labels.changed
                 heading.append(f" {label}" if clause.title else label, style="italic")
-            parts.append(heading)
+            strips += self._strips(console, heading, width, marked)
         for number, block in enumerate(clause.blocks):
             if number:
-                parts.append(Text(""))
-            parts.append(_block(block, colon))
-        strips: list[Strip] = []
-        for number, part in enumerate(parts):
-            strips.extend(self._strips(console, part, width, mark=bool(change) and number > 0))
+                strips += self._part(console, ("blank",), _no_text, width, marked)
+            strips += self._part(console, (block, colon), partial(_block, block, colon), width, marked)
         words = _words(clause)
         with self._lock:
             self._cache[key] = (blocks, strips, words)
@@ -224,6 +228,26 @@ class PolicyRenderer:
                 self._cache.popitem(last=False)
         return strips, words
 
+    def _part(
+        self,
+        console: Console,
+        what: tuple[Any, ...],
+        renderable: Callable[[], RenderableType],
+        width: int,
+        mark: bool,
+    ) -> list[Strip]:
+        """The lines of one part of a clause (a block, a blank line), kept by value: a clause that
+        changed mostly keeps most of its blocks (at 2,000 clauses, an answer changes a number in twenty
+        paragraphs, each above the same list)."""
+        key = (*what, width, mark, self._style_number)
+        strips = self._parts.get(key)
+        if strips is None:
+            strips = self._strips(console, renderable(), width, mark)
+            with self._lock:
+                self._parts[key] = strips
+        self._parts_used[key] = self._rendering
+        return strips
+
     def _strips(self, console: Console, renderable: RenderableType, width: int, mark: bool) -> list[Strip]:
         gutter = Segment(
             (CHANGED_MARK if mark else " ").ljust(GUTTER),
@@ -231,6 +255,10 @@ class PolicyRenderer:
         )
         rendered = console.render_lines(renderable, console.options, pad=True)
         return [Strip([gutter, *line], width) for line in rendered]
+
+
+def _no_text() -> Text:
+    return Text("")
 
 
 def _console(width: int) -> Console:
