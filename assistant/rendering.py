@@ -1,9 +1,10 @@
 """The policy as lines for the preview, rendered off the event loop.
 
 `render_policy` turns a document (clauses.model.Document) into Textual `Strip`s with rich, one clause at
-a time, and remembers where each clause starts so the preview can scroll to what changed. Clauses are
-cached by value and width: after an answer only the clauses whose text changed are rendered again.
-It runs in a thread worker; nothing here touches the app or its widgets.
+a time, and remembers where each clause starts so the preview can scroll to what changed. Clauses,
+their blocks and the headings are cached by value and width: after an answer only the blocks whose
+text changed are rendered again (docs/decisions.md, "The live preview"). It runs in a thread worker;
+nothing here touches the app or its widgets.
 """
 
 from __future__ import annotations
