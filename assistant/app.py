@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_documents_path
+from rich.console import RenderableType
 from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
@@ -99,7 +100,7 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
         self.texts = load_texts(language)
         self.store = store or DraftStore()
         self.store.hold_drafts()  # a draft open here is never overwritten from another window
-        self.keeper = DraftKeeper(self.store, clock)
+        self.keeper = DraftKeeper(self.store, clock, alongside=True)
         self.drafter = drafter or PolicyDrafter()
         self.conversation: Conversation | None = None
         self._interview = interview
@@ -308,7 +309,14 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
 
     # --- quitting without losing anything ------------------------------------------------------------
 
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        # The draft is written while the next frame is laid out; the frame waits for it here, so
+        # nothing reaches the screen before the answers it shows reach the disk (assistant.keeper).
+        self.keeper.wait()
+        super()._display(screen, renderable)
+
     def on_unmount(self) -> None:
+        self.keeper.close()  # the last write finished before the draft is let go
         self.store.release_all()  # the drafts this window had open are free for another
 
     def on_mount(self) -> None:
@@ -345,6 +353,7 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
         A worker thread still at work (the clause library loads for seconds after start) would keep
         the process alive after the app has stopped, with nobody to see it: after HANG_UP_GRACE
         seconds the process ends regardless (issue 14, item 5)."""
+        self.keeper.settle()
         self.store.release_all()  # before anything that could be cut short
         self.exit()
         watchdog = threading.Timer(HANG_UP_GRACE, os._exit, args=(128 + code,))

@@ -122,6 +122,7 @@ class LivePolicy(DOMNode):
             thread=True,
             exclusive=True,
             group="assemble",
+            description="assemble the policy",  # not repr() of every answer, on the event loop
             exit_on_error=False,
         )
 

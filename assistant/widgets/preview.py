@@ -123,6 +123,9 @@ class PolicyPreview(ScrollView, can_focus=True):
             thread=True,
             exclusive=True,
             group="preview-render",
+            # Named, or Textual describes the worker with repr() of its work, the whole document: 1.6 ms
+            # on the event loop for our policy, 30 ms for 2,000 clauses (docs/decisions.md).
+            description="render the policy preview",
             exit_on_error=False,
         )
 
@@ -144,7 +147,7 @@ class PolicyPreview(ScrollView, can_focus=True):
         self._shown = self._document
         self.rendered = rendered
         self._rendered_width = rendered.width
-        self._set_lines(rendered.lines)
+        self._set_lines(rendered.lines, rendered.width)
         if rendered.first_change is not None:
             self.scroll_to(y=max(0, rendered.first_change - 1), animate=False, immediate=True)
         self.post_message(self.Updated(self, rendered))
@@ -172,10 +175,13 @@ class PolicyPreview(ScrollView, can_focus=True):
 
     # --- painting -----------------------------------------------------------------------------------------
 
-    def _set_lines(self, lines: list[Strip]) -> None:
+    def _set_lines(self, lines: list[Strip], width: int | None = None) -> None:
+        """Show `lines`; `width` when they are known to be that wide (a rendering's lines all are:
+        measuring 10,000 of them took 1.3 ms of the event loop)."""
         self._lines = lines
         self._cache.clear()
-        width = max((strip.cell_length for strip in lines), default=0)
+        if width is None:
+            width = max((strip.cell_length for strip in lines), default=0)
         self.virtual_size = Size(width, len(lines))
         self.refresh()
 

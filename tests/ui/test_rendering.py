@@ -102,3 +102,41 @@ def test_unchanged_clauses_are_not_rendered_again(library, monkeypatch: pytest.M
     assert changed
     changed_blocks = sum(len(second.clause(clause_id).blocks) for clause_id in changed)
     assert len(rendered_blocks) <= changed_blocks + 10  # the changed clauses, plus the title page
+
+
+def _segments(lines) -> list[list[tuple[str, object]]]:
+    """Rendered lines to the last segment: what the screen, and the snapshots, are made of."""
+    return [[(segment.text, segment.style or None) for segment in line] for line in lines]
+
+
+def test_lists_are_drawn_as_a_grid_would_draw_them(library) -> None:
+    from rich.table import Table
+
+    from assistant.rendering import _block, _console, _text
+    from clauses.model import BulletList, NumberedList, Run
+
+    def grid(block) -> Table:  # how lists were drawn before: a label column and a text column
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(ratio=1)
+        for number, item in enumerate(block.items, 1):
+            table.add_row(f"{number}." if isinstance(block, NumberedList) else "•", _text(item))
+        return table
+
+    lists = [
+        block
+        for clause in library.assemble(answers_file("comprehensive-brussels.yaml")).clauses()
+        for block in clause.blocks
+        if isinstance(block, BulletList | NumberedList)
+    ]
+    address = (Run("https://www.example.be/" + "very/" * 12 + "long", False),)
+    mixed = (Run("Bold at first ", True), Run("then plain words that wrap in a narrow column", False))
+    lists += [
+        NumberedList((mixed,) * 11 + (address, (Run("one\ntwo", False),), ())),
+        BulletList((address, mixed)),
+    ]
+    for width in (20, 41, 62, 117):
+        console = _console(width)
+        for block in lists:
+            drawn = console.render_lines(_block(block), console.options, pad=True)
+            assert _segments(drawn) == _segments(console.render_lines(grid(block), console.options, pad=True))

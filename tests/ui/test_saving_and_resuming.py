@@ -216,3 +216,70 @@ def test_the_keeper_writes_the_newest_snapshot_last(home: Path) -> None:
     saved = DraftStore(home / "drafts").load(session.draft_id, load_interview())
     assert saved.answers == session.answers
     assert saved.current.id == session.current.id
+
+
+def test_a_keeper_alongside_writes_in_order_and_tells_each_outcome_on_the_event_loop(home: Path) -> None:
+    import asyncio
+    import threading
+
+    from assistant.keeper import DraftKeeper, Saved
+    from dialogue.session import Session
+
+    told: list[tuple[object, bool]] = []
+
+    async def run() -> Session:
+        loop_thread = threading.get_ident()
+        keeper = DraftKeeper(DraftStore(home / "drafts"), clock=lambda: FIXED_NOW, alongside=True)
+        session = Session.start(load_interview())
+        keeper.attach(session, lambda outcome: told.append((outcome, threading.get_ident() == loop_thread)))
+        for value in ("comprehensive", "Acme NV", ["flanders"], 12):
+            session.answer(value)
+        keeper.wait()
+        on_disk = DraftStore(home / "drafts").load(session.draft_id, load_interview())
+        assert on_disk.answers == session.answers, "after wait() the newest answers are on disk"
+        keeper.close()
+        return session
+
+    session = asyncio.run(run())
+    assert len(told) == 4 and all(isinstance(outcome, Saved) and on_loop for outcome, on_loop in told)
+    assert session.draft_id is not None
+
+
+@async_test
+async def test_no_frame_shows_the_next_question_before_the_answer_is_on_disk(home: Path) -> None:
+    """A slow disk: the write of the first answer takes 0.3 s. The frame that shows the next question
+    comes after it, never before (what SIGKILL at that moment would otherwise lose)."""
+    import threading
+    import time
+
+    from assistant.widgets.transcript import AssistantBubble
+
+    written: list[float] = []
+    shown: list[float] = []
+    app = make_app(home, new=True)
+    store = app.store
+    original = store.write
+
+    def slow_write(draft_id, snapshot):  # type: ignore[no-untyped-def]
+        done = threading.Event()
+        threading.Timer(0.3, done.set).start()
+        done.wait()
+        path = original(draft_id, snapshot)
+        written.append(time.perf_counter())
+        return path
+
+    store.write = slow_write  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await wait_for(pilot, lambda: chat.session.current is not None)
+        display = app._display
+
+        def watched(screen, renderable):  # type: ignore[no-untyped-def]
+            display(screen, renderable)
+            if len(chat.query(AssistantBubble).filter(".-question")) > 1 and not shown:
+                shown.append(time.perf_counter())
+
+        app._display = watched  # type: ignore[method-assign]
+        await give(pilot, COMPREHENSIVE[chat.session.current.id])
+        await wait_for(pilot, lambda: shown and written)
+    assert written[0] <= shown[0]
