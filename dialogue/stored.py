@@ -16,7 +16,8 @@ from dialogue.model import Interview, Kind, Language, Question, QuestionText, Va
 # 5: the questions' `defaults` and `detail` (words, org) on top of the cache's move to datafiles (arch).
 # 6: the fewest and the most questions before any answer (blank_span); the questions' `duties` and
 # `implied` answers; each language's `served` table (dialogue.served).
-CACHE_FORMAT = 6  # of the interview as kept in the cache
+# 7: each language's way of writing dates (`dates`).
+CACHE_FORMAT = 7  # of the interview as kept in the cache
 _PACKAGE = Path(__file__).parent
 
 
@@ -79,6 +80,7 @@ def to_data(interview: Interview) -> dict[str, Any]:
                 "sections": language.sections,
                 "messages": language.messages,
                 "served": language.served,
+                "dates": language.date_format,
                 "file": language.file.name,
                 "questions": {
                     question_id: {
@@ -155,6 +157,7 @@ def from_data(data: dict[str, Any], folder: Path) -> Interview:
             messages=language["messages"],
             file=folder / "lang" / language["file"],
             served=language["served"],
+            date_format=language["dates"],
         )
         for code, language in data["languages"].items()
     }

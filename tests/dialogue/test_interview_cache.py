@@ -34,6 +34,8 @@ def test_the_cached_interview_is_the_validated_one(interview_copy: Path) -> None
     [entry] = _entries()
     cached = stored.load_or_read(interview_copy)  # read back from the cache
     assert stored.to_data(cached) == stored.to_data(validated)
+    # Every field of every language, not only those the cache writes (German dates came back as 25/11).
+    assert cached.languages == validated.languages
     # Conditions still work after the round trip, compiled when first evaluated.
     region = next(q for q in cached.questions if q.when is not None)
     assert region.when.names and isinstance(
