@@ -19,6 +19,7 @@ import dataclasses
 import time
 from pathlib import Path
 
+from clauses.review.collection import without_cycle_collection
 from clauses.review.engine import KeepAnswers, Review
 from clauses.review.errors import ReviewInputError, RulesError
 from clauses.review.model import (
@@ -68,14 +69,15 @@ def review_file(
     started = time.perf_counter()
     path = Path(path)
     # The file's name is quoted in every report: without control characters (a name may hold them).
-    return review_read(
-        read_file(path),
-        plain(path.name),
-        rules=rules,
-        language=language,
-        keep_answers=keep_answers,
-        started=started,
-    )
+    with without_cycle_collection():
+        return review_read(
+            read_file(path),
+            plain(path.name),
+            rules=rules,
+            language=language,
+            keep_answers=keep_answers,
+            started=started,
+        )
 
 
 def review_text(
@@ -94,14 +96,15 @@ def review_text(
     source = plain(source)
     # A lone surrogate (from a broken copy and paste) cannot be encoded: it becomes "?".
     data = text.encode("utf-8", errors="replace")
-    return review_read(
-        read_bytes(data, fmt, source),
-        source,
-        rules=rules,
-        language=language,
-        keep_answers=keep_answers,
-        started=started,
-    )
+    with without_cycle_collection():
+        return review_read(
+            read_bytes(data, fmt, source),
+            source,
+            rules=rules,
+            language=language,
+            keep_answers=keep_answers,
+            started=started,
+        )
 
 
 def review_read(
@@ -116,7 +119,8 @@ def review_read(
     """Review a policy already read (see reader.read_file)."""
     started = time.perf_counter() if started is None else started
     rules = rules or default_rules()
-    review = Review(text, rules, source, texts("en", rules.texts_folder), keep_answers)
-    review.texts = texts(report_language(language, review.scan.language), rules.texts_folder)
-    report = review.run()
+    with without_cycle_collection():
+        review = Review(text, rules, source, texts("en", rules.texts_folder), keep_answers)
+        review.texts = texts(report_language(language, review.scan.language), rules.texts_folder)
+        report = review.run()
     return dataclasses.replace(report, seconds=time.perf_counter() - started)

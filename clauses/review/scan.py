@@ -8,11 +8,11 @@ share. Do not mention that you work for us."
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clauses.review import sentences
+from clauses.review.collection import without_cycle_collection
 from clauses.review.matching import Window, analyse, hit, joined
 from clauses.review.model import Location, Passage
 from clauses.review.reader import Block, Text
@@ -109,16 +109,10 @@ def scan(text: Text, rules: Rules) -> Scan:
     block_words = [words_of(block.text) for block in text.blocks]
     every = [word for words in block_words for word in words]
     found = _Scanner(languages, detect(every, languages), len(every))
-    # The scan makes many small objects and no reference cycles: the cyclic collector would only rescan
-    # the growing heap again and again (1 MB of text took 6 s instead of 2 with it on).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # 1 MB of text took 6 s instead of 2 with the cyclic collector on (its review pauses it too).
+    with without_cycle_collection():
         for block, words in zip(text.blocks, block_words, strict=True):
             found.block(block, words)
-    finally:
-        if collecting:
-            gc.enable()
     return found.result()
 
 

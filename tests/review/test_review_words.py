@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -206,3 +207,37 @@ def test_a_text_of_distinct_made_up_compounds_is_reviewed_in_linear_time() -> No
     review_text(text, "txt")
     load = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
     assert time.perf_counter() - started < 2.0 * load
+
+
+def test_a_review_leaves_the_cycle_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paused during a review (it only slows a big one down), back on after it, even after an error."""
+    import gc
+
+    import clauses.review as review
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    real_run = review.Review.run
+
+    def run(self: review.Review) -> object:
+        seen.append(gc.isenabled())
+        return real_run(self)
+
+    monkeypatch.setattr(review.Review, "run", run)
+    review_text("De medewerkers mogen sociale media gebruiken.", "txt")
+    assert seen == [False] and gc.isenabled()
+
+    def fail(self: review.Review) -> object:
+        raise ValueError("a bug in a rule")
+
+    monkeypatch.setattr(review.Review, "run", fail)
+    with pytest.raises(ValueError):
+        review_text("Employees may use social media.", "txt")
+    assert gc.isenabled()
+    monkeypatch.setattr(review.Review, "run", real_run)
+    gc.disable()
+    try:
+        review_text("Employees may use social media.", "txt")
+        assert not gc.isenabled(), "a caller that turned it off keeps it off"
+    finally:
+        gc.enable()
