@@ -27,12 +27,12 @@ def describe(interview: Interview, question: Question, value: Any, language: str
     return str(value)
 
 
-def as_input_text(question: Question, value: Any, texts: Language | None = None) -> str:
+def as_input_text(question: Question, value: Any, texts: Language) -> str:
     """`value` as text to put back in the answer field (after back or edit), to accept or change."""
     if value is None:
         return ""
     if question.kind is Kind.DATE and isinstance(value, date):
-        return texts.date(value) if texts else value.isoformat()
+        return texts.date(value)
     if question.kind is Kind.YESNO:
         return ""
     return str(value)

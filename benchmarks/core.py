@@ -118,25 +118,17 @@ def walk_throughput(quick: bool) -> list[Measure]:
     """Random walks through the engine, each assembled into a policy: paths checked per second."""
     from clauses import load_library
     from dialogue.loader import load_interview
-    from dialogue.paths import SKIP, sample_values
-    from dialogue.session import Session
+    from dialogue.walks import random_walk, samples_of
 
     interview = load_interview()
     library = load_library()
-    samples = {q.id: sample_values(interview, q) for q in interview.questions}
+    samples = samples_of(interview)
     chooser = random.Random(81)
     duration = 0.5 if quick else 3.0
     paths = 0
     start = time.perf_counter()
     while time.perf_counter() - start < duration:
-        with Session.start(interview) as session:
-            while (question := session.current) is not None:
-                value = chooser.choice(samples[question.id])
-                if value is SKIP:
-                    session.skip()
-                else:
-                    session.answer(value)
-            library.assemble(session.result())
+        library.assemble(random_walk(interview, samples, chooser))
         paths += 1
     rate = paths / (time.perf_counter() - start)
     return [Measure("Checked paths (random walk + assembly)", rate, "paths/s", 1000.0, higher_is_better=True)]

@@ -18,8 +18,7 @@ from clauses.export import render
 from clauses.library import DEFAULT_FOLDER, Library
 from clauses.loader import read
 from dialogue.loader import load_interview
-from dialogue.paths import SKIP, sample_values
-from dialogue.session import Session
+from dialogue.walks import random_walk, samples_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = yaml.safe_load((ROOT / "examples" / "comprehensive-brussels.yaml").read_text(encoding="utf-8"))
@@ -100,19 +99,9 @@ def _random_paths(count: int, seed: int) -> list[dict[str, Any]]:
     """The answers of `count` random walks through the interview, as the checked-paths benchmark
     walks it: every representative answer (dialogue.paths), a skip where one is allowed."""
     interview = load_interview()
-    samples = {question.id: sample_values(interview, question) for question in interview.questions}
+    samples = samples_of(interview)
     chooser = random.Random(seed)
-    paths = []
-    for _ in range(count):
-        with Session.start(interview) as session:
-            while (question := session.current) is not None:
-                value = chooser.choice(samples[question.id])
-                if value is SKIP:
-                    session.skip()
-                else:
-                    session.answer(value)
-            paths.append(session.result())
-    return paths
+    return [random_walk(interview, samples, chooser) for _ in range(count)]
 
 
 @functools.cache

@@ -73,7 +73,7 @@ def test_any_text_for_any_question_is_understood_or_refused_in_one_line(
         # ... and the chat can say it back and offer it again, in one piece.
         shown = describe(interview, question, result.value, code)  # type: ignore[arg-type]
         assert isinstance(shown, str)
-        assert isinstance(as_input_text(question, result.value), str)  # type: ignore[arg-type]
+        assert isinstance(as_input_text(question, result.value, interview.language(code)), str)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=str)
