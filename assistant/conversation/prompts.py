@@ -30,6 +30,7 @@ class Prompt:
     list_help: str = ""
     help_line: str = ""
     allow_none: bool = False
+    after_number: str = ""  # shown when the Enter typed after a number key did not answer this
 
 
 _PLACEHOLDERS = {
@@ -85,6 +86,7 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         placeholder=texts(_PLACEHOLDERS.get(kind, "chat.placeholder_text")),
         list_help=list_help,
         help_line=help_line,
+        after_number=texts("chat.after_number"),
         allow_none=kind is Kind.MULTI and not question.validation.min_choices,
     )
 

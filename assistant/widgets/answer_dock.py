@@ -77,7 +77,9 @@ class AnswerDock(Vertical):
         text: str
 
     def compose(self) -> ComposeResult:
-        yield ChoiceList(id="choices", on_typing=self._type_into_field)
+        yield ChoiceList(
+            id="choices", on_typing=self._type_into_field, on_number_chose=self._arm_number_enter
+        )
         # The long answer box goes here when a long-text question is first asked (long_answer).
         yield AnswerField(id="answer-field", select_on_focus=False, max_length=MAX_ANSWER)
         yield Static(id="problem")
@@ -122,6 +124,13 @@ class AnswerDock(Vertical):
         return self._kind
 
     _kind: Kind | None = None
+    # A number key chooses at once, and many people press Enter after it, as in any numbered menu.
+    # That Enter belongs to the number: it must not accept what the next question offers unseen.
+    # Armed by the number key, it is spent by the next key, whatever it is.
+    _number_enter = False
+    _asked_since_number = False  # the Enter came after the next question was asked: say why it waits
+    _after_number = ""
+    _asked: tuple[Any, ...] = ()  # the answer as the question was asked: text, ticks, highlight
 
     def ask(self, prompt: Prompt) -> None:
         self._kind = prompt.kind
@@ -150,6 +159,9 @@ class AnswerDock(Vertical):
         help_line.update(Content(prompt.help_line))
         # Where an offered answer comes from, and how to replace it, is worth two lines.
         help_line.set_class(bool(prompt.field_text) or prompt.source in ("review", "returned"), "-offer")
+        self._asked = self._answer_state(prompt.field_text)
+        self._asked_since_number = True
+        self._after_number = prompt.after_number
         self.focus_answer()
 
     def idle(self, placeholder: str, help_line: str) -> None:
@@ -161,6 +173,7 @@ class AnswerDock(Vertical):
             self._long.display = False
         self.field.display = True
         self.field.value = ""
+        self._asked = self._answer_state("")
         self.field.placeholder = placeholder
         shown = self.query_one("#help-line", Static)
         shown.update(Content(help_line))
@@ -191,6 +204,40 @@ class AnswerDock(Vertical):
             self._long.set_class(bool(message), "-invalid")
 
     # --- events from the parts ------------------------------------------------------------------------
+
+    def _arm_number_enter(self) -> None:
+        self._number_enter = True
+        self._asked_since_number = False
+        # An Enter typed so fast that it arrives before the next question is asked belongs here too.
+        self._asked = self._answer_state(self.field.value)
+
+    def _answer_state(self, text: str) -> tuple[Any, ...]:
+        choices = self.choices
+        return (text, tuple(choices.ticked), choices.highlighted) if choices.display else (text,)
+
+    def _takes_number_enter(self, text: str) -> bool:
+        """Whether an Enter now is the one typed after a number key, with nothing changed since.
+        If the next question was asked meanwhile, the line under the box says why it still waits."""
+        armed, self._number_enter = self._number_enter, False
+        if not armed or self._answer_state(text) != self._asked:
+            return False
+        if self._asked_since_number and self._after_number:
+            help_line = self.query_one("#help-line", Static)
+            help_line.update(Content(self._after_number))
+            help_line.add_class("-offer")  # two lines, wrapped
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys that the field or the list keep (letters, digits) never get here, but what they do
+        # changes the text or the ticks, which _takes_number_enter compares. Arrows and Enter get here.
+        if event.key == "enter" and self._takes_number_enter(self.field.value):
+            event.stop()
+            event.prevent_default()
+        elif event.key != "enter":
+            self._number_enter = False
+
+    def on_mouse_down(self) -> None:
+        self._number_enter = False  # a click is a new step too, like any key
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
@@ -226,4 +273,6 @@ class AnswerDock(Vertical):
 
     def on_long_answer_sent(self, event: LongAnswer.Sent) -> None:
         event.stop()
+        if self._takes_number_enter(event.text):
+            return  # its Enter is a priority key, so it is told apart here rather than in on_key
         self.post_message(self.Typed(without_controls(event.text)))

@@ -56,12 +56,16 @@ class ChoiceList(OptionList):
         self,
         *,
         on_typing: Callable[[str], None] | None = None,
+        on_number_chose: Callable[[], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """`on_typing(character)` receives what the user types while the list has focus."""
+        """`on_typing(character)` receives what the user types while the list has focus;
+        `on_number_chose()` is called the moment a number key chooses (single choice), before any
+        key typed after it is handled."""
         super().__init__(id=id, classes=classes)
         self._on_typing = on_typing
+        self._on_number_chose = on_number_chose
         self._forwarding = False  # typing started: every character goes to the field until focus returns
         self._burst: list[str] = []  # digits just typed: ticks, or the start of a typed answer
         self._values: list[Any] = []
@@ -194,7 +198,10 @@ class ChoiceList(OptionList):
             event.stop()
             event.prevent_default()
             self._burst.append(character)  # ticks it now; undone if text follows
+            chooses = not self.multi and int(character) <= len(self._values)
             self.action_number(int(character))
+            if chooses and self._on_number_chose is not None:
+                self._on_number_chose()
             return
         if character.isspace() and not self._forwarding and not self._burst:
             event.stop()

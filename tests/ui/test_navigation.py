@@ -10,6 +10,7 @@ from uihelp import (
     answers_file,
     async_test,
     chat_of,
+    confirm,
     give,
     make_app,
     session_at,
@@ -211,7 +212,7 @@ async def test_edit_from_the_summary_asks_the_new_questions_then_returns_to_the_
         assert "You answered this before: Yes." in transcript_text(app)
         assert chat.dock.choices.highlighted == 0  # the kept answer, yes, is selected
         assert "Your earlier answer is selected" in str(chat.query_one("#help-line").render())
-        await pilot.press("enter")
+        await confirm(pilot)  # the question before was answered with a number key
         await wait_for(pilot, lambda: current_id(app) == "advocacy_reward")
         assert chat.dock.field.value == COMPREHENSIVE["advocacy_reward"]
         assert chat.dock.field.selection.end == len(COMPREHENSIVE["advocacy_reward"]), "selected"
@@ -318,7 +319,7 @@ async def test_defaults_are_offered_to_accept_with_enter(home: Path) -> None:
         await give(pilot, False)
         await wait_for(pilot, lambda: current_id(app) == "personal_use")
         assert chat.dock.choices.highlighted == 0  # "Within reason", the default
-        await pilot.press("enter")
+        await confirm(pilot)  # the question before was answered with a number key
         await wait_for(pilot, lambda: current_id(app) == "company_devices")
         assert chat.dock.choices.highlighted == 0  # yes, the default
         await pilot.press("enter")

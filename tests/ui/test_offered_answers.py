@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from uihelp import (
     answers_file,
     async_test,
     chat_of,
+    confirm,
     give,
     make_app,
     screen_text,
@@ -149,7 +151,7 @@ async def test_a_reviews_suggestions_say_where_they_came_from_until_they_are_con
         assert f"Voorgesteld uit uw huidige beleid ({origin}): Scheldewerken NV." in said
         assert chat.dock.field.selected_text == "Scheldewerken NV"
         assert "Uit uw huidige beleid (strong_nl.md, §" in shown(app)
-        await pilot.press("enter")  # confirmed
+        await confirm(pilot)  # confirmed (the question before was answered with a number key)
         await wait_for(pilot, lambda: current_id(app) == "regions")
         assert session.answers["org_name"] == "Scheldewerken NV"
         # A choice the review suggested: preselected, and labelled too.
@@ -179,3 +181,81 @@ async def test_the_summary_shows_a_reviews_unconfirmed_suggestions_with_their_or
         origin = chat.session.suggestion_origins["org_name"]
         wanted = f"Voorgesteld uit uw huidige beleid ({origin}): Scheldewerken NV"
         assert any(wanted in line for line in lines)
+
+
+# --- a number key chooses at once; the Enter many people press after it is not the next answer -------
+
+
+async def _at(pilot, app, question_id: str) -> None:
+    await wait_for(pilot, lambda: current_id(app) == question_id)
+    chat_of(app).dock.focus_answer()
+    await pilot.pause()
+
+
+@async_test
+async def test_the_enter_after_a_number_does_not_accept_what_the_next_question_offers(home: Path) -> None:
+    write_draft(home, session_at("personal_use", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await _at(pilot, app, "personal_use")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: current_id(app) == "company_devices")
+        await pilot.press("enter")  # meant for the number: company devices offers "yes", unseen
+        await pilot.pause()
+        assert current_id(app) == "company_devices"
+        assert "company_devices" not in chat.session.answers
+        # The line under the list says why the question still waits.
+        assert "Your number already answered the last question, so that Enter did not answer" in shown(app)
+        await pilot.press("enter")  # a second Enter is the user's own: it accepts the offer
+        await wait_for(pilot, lambda: current_id(app) == "monitoring")
+        assert chat.session.answers["company_devices"] is True
+
+
+@async_test
+async def test_a_number_and_enter_typed_at_once_answer_one_question(home: Path) -> None:
+    # In a terminal both keys can be waiting before the number's answer is handled; the next question
+    # (is there an incentive? yes or no, like the one answered) must not get the Enter's choice.
+    write_draft(home, session_at("advocacy", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await _at(pilot, app, "advocacy")
+        app.post_message(events.Key("1", "1"))  # both queued before either is handled
+        app.post_message(events.Key("enter", "\r"))
+        await wait_for(pilot, lambda: current_id(app) == "advocacy_incentives")
+        await pilot.pause()
+        assert current_id(app) == "advocacy_incentives"
+        assert chat.session.answers["advocacy"] is True
+        assert "advocacy_incentives" not in chat.session.answers
+        assert not chat.dock.problem.display
+        assert "Your number already answered" not in shown(app)  # it came before the question
+
+
+@async_test
+async def test_after_a_number_what_the_user_types_is_sent_by_the_next_enter(home: Path) -> None:
+    write_draft(home, session_at("it_policy", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await _at(pilot, app, "it_policy")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: current_id(app) == "it_policy_name")
+        await type_text(pilot, "ICT Charter")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: current_id(app) != "it_policy_name")
+        assert chat.session.answers["it_policy_name"] == "ICT Charter"
+
+
+@async_test
+async def test_after_a_number_an_arrow_makes_the_next_enter_the_users_own(home: Path) -> None:
+    write_draft(home, session_at("personal_use", COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        await _at(pilot, app, "personal_use")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: current_id(app) == "company_devices")
+        await pilot.press("down", "enter")  # the user moved to "no": this Enter is theirs
+        await wait_for(pilot, lambda: current_id(app) == "monitoring")
+        assert chat.session.answers["company_devices"] is False

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from assistant.app import PolicyAssistant
 from assistant.screens.chat import ChatScreen
@@ -119,7 +119,8 @@ async def give(pilot: Pilot, value: Any) -> None:
             await pilot.press(str(index + 1))
         else:  # no single key for a tenth choice: move to it, as a user would, and press Enter
             steps = index - (dock.choices.highlighted or 0)
-            await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+            await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps))
+            await confirm(pilot)
     elif question.kind is Kind.YESNO:
         dock.choices.focus()
         await pilot.pause()
@@ -132,9 +133,21 @@ async def give(pilot: Pilot, value: Any) -> None:
         for index, choice in enumerate(question.choices, 1):
             if (choice in wanted) != (choice in ticked):
                 await pilot.press(str(index))
-        await pilot.press("enter")
+        await confirm(pilot)
     else:
         await submit_text(pilot, as_words(question.kind, value))
+
+
+async def confirm(pilot: Pilot) -> None:
+    """Enter, as a user would; again if the line under the box says that the first Enter came with the
+    number key that answered the question before, and so did not answer this one."""
+    chat = chat_of(pilot.app)
+    question = chat.session.current
+    await pilot.press("enter")
+    await pilot.pause()
+    help_line = chat.dock.query_one("#help-line", Static)
+    if chat.session.current is question and str(help_line.content) == chat.texts("chat.after_number"):
+        await pilot.press("enter")
 
 
 async def answer_all(pilot: Pilot, answers: Mapping[str, Any], on_question: Callable | None = None) -> None:
