@@ -121,6 +121,23 @@ def existing(request: ExportRequest) -> list[Path]:
     return [target.path for target in targets(request) if target.path.exists()]
 
 
+def version_names(languages: tuple[str, ...], organisation: str | None, own_name: bool) -> dict[str, Any]:
+    """The ExportRequest fields that name each version in its own words: the default name and the
+    notes' suffix of the file's language ("socialemediabeleid-acme-invoeringsnota-nl",
+    "social-media-policy-acme-implementation-notes-en"). A name of the user's own (`own_name`) is
+    theirs in every version; only the notes' suffix is in the version's language."""
+    from assistant.texts import available_languages, load_texts
+
+    stems, suffixes = [], []
+    known = available_languages()
+    for code in languages:
+        words = load_texts(code if code in known else "en")
+        if not own_name:
+            stems.append((code, file_stem(organisation, words("export.default_name"))))
+        suffixes.append((code, words("export.notes_suffix")))
+    return {"stems": tuple(stems), "notes_suffixes": tuple(suffixes)}
+
+
 def file_stem(organisation: str | None, default: str) -> str:
     """A file name from the organisation's name: "social-media-policy-acme-belgium-nv"."""
     if not organisation:

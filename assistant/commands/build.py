@@ -1,7 +1,7 @@
 """`policy-assistant build --answers FILE`: the policy's language versions and notes, from an answers file.
 
 By default `build` writes every version the language law requires (the binding versions), one file each,
-named as the app's export names them (`NAME-nl.docx`, `NAME-implementation-notes-nl.docx`). `--lang`
+named as the app's export names them (`NAME-nl.docx`, `NAME-invoeringsnota-nl.docx`). `--lang`
 chooses versions instead; any version the law does not require, English included, is a courtesy
 translation and says so on its first page.
 """
@@ -89,7 +89,7 @@ def _is_folder(output: str | None) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from assistant.commands import UsageError
-    from assistant.exporting import ExportRequest, targets
+    from assistant.exporting import ExportRequest, targets, version_names
     from clauses import ExportError, LibraryError, export, load_library
     from clauses.language_law import required_languages
     from clauses.wording import answers_for, foreign_words
@@ -152,7 +152,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     folder, name = _place(args, answers, folder_output)
-    request = ExportRequest(folder, name, (fmt,), args.notes, languages, NOTES_SUFFIX, args.force)
+    # Each version named in its own words, as the app's export names it; a name given with --output
+    # is the user's own in every version.
+    names = version_names(languages, str(answers.get("org_name", "")), own_name=not folder_output)
+    request = ExportRequest(folder, name, (fmt,), args.notes, languages, NOTES_SUFFIX, args.force, **names)
     planned = [(documents[target.document, target.language], target.path) for target in targets(request)]
     planned += extras
     # Check every target first, so a refusal never leaves some versions written and others not.

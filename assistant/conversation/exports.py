@@ -25,8 +25,9 @@ from assistant.exporting import (
     Target,
     export,
     file_stem,
+    version_names,
 )
-from assistant.texts import UiTexts, available_languages, load_texts, needs
+from assistant.texts import UiTexts, needs
 from clauses import language_law
 from clauses.errors import TargetExists, TargetNotWritable
 from dialogue.session import Session
@@ -59,17 +60,9 @@ class ExportOffer:
     organisation: str | None = None  # what the default file name is made from
 
     def file_names(self, languages: tuple[str, ...], typed: str) -> dict[str, Any]:
-        """The ExportRequest fields that name each version in its own words: the default name and the
-        notes' suffix of the file's language ("socialemediabeleid-acme-invoeringsnota-nl",
-        "social-media-policy-acme-implementation-notes-en"). A name the user typed is theirs, in
-        every version."""
-        stems, suffixes = [], []
-        for code in languages:
-            words = load_texts(code) if code in available_languages() else self.texts
-            if typed == self.name:
-                stems.append((code, file_stem(self.organisation, words("export.default_name"))))
-            suffixes.append((code, words("export.notes_suffix")))
-        return {"stems": tuple(stems), "notes_suffixes": tuple(suffixes)}
+        """The ExportRequest fields that name each version in its own words, unless the user typed a
+        name of their own (assistant.exporting.version_names)."""
+        return version_names(languages, self.organisation, own_name=typed != self.name)
 
     def version_line(self, code: str) -> str:
         """ "Dutch: required for Flanders and Brussels-Capital", or a courtesy translation."""

@@ -14,6 +14,13 @@ from clauses.language_law import required_languages
 from dialogue.answers_file import read_answers
 
 LIMITED = ROOT / "examples" / "limited-small.yaml"
+# The notes' suffix in each version's own language, as the app's export writes it.
+NOTES = {
+    "nl": "invoeringsnota",
+    "fr": "notes-mise-en-oeuvre",
+    "de": "umsetzungshinweise",
+    "en": "implementation-notes",
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -66,7 +73,7 @@ def test_every_example_builds_cleanly_in_its_binding_versions_with_their_notes(
     for language in languages:
         expected += [
             tmp_path / f"policy-{language}.docx",
-            tmp_path / f"policy-implementation-notes-{language}.docx",
+            tmp_path / f"policy-{NOTES[language]}-{language}.docx",
         ]
     assert out.splitlines() == [f"Wrote {path}" for path in expected]
     assert sorted(tmp_path.iterdir()) == sorted(expected)
@@ -81,8 +88,8 @@ def test_a_folder_output_is_named_after_the_organisation_as_the_app_names_it(
     code, _, _ = run(capsys, "--answers", str(LIMITED), "--output", f"{tmp_path}/", "--notes")
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "social-media-policy-boulangerie-dupont-srl-fr.docx",
-        "social-media-policy-boulangerie-dupont-srl-implementation-notes-fr.docx",
+        "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx",
+        "politique-reseaux-sociaux-boulangerie-dupont-srl-notes-mise-en-oeuvre-fr.docx",
     ]
 
 
@@ -94,7 +101,7 @@ def test_a_new_folder_ending_in_a_slash_is_made_and_filled_not_taken_for_a_file_
     assert code == 0
     assert [p.name for p in tmp_path.iterdir()] == ["policies"]
     assert [p.name for p in (tmp_path / "policies").iterdir()] == [
-        "social-media-policy-boulangerie-dupont-srl-fr.docx"
+        "politique-reseaux-sociaux-boulangerie-dupont-srl-fr.docx"
     ]
 
 
@@ -134,9 +141,9 @@ def test_an_existing_file_needs_force(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_an_existing_notes_file_stops_the_build_before_anything_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "p-implementation-notes-fr.md").write_text("keep me", encoding="utf-8")
+    (tmp_path / "p-notes-mise-en-oeuvre-fr.md").write_text("keep me", encoding="utf-8")
     code, _, err = run(capsys, "--answers", str(LIMITED), "-o", str(tmp_path / "p.md"), "--notes")
-    assert code == 2 and "p-implementation-notes-fr.md already exists" in err
+    assert code == 2 and "p-notes-mise-en-oeuvre-fr.md already exists" in err
     assert not (tmp_path / "p-fr.md").exists()
 
 
@@ -189,9 +196,9 @@ def test_the_readme_build_example_works(
     assert (code, err) == (0, "") and out.startswith("Wrote policy-nl.docx")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "policy-fr.docx",
-        "policy-implementation-notes-fr.docx",
-        "policy-implementation-notes-nl.docx",
+        "policy-invoeringsnota-nl.docx",
         "policy-nl.docx",
+        "policy-notes-mise-en-oeuvre-fr.docx",
     ]
     for name in (line.split("`")[1] for line in section.splitlines() if line.startswith("| `")):
         assert (ROOT / "examples" / name).exists(), name

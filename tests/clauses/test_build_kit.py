@@ -25,7 +25,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_a_pdf_from_the_suffix_or_the_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--answers", str(LIMITED), "-o", str(tmp_path / "policy.pdf"), "--notes")
     assert (code, err) == (0, "")
-    for name in ("policy-fr.pdf", "policy-implementation-notes-fr.pdf"):
+    for name in ("policy-fr.pdf", "policy-notes-mise-en-oeuvre-fr.pdf"):
         reader = pypdf.PdfReader(io.BytesIO((tmp_path / name).read_bytes()))
         assert reader.metadata.author == "Boulangerie Dupont SRL"
     code, _, err = run(capsys, "--answers", str(LIMITED), "--format", "pdf")
