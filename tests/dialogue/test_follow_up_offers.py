@@ -35,6 +35,11 @@ def at_sector(language: str) -> Session:
         ("nl", "een universiteit", "education", "education_level", "higher"),
         ("en", "we run a hotel and restaurant", "retail", "retail_kind", "hospitality"),
         ("fr", "une boulangerie", "retail", "retail_kind", "shop"),
+        ("nl", "de FOD Financiën", "public", "public_body", "federal"),  # a tax office, not a bank
+        ("fr", "le SPF Finances", "public", "public_body", "federal"),
+        ("nl", "een Vlaamse gemeente", "public", "public_body", "flemish_local"),
+        ("en", "the Flemish government", "public", "public_body", "flemish"),
+        ("fr", "le Service public de Wallonie", "public", "public_body", "walloon"),
     ],
 )
 def test_the_sectors_words_offer_its_follow_up(
@@ -55,6 +60,8 @@ def test_the_sectors_words_offer_its_follow_up(
         ("en", "1"),  # a number picks the sector only
         ("en", "healthcare"),
         ("nl", "onderwijs"),
+        ("nl", "een gemeente"),  # Flemish or in Brussels: not said, so not offered
+        ("fr", "le CPAS"),
     ],
 )
 def test_words_that_name_no_follow_up_choice_offer_nothing(language: str, typed: str) -> None:
