@@ -124,3 +124,60 @@ def test_a_rule_finds_its_meaning_in_other_words(text: str, risk: str) -> None:
 @pytest.mark.parametrize("text", SAFE)
 def test_the_safe_version_is_not_flagged(text: str) -> None:
     assert not risks(text) - {"monitoring_without_safeguards"}
+
+
+# The fourth round: each class of the fourth part's misses, in sentences of its own (not in the corpus).
+FOURTH = [
+    # Unlocking a personal account, its codes, rights granted on it, a password handed over as an order.
+    ("HR may ask you to unlock your private Instagram account during the interview.", "personal_passwords"),
+    (
+        "Le responsable peut vous demander de déverrouiller votre compte Facebook personnel.",
+        "personal_passwords",
+    ),
+    ("De leidinggevende kan vragen dat je je persoonlijke account ontgrendelt.", "personal_passwords"),
+    (
+        "Die Personalabteilung kann verlangen, dass Sie Ihr persönliches Konto entsperren.",
+        "personal_passwords",
+    ),
+    ("Give the two-factor codes of your personal accounts to your manager.", "personal_passwords"),
+    ("Bezorg de verificatiecodes van je privéaccounts aan de personeelsdienst.", "personal_passwords"),
+    (
+        "Transmettez les codes de vérification de vos comptes personnels à votre responsable.",
+        "personal_passwords",
+    ),
+    (
+        "Teilen Sie die Sicherheitscodes Ihrer privaten Konten der Personalabteilung mit.",
+        "personal_passwords",
+    ),
+    ("Bezorg je wachtwoord van je privé-Facebook aan de communicatieafdeling.", "personal_passwords"),
+    ("Werknemers verlenen de onderneming toegang tot hun persoonlijke account.", "personal_passwords"),
+    # Complaints about pay or working conditions are criticism; 'online' says where, not 'be reachable'.
+    ("Complaining about your salary on Facebook is forbidden.", "criticism_ban"),
+    ("Klagen over je salaris op sociale media is niet toegestaan.", "criticism_ban"),
+    ("Il est interdit de se plaindre de sa rémunération sur les réseaux sociaux.", "criticism_ban"),
+    ("Sich in sozialen Medien über das Gehalt zu beschweren, ist verboten.", "criticism_ban"),
+    ("Employees must not criticise management online.", "criticism_ban"),
+    ("Medewerkers mogen de directie online niet bekritiseren.", "criticism_ban"),
+    ("Vous ne pouvez pas critiquer la direction en ligne.", "criticism_ban"),
+    ("Beschäftigte dürfen die Geschäftsleitung online nicht kritisieren.", "criticism_ban"),
+    ("Jeder Mitarbeiter enthält sich öffentlicher Kritik am Arbeitgeber.", "criticism_ban"),
+]
+
+FOURTH_SAFE = [
+    "Hand over the access codes of the company's LinkedIn page when you leave.",
+    "Bezorg de wachtwoorden van de bedrijfsaccounts aan de communicatieafdeling.",
+    "Der Arbeitgeber wird Sie nie bitten, Ihr privates Konto zu entsperren.",
+    "You may complain about your pay to HR or your union.",
+    "Je mag online kritiek geven op je werkomstandigheden, zolang je niemand beledigt.",
+    "Do not reply online to negative comments about the company; pass them on to the communications team.",
+]
+
+
+@pytest.mark.parametrize(("text", "risk"), FOURTH)
+def test_a_fourth_round_rule_finds_its_meaning_in_other_words(text: str, risk: str) -> None:
+    assert risk in risks(text)
+
+
+@pytest.mark.parametrize("text", FOURTH_SAFE)
+def test_the_fourth_round_safe_version_is_not_flagged(text: str) -> None:
+    assert not risks(text) - {"monitoring_without_safeguards"}
