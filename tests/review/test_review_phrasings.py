@@ -161,6 +161,24 @@ FOURTH = [
     ("Vous ne pouvez pas critiquer la direction en ligne.", "criticism_ban"),
     ("Beschäftigte dürfen die Geschäftsleitung online nicht kritisieren.", "criticism_ban"),
     ("Jeder Mitarbeiter enthält sich öffentlicher Kritik am Arbeitgeber.", "criticism_ban"),
+    # New hires must connect with a superior; not declining a superior's request is accepting it.
+    ("New employees follow the CEO on LinkedIn during their first month.", "friending"),
+    ("Nieuwe medewerkers volgen hun teamleider op Instagram.", "friending"),
+    ("Les nouvelles recrues suivent le directeur général sur LinkedIn.", "friending"),
+    ("Neue Mitarbeitende folgen dem Geschäftsführer auf LinkedIn.", "friending"),
+    ("You should never turn down a friend request from your supervisor.", "friending"),
+    ("Een connectieverzoek van je leidinggevende weiger je niet.", "friending"),
+    ("Vous ne refusez pas les demandes d'ami de votre responsable.", "friending"),
+    ("Kontaktanfragen des Vorgesetzten dürfen nicht abgelehnt werden.", "friending"),
+    # A personal profile set to private, with words in between; a profile the employer must be able to see.
+    ("You may not make your Instagram profile private.", "public_profiles"),
+    ("Je mag je account niet op privé laten zetten.", "public_profiles"),
+    ("Votre compte Instagram personnel ne peut pas passer en privé.", "public_profiles"),
+    ("Ihr Facebook-Profil darf nicht privat geschaltet werden.", "public_profiles"),
+    ("Ensure that your personal accounts are visible to the company.", "public_profiles"),
+    ("Zorg ervoor dat je persoonlijke profielen zichtbaar zijn voor de werkgever.", "public_profiles"),
+    ("Veillez à ce que vos profils personnels soient visibles pour l'employeur.", "public_profiles"),
+    ("Stellen Sie sicher, dass Ihre privaten Profile für den Arbeitgeber sichtbar sind.", "public_profiles"),
 ]
 
 FOURTH_SAFE = [
@@ -170,6 +188,11 @@ FOURTH_SAFE = [
     "You may complain about your pay to HR or your union.",
     "Je mag online kritiek geven op je werkomstandigheden, zolang je niemand beledigt.",
     "Do not reply online to negative comments about the company; pass them on to the communications team.",
+    "New employees are welcome to follow our company page, but nobody has to.",
+    "You are free to decline friend requests from your manager.",
+    "Je mag een vriendschapsverzoek van je leidinggevende gerust weigeren.",
+    "Make sure the company accounts are visible to the communications team.",
+    "You may make your personal profiles private at any time.",
 ]
 
 
