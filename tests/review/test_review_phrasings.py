@@ -179,6 +179,53 @@ FOURTH = [
     ("Zorg ervoor dat je persoonlijke profielen zichtbaar zijn voor de werkgever.", "public_profiles"),
     ("Veillez à ce que vos profils personnels soient visibles pour l'employeur.", "public_profiles"),
     ("Stellen Sie sicher, dass Ihre privaten Profile für den Arbeitgeber sichtbar sind.", "public_profiles"),
+    # Monitoring a phone, laptop or tablet is monitoring; going through a mailbox, analysing (Auswertung) too.
+    ("The employer may inspect the phone you use for work.", "monitoring_without_safeguards"),
+    ("De werkgever mag de gsm van de werknemer controleren.", "monitoring_without_safeguards"),
+    ("L'employeur peut contrôler la tablette du travailleur.", "monitoring_without_safeguards"),
+    ("Der Arbeitgeber darf das Tablet der Beschäftigten kontrollieren.", "monitoring_without_safeguards"),
+    ("HR kan je mailbox nakijken als er een klacht is.", "monitoring_without_safeguards"),
+    ("Die Personalabteilung kann Ihr Postfach auswerten.", "monitoring_without_safeguards"),
+    ("Sie erklären sich mit der Auswertung Ihrer E-Mails einverstanden.", "consent_basis"),
+    # Serious cause for any breach, in other words.
+    (
+        "Any failure to observe this policy is serious fault and leads to dismissal.",
+        "serious_cause_any_breach",
+    ),
+    (
+        "La moindre inobservation de ces règles justifie un licenciement pour motif grave.",
+        "serious_cause_any_breach",
+    ),
+    ("Bereits eine Missachtung dieser Regeln gilt als schwerwiegender Grund.", "serious_cause_any_breach"),
+    # Dismissal whenever the employer pleases.
+    ("We may terminate your contract as it sees fit.", "at_will"),
+    ("De werkgever kan je ontslaan wanneer het hem uitkomt.", "at_will"),
+    ("L'employeur peut licencier à sa guise.", "at_will"),
+    ("Der Arbeitgeber kann Sie nach Belieben entlassen.", "at_will"),
+    # Replies outside working hours that the employer counts on.
+    ("We count on you to answer client e-mails in the evening.", "replies_outside_hours"),
+    ("Je wordt geacht ook in het weekend te antwoorden op mails van klanten.", "replies_outside_hours"),
+    ("On compte sur vous pour répondre aux courriels le soir.", "replies_outside_hours"),
+    ("Wir zählen auf Sie, auch am Wochenende auf Nachrichten zu antworten.", "replies_outside_hours"),
+    # The work rules given as the reason for using images.
+    ("We put photos of the team on Instagram because the work rules provide for it.", "work_rules_basis"),
+    (
+        "We gebruiken foto's van het personeel in advertenties, omdat het arbeidsreglement dat voorziet.",
+        "work_rules_basis",
+    ),
+    (
+        "Parce que le règlement de travail le prévoit, nous publions les photos du personnel.",
+        "work_rules_basis",
+    ),
+    ("Weil die Arbeitsordnung es vorsieht, veröffentlichen wir Fotos der Beschäftigten.", "work_rules_basis"),
+    # Rules over posts about one's weekends and interests.
+    ("This policy also applies to posts about your weekends.", "private_posts"),
+    ("Dit beleid geldt ook voor berichten over je weekends.", "private_posts"),
+    ("La charte s'applique aussi aux publications sur vos week-ends.", "private_posts"),
+    ("Diese Richtlinie gilt auch für Beiträge über Ihre Wochenenden.", "private_posts"),
+    # German: insight into chats, a network that stays after one's exit.
+    ("Der Arbeitgeber hat Einblick in die privaten Nachrichten der Mitarbeitenden.", "private_messages"),
+    ("Ihre Kontakte verbleiben nach Ihrem Austritt beim Unternehmen.", "former_employees"),
 ]
 
 FOURTH_SAFE = [
@@ -193,6 +240,10 @@ FOURTH_SAFE = [
     "Je mag een vriendschapsverzoek van je leidinggevende gerust weigeren.",
     "Make sure the company accounts are visible to the communications team.",
     "You may make your personal profiles private at any time.",
+    "The IT department never checks the employees' own phones.",
+    "Only the works council and HR may read this policy before it is published.",
+    "This policy does not apply to posts about your weekends.",
+    "Wir zählen auf Sie, die Arbeitszeit einzuhalten.",
 ]
 
 
