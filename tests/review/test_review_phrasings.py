@@ -226,6 +226,9 @@ FOURTH = [
     # German: insight into chats, a network that stays after one's exit.
     ("Der Arbeitgeber hat Einblick in die privaten Nachrichten der Mitarbeitenden.", "private_messages"),
     ("Ihre Kontakte verbleiben nach Ihrem Austritt beim Unternehmen.", "former_employees"),
+    # Criticism of the company's policy (a compound in German); insight into personal chats.
+    ("Kritik an der Firmenpolitik ist in sozialen Medien verboten.", "criticism_ban"),
+    # A rewarded post labelled as advertising and naming the employer; posts that do not mention the employer.
 ]
 
 FOURTH_SAFE = [
@@ -244,6 +247,8 @@ FOURTH_SAFE = [
     "Only the works council and HR may read this policy before it is published.",
     "This policy does not apply to posts about your weekends.",
     "Wir zählen auf Sie, die Arbeitszeit einzuhalten.",
+    "Belohnte Beiträge tragen immer den Vermerk #Werbung und den Namen des Arbeitgebers.",
+    "Posts about your hobbies that do not mention the company are none of our business.",
 ]
 
 
