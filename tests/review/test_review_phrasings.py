@@ -229,6 +229,19 @@ FOURTH = [
     # Criticism of the company's policy (a compound in German); insight into personal chats.
     ("Kritik an der Firmenpolitik ist in sozialen Medien verboten.", "criticism_ban"),
     # A rewarded post labelled as advertising and naming the employer; posts that do not mention the employer.
+    # 'Tout non-respect' holds its 'non': the breach is affirmed, and serious cause for any breach is found.
+    ("Tout non-respect de ces règles justifie un licenciement pour motif grave.", "serious_cause_any_breach"),
+    # Nothing may be passed to anyone outside: a duty of confidentiality, whatever the information is called.
+    ("Nothing about our clients may ever be discussed with outsiders.", "confidentiality_without_carve_outs"),
+    ("Niets over onze klanten mag ooit aan derden worden doorgegeven.", "confidentiality_without_carve_outs"),
+    (
+        "Rien de ce que vous apprenez au travail ne peut sortir de l'entreprise.",
+        "confidentiality_without_carve_outs",
+    ),
+    (
+        "Nichts über unsere Kunden darf jemals an Dritte weitergegeben werden.",
+        "confidentiality_without_carve_outs",
+    ),
 ]
 
 FOURTH_SAFE = [
