@@ -242,6 +242,8 @@ FOURTH = [
         "Nichts über unsere Kunden darf jemals an Dritte weitergegeben werden.",
         "confidentiality_without_carve_outs",
     ),
+    # Copying and reviewing what passes through the systems is monitoring.
+    ("IT may copy and review any file on the network at any time.", "unlimited_monitoring"),
 ]
 
 FOURTH_SAFE = [
@@ -262,6 +264,7 @@ FOURTH_SAFE = [
     "Wir zählen auf Sie, die Arbeitszeit einzuhalten.",
     "Belohnte Beiträge tragen immer den Vermerk #Werbung und den Namen des Arbeitgebers.",
     "Posts about your hobbies that do not mention the company are none of our business.",
+    "We never copy and review the content of your messages.",
 ]
 
 
