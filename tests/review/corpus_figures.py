@@ -3,8 +3,9 @@
 The parts (an entry's `held_out`): `tuned` (no held_out: what the rules were written on), `first` (held_out:
 true, written before the first tuning), `second` (held_out: second, written before the second round of
 rule changes), `sealed` (held_out: sealed, written with the second; its misses were not printed until the
-second round was final) and `third` (held_out: third, written before the third round of rule changes and
-committed with its figures before any rule changed for it). The misses of the sealed parts are printed only
+second round was final), `third` (held_out: third, written before the third round of rule changes and
+committed with its figures before any rule changed for it) and `fourth` (held_out: fourth, the same for the
+fourth round). The misses of the sealed parts are printed only
 with `--sealed`, so that they are never tuned on unawares.
 """
 
@@ -71,8 +72,8 @@ def judge(entry: dict[str, Any], figures: Figures) -> None:
             figures.misses.append(f"{element} {report.element(element).status} not {status}: {entry['t']}")
 
 
-PARTS = ("tuned", "first", "second", "sealed", "third")
-SEALED = ("sealed", "third")  # parts whose misses are printed only with --sealed
+PARTS = ("tuned", "first", "second", "sealed", "third", "fourth")
+SEALED = ("sealed", "third", "fourth")  # parts whose misses are printed only with --sealed
 
 
 def part(entry: dict[str, Any]) -> str:
@@ -83,7 +84,7 @@ def part(entry: dict[str, Any]) -> str:
         return "first"
     if held in PARTS[2:]:
         return str(held)
-    raise ValueError(f"held_out must be true, second, sealed or third: {entry}")
+    raise ValueError(f"held_out must be true, second, sealed, third or fourth: {entry}")
 
 
 def figures(language: str, name: str) -> Figures:

@@ -23,8 +23,11 @@ RECALL = {
     # changes, 100% after its misses were answered by rules that each find other phrasings too
     # (test_review_phrasings.py).
     "third": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},
+    # Written before the fourth round (corpus/README.md): 52/73/66/59% as written (55/74/66/59% with three
+    # labels corrected), 100% after the round's rules, each tested in phrasings of its own.
+    "fourth": {"en": 0.95, "nl": 0.95, "fr": 0.95, "de": 0.95},
 }
-FALSE_FLAGS = {name: 0 for name in PARTS}  # none on any part (before the third round: 1 sealed in en, de)
+FALSE_FLAGS = {name: 0 for name in PARTS}  # none on any part (the fourth as written: 6 en, 1 nl, 1 de)
 
 
 def test_the_corpus_has_at_least_400_entries_in_four_languages() -> None:

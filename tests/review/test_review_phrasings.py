@@ -124,3 +124,155 @@ def test_a_rule_finds_its_meaning_in_other_words(text: str, risk: str) -> None:
 @pytest.mark.parametrize("text", SAFE)
 def test_the_safe_version_is_not_flagged(text: str) -> None:
     assert not risks(text) - {"monitoring_without_safeguards"}
+
+
+# The fourth round: each class of the fourth part's misses, in sentences of its own (not in the corpus).
+FOURTH = [
+    # Unlocking a personal account, its codes, rights granted on it, a password handed over as an order.
+    ("HR may ask you to unlock your private Instagram account during the interview.", "personal_passwords"),
+    (
+        "Le responsable peut vous demander de déverrouiller votre compte Facebook personnel.",
+        "personal_passwords",
+    ),
+    ("De leidinggevende kan vragen dat je je persoonlijke account ontgrendelt.", "personal_passwords"),
+    (
+        "Die Personalabteilung kann verlangen, dass Sie Ihr persönliches Konto entsperren.",
+        "personal_passwords",
+    ),
+    ("Give the two-factor codes of your personal accounts to your manager.", "personal_passwords"),
+    ("Bezorg de verificatiecodes van je privéaccounts aan de personeelsdienst.", "personal_passwords"),
+    (
+        "Transmettez les codes de vérification de vos comptes personnels à votre responsable.",
+        "personal_passwords",
+    ),
+    (
+        "Teilen Sie die Sicherheitscodes Ihrer privaten Konten der Personalabteilung mit.",
+        "personal_passwords",
+    ),
+    ("Bezorg je wachtwoord van je privé-Facebook aan de communicatieafdeling.", "personal_passwords"),
+    ("Werknemers verlenen de onderneming toegang tot hun persoonlijke account.", "personal_passwords"),
+    # Complaints about pay or working conditions are criticism; 'online' says where, not 'be reachable'.
+    ("Complaining about your salary on Facebook is forbidden.", "criticism_ban"),
+    ("Klagen over je salaris op sociale media is niet toegestaan.", "criticism_ban"),
+    ("Il est interdit de se plaindre de sa rémunération sur les réseaux sociaux.", "criticism_ban"),
+    ("Sich in sozialen Medien über das Gehalt zu beschweren, ist verboten.", "criticism_ban"),
+    ("Employees must not criticise management online.", "criticism_ban"),
+    ("Medewerkers mogen de directie online niet bekritiseren.", "criticism_ban"),
+    ("Vous ne pouvez pas critiquer la direction en ligne.", "criticism_ban"),
+    ("Beschäftigte dürfen die Geschäftsleitung online nicht kritisieren.", "criticism_ban"),
+    ("Jeder Mitarbeiter enthält sich öffentlicher Kritik am Arbeitgeber.", "criticism_ban"),
+    # New hires must connect with a superior; not declining a superior's request is accepting it.
+    ("New employees follow the CEO on LinkedIn during their first month.", "friending"),
+    ("Nieuwe medewerkers volgen hun teamleider op Instagram.", "friending"),
+    ("Les nouvelles recrues suivent le directeur général sur LinkedIn.", "friending"),
+    ("Neue Mitarbeitende folgen dem Geschäftsführer auf LinkedIn.", "friending"),
+    ("You should never turn down a friend request from your supervisor.", "friending"),
+    ("Een connectieverzoek van je leidinggevende weiger je niet.", "friending"),
+    ("Vous ne refusez pas les demandes d'ami de votre responsable.", "friending"),
+    ("Kontaktanfragen des Vorgesetzten dürfen nicht abgelehnt werden.", "friending"),
+    # A personal profile set to private, with words in between; a profile the employer must be able to see.
+    ("You may not make your Instagram profile private.", "public_profiles"),
+    ("Je mag je account niet op privé laten zetten.", "public_profiles"),
+    ("Votre compte Instagram personnel ne peut pas passer en privé.", "public_profiles"),
+    ("Ihr Facebook-Profil darf nicht privat geschaltet werden.", "public_profiles"),
+    ("Ensure that your personal accounts are visible to the company.", "public_profiles"),
+    ("Zorg ervoor dat je persoonlijke profielen zichtbaar zijn voor de werkgever.", "public_profiles"),
+    ("Veillez à ce que vos profils personnels soient visibles pour l'employeur.", "public_profiles"),
+    ("Stellen Sie sicher, dass Ihre privaten Profile für den Arbeitgeber sichtbar sind.", "public_profiles"),
+    # Monitoring a phone, laptop or tablet is monitoring; going through a mailbox, analysing (Auswertung) too.
+    ("The employer may inspect the phone you use for work.", "monitoring_without_safeguards"),
+    ("De werkgever mag de gsm van de werknemer controleren.", "monitoring_without_safeguards"),
+    ("L'employeur peut contrôler la tablette du travailleur.", "monitoring_without_safeguards"),
+    ("Der Arbeitgeber darf das Tablet der Beschäftigten kontrollieren.", "monitoring_without_safeguards"),
+    ("HR kan je mailbox nakijken als er een klacht is.", "monitoring_without_safeguards"),
+    ("Die Personalabteilung kann Ihr Postfach auswerten.", "monitoring_without_safeguards"),
+    ("Sie erklären sich mit der Auswertung Ihrer E-Mails einverstanden.", "consent_basis"),
+    # Serious cause for any breach, in other words.
+    (
+        "Any failure to observe this policy is serious fault and leads to dismissal.",
+        "serious_cause_any_breach",
+    ),
+    (
+        "La moindre inobservation de ces règles justifie un licenciement pour motif grave.",
+        "serious_cause_any_breach",
+    ),
+    ("Bereits eine Missachtung dieser Regeln gilt als schwerwiegender Grund.", "serious_cause_any_breach"),
+    # Dismissal whenever the employer pleases.
+    ("We may terminate your contract as it sees fit.", "at_will"),
+    ("De werkgever kan je ontslaan wanneer het hem uitkomt.", "at_will"),
+    ("L'employeur peut licencier à sa guise.", "at_will"),
+    ("Der Arbeitgeber kann Sie nach Belieben entlassen.", "at_will"),
+    # Replies outside working hours that the employer counts on.
+    ("We count on you to answer client e-mails in the evening.", "replies_outside_hours"),
+    ("Je wordt geacht ook in het weekend te antwoorden op mails van klanten.", "replies_outside_hours"),
+    ("On compte sur vous pour répondre aux courriels le soir.", "replies_outside_hours"),
+    ("Wir zählen auf Sie, auch am Wochenende auf Nachrichten zu antworten.", "replies_outside_hours"),
+    # The work rules given as the reason for using images.
+    ("We put photos of the team on Instagram because the work rules provide for it.", "work_rules_basis"),
+    (
+        "We gebruiken foto's van het personeel in advertenties, omdat het arbeidsreglement dat voorziet.",
+        "work_rules_basis",
+    ),
+    (
+        "Parce que le règlement de travail le prévoit, nous publions les photos du personnel.",
+        "work_rules_basis",
+    ),
+    ("Weil die Arbeitsordnung es vorsieht, veröffentlichen wir Fotos der Beschäftigten.", "work_rules_basis"),
+    # Rules over posts about one's weekends and interests.
+    ("This policy also applies to posts about your weekends.", "private_posts"),
+    ("Dit beleid geldt ook voor berichten over je weekends.", "private_posts"),
+    ("La charte s'applique aussi aux publications sur vos week-ends.", "private_posts"),
+    ("Diese Richtlinie gilt auch für Beiträge über Ihre Wochenenden.", "private_posts"),
+    # German: insight into chats, a network that stays after one's exit.
+    ("Der Arbeitgeber hat Einblick in die privaten Nachrichten der Mitarbeitenden.", "private_messages"),
+    ("Ihre Kontakte verbleiben nach Ihrem Austritt beim Unternehmen.", "former_employees"),
+    # Criticism of the company's policy (a compound in German); insight into personal chats.
+    ("Kritik an der Firmenpolitik ist in sozialen Medien verboten.", "criticism_ban"),
+    # A rewarded post labelled as advertising and naming the employer; posts that do not mention the employer.
+    # 'Tout non-respect' holds its 'non': the breach is affirmed, and serious cause for any breach is found.
+    ("Tout non-respect de ces règles justifie un licenciement pour motif grave.", "serious_cause_any_breach"),
+    # Nothing may be passed to anyone outside: a duty of confidentiality, whatever the information is called.
+    ("Nothing about our clients may ever be discussed with outsiders.", "confidentiality_without_carve_outs"),
+    ("Niets over onze klanten mag ooit aan derden worden doorgegeven.", "confidentiality_without_carve_outs"),
+    (
+        "Rien de ce que vous apprenez au travail ne peut sortir de l'entreprise.",
+        "confidentiality_without_carve_outs",
+    ),
+    (
+        "Nichts über unsere Kunden darf jemals an Dritte weitergegeben werden.",
+        "confidentiality_without_carve_outs",
+    ),
+    # Copying and reviewing what passes through the systems is monitoring.
+    ("IT may copy and review any file on the network at any time.", "unlimited_monitoring"),
+]
+
+FOURTH_SAFE = [
+    "Hand over the access codes of the company's LinkedIn page when you leave.",
+    "Bezorg de wachtwoorden van de bedrijfsaccounts aan de communicatieafdeling.",
+    "Der Arbeitgeber wird Sie nie bitten, Ihr privates Konto zu entsperren.",
+    "You may complain about your pay to HR or your union.",
+    "Je mag online kritiek geven op je werkomstandigheden, zolang je niemand beledigt.",
+    "Do not reply online to negative comments about the company; pass them on to the communications team.",
+    "New employees are welcome to follow our company page, but nobody has to.",
+    "You are free to decline friend requests from your manager.",
+    "Je mag een vriendschapsverzoek van je leidinggevende gerust weigeren.",
+    "Make sure the company accounts are visible to the communications team.",
+    "You may make your personal profiles private at any time.",
+    "The IT department never checks the employees' own phones.",
+    "Only the works council and HR may read this policy before it is published.",
+    "This policy does not apply to posts about your weekends.",
+    "Wir zählen auf Sie, die Arbeitszeit einzuhalten.",
+    "Belohnte Beiträge tragen immer den Vermerk #Werbung und den Namen des Arbeitgebers.",
+    "Posts about your hobbies that do not mention the company are none of our business.",
+    "We never copy and review the content of your messages.",
+]
+
+
+@pytest.mark.parametrize(("text", "risk"), FOURTH)
+def test_a_fourth_round_rule_finds_its_meaning_in_other_words(text: str, risk: str) -> None:
+    assert risk in risks(text)
+
+
+@pytest.mark.parametrize("text", FOURTH_SAFE)
+def test_the_fourth_round_safe_version_is_not_flagged(text: str) -> None:
+    assert not risks(text) - {"monitoring_without_safeguards"}
