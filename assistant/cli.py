@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from assistant.commands import UsageError, chat, shown
+from datafiles import compiled
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
@@ -58,3 +59,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away; say nothing more on a closed pipe.
         sys.stderr.close()
         return 0
+    finally:
+        compiled.keep()  # the dataclasses this command created after the first question (chat.run)
