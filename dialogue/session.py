@@ -192,9 +192,7 @@ class Session:
     def answer_text(self, text: str) -> Interpretation:
         """Answer in the user's own words; an unclear answer leaves the question where it is."""
         question = self._require_question()
-        # The readers of typed words (dialogue.interpret, dialogue.words: about 3 ms of imports) are not
-        # needed before the first question is on screen; the app imports them in a worker once it is
-        # (docs/decisions.md, "Start-up").
+        # Not imported before the first question: about 3 ms (docs/decisions.md, "Start-up").
         from dialogue.interpret import Understood, interpret
         from dialogue.words.details import settle
         from dialogue.words.follow_ups import offer_follow_ups
