@@ -1,8 +1,9 @@
 """Data files read at every start, kept as JSON in the user's cache folder so the assistant starts fast.
 
-Each entry's name carries a hash of what it was made from: any change makes a new entry, so a stale
-one is never used. The cache holds plain data, never code; a damaged or foreign entry is simply
-ignored and written again. A cache that cannot be written only costs speed.
+Each entry's name carries checksums of what it was made from: any change makes a new entry, so a stale
+one is never used. These entries hold plain data, never code (datafiles.compiled keeps compiled code
+beside them, as Python keeps bytecode); a damaged or foreign entry is simply ignored and written
+again. A cache that cannot be written only costs speed.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def store(entry: Path, data: Any) -> None:
 
 
 def cached_parse(path: Path, parse: Callable[[bytes], Any], kind: str) -> Any:
-    """`parse(path's bytes)`, kept under the bytes' hash.
+    """`parse(path's bytes)`, kept under the bytes' checksums.
 
     JSON loads several times faster than YAML and needs no YAML parser imported. `parse` must return
     JSON-friendly data; its errors propagate and nothing is kept for a file that does not parse.
