@@ -190,21 +190,24 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
 
     def get_default_screen(self) -> Screen:
         """The first screen: the draft asked for, the start screen when there are drafts, else a new chat."""
-        from assistant.screens.start import StartScreen  # when there are drafts (see the imports)
-
         if self._resume:
             if self.store.holder(self._resume) is not None:
                 self.call_later(self._open_draft, self._resume)  # asks first, over the start screen
-                return StartScreen(self.store)
+                return self._start_screen()
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
                 problem = said(error, self.texts)
                 self.call_later(self.notify, problem, severity="error", timeout=10, markup=False)
-                return StartScreen(self.store)
+                return self._start_screen()
         if not self._new and self.store.list():
-            return StartScreen(self.store)
+            return self._start_screen()
         return self._chat(Session.start(self.interview, self.language))
+
+    def _start_screen(self) -> Screen:
+        from assistant.screens.start import StartScreen  # when there are drafts (see the imports)
+
+        return StartScreen(self.store)
 
     def _chat(self, session: Session, *, resumed: bool = False, saved: datetime | None = None) -> ChatScreen:
         conversation = Conversation(self, session, resumed=resumed, saved_at=saved)
