@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 import os
 import signal
 import threading
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_documents_path
 from rich.console import RenderableType
-from textual import events, on
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.driver import Driver
@@ -39,14 +40,9 @@ from assistant.keeper import DraftKeeper
 from assistant.memory import IDLE, MEMORY
 from assistant.palette import PaletteCommands
 from assistant.screens.chat import ChatScreen
-from assistant.screens.language import LanguageDialog
-from assistant.screens.preview import PreviewScreen
-from assistant.screens.start import StartScreen
-from assistant.screens.summary import Choice, SummaryScreen
 from assistant.screens.too_small import MINIMUM, TooSmallScreen, at_least, too_small
 from assistant.serving import delivery
 from assistant.texts import REFERENCE, UiTexts, available_languages, check_needed, load_texts
-from assistant.widgets.open_elsewhere import OpenElsewhereDialog, Opening
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.flow import SUMMARY
 from dialogue.loader import load_interview
@@ -55,6 +51,13 @@ from dialogue.session import Session
 
 if TYPE_CHECKING:
     from assistant.exporting import ExportRequest
+    from assistant.screens.start import StartScreen
+    from assistant.screens.summary import Choice
+    from assistant.widgets.open_elsewhere import Opening
+
+# The screens the chat does not show first (the start screen, the summary, the full preview, the language
+# list, the dialog about a draft open elsewhere) are imported when first opened: with the side preview
+# and the modules they share, about 6 ms of the start (docs/decisions.md, "Start-up").
 
 HANG_UP_GRACE = 2.0  # seconds the app has to end by itself after a hang-up (SIGHUP) or SIGTERM
 
@@ -156,6 +159,8 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
             if code:
                 self.set_language(code)
 
+        from assistant.screens.language import LanguageDialog  # when first opened (see the imports)
+
         self.push_screen(LanguageDialog(self.texts), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -188,16 +193,21 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
         if self._resume:
             if self.store.holder(self._resume) is not None:
                 self.call_later(self._open_draft, self._resume)  # asks first, over the start screen
-                return StartScreen(self.store)
+                return self._start_screen()
             try:
                 return self._resumed(self._resume)
             except DraftError as error:
                 problem = said(error, self.texts)
                 self.call_later(self.notify, problem, severity="error", timeout=10, markup=False)
-                return StartScreen(self.store)
+                return self._start_screen()
         if not self._new and self.store.list():
-            return StartScreen(self.store)
+            return self._start_screen()
         return self._chat(Session.start(self.interview, self.language))
+
+    def _start_screen(self) -> Screen:
+        from assistant.screens.start import StartScreen  # when there are drafts (see the imports)
+
+        return StartScreen(self.store)
 
     def _chat(self, session: Session, *, resumed: bool = False, saved: datetime | None = None) -> ChatScreen:
         conversation = Conversation(self, session, resumed=resumed, saved_at=saved)
@@ -222,16 +232,18 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
         saved = next((draft.saved for draft in self.store.list() if draft.id == draft_id), None)
         return self._chat(session, resumed=True, saved=saved)
 
-    @on(StartScreen.NewPolicy)
-    def start_new(self) -> None:
+    # StartScreen.NewPolicy and .ResumeDraft, by name: `on(StartScreen...)` would import the screen.
+    def on_start_screen_new_policy(self) -> None:
         self.push_screen(self._chat(Session.start(self.interview, self.language)))
 
-    @on(StartScreen.ResumeDraft)
-    def _resume_draft(self, message: StartScreen.ResumeDraft) -> None:
+    def on_start_screen_resume_draft(self, message: StartScreen.ResumeDraft) -> None:
         self._open_draft(message.draft_id)
 
     def _open_draft(self, draft_id: str, choice: Opening | None = None) -> None:
         """Open a draft; when another window has it open, ask first: a copy, take it over, or cancel."""
+        from assistant.screens.start import StartScreen
+        from assistant.widgets.open_elsewhere import OpenElsewhereDialog
+
         holder = self.store.holder(draft_id) if choice is None else None
         if holder is not None:
             dialog = OpenElsewhereDialog(self.texts, holder.pid, holder.host)
@@ -252,6 +264,8 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
         conversation = self.conversation
         if position is None or conversation is None or position.state != SUMMARY:
             return
+        from assistant.screens.summary import SummaryScreen  # when first opened (see the imports)
+
         if not any(isinstance(screen, SummaryScreen) for screen in self.screen_stack):
             self.push_screen(SummaryScreen(conversation, focus=conversation.last_edit), self._summary_closed)
             conversation.last_edit = None
@@ -272,6 +286,8 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
 
     def action_preview(self) -> None:
         """The policy as it reads now, full screen."""
+        from assistant.screens.preview import PreviewScreen  # when first opened (see the imports)
+
         if self.conversation is not None and not isinstance(self.screen, PreviewScreen):
             self.push_screen(PreviewScreen(self.conversation))
 
@@ -303,6 +319,9 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
 
     def _load_library(self) -> None:
         self.interview.compile_conditions()  # the first answer then evaluates them at once
+        # The readers of typed words, ready for the first typed answer (Session.answer_text says why).
+        for module in ("dialogue.interpret", "dialogue.words.details", "dialogue.words.follow_ups"):
+            importlib.import_module(module)
         with contextlib.suppress(PolicyNotReady):  # the preview says so when it is asked for
             self.drafter.library()
         self.call_from_thread(MEMORY.settle)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from assistant.commands import UsageError, chat, shown
+from datafiles import compiled
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
@@ -38,9 +39,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def chat_only(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """The chat's options, when `arguments` hold nothing else; None when they name a command, ask for
+    help or hold a mistake, for the whole parser to parse and word.
+
+    Registering every command takes 3 ms of the start, which the chat, the common case, does not need
+    (docs/decisions.md, "Start-up")."""
+    parser = argparse.ArgumentParser(prog="policy-assistant", add_help=False, exit_on_error=False)
+    chat.add_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        args, rest = parser.parse_known_args(arguments)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = chat_only(arguments) or build_parser().parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         # Start-up allocates many long-lived objects and no garbage worth collecting, so collections
@@ -58,3 +75,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away; say nothing more on a closed pipe.
         sys.stderr.close()
         return 0
+    finally:
+        compiled.keep()  # the dataclasses this command created after the first question (chat.run)

@@ -8,7 +8,7 @@ that names the file and the keys, never a silent English text in a Dutch screen.
 from __future__ import annotations
 
 import string
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -109,8 +109,11 @@ def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+@lru_cache(maxsize=4096)  # English's, once for every language checked against it
 def placeholders(text: str) -> frozenset[str]:
     """The {names} a text fills in."""
+    if "{" not in text and "}" not in text:
+        return frozenset()  # most texts: read at every start for every language
     try:
         return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
     except ValueError:
@@ -166,13 +169,15 @@ def problems(reference: dict[str, Any], strings: dict[str, Any]) -> list[str]:
     return found
 
 
-def read_texts(code: str, folder: Path = LANG_DIR) -> UiTexts:
-    """The texts of `folder/<code>.yaml`, checked against `folder/en.yaml` (not cached)."""
-    reference = read_file(folder / f"{REFERENCE}.yaml")
-    english = UiTexts(REFERENCE, reference)
-    check_needed(english, folder / f"{REFERENCE}.yaml")
+def read_texts(code: str, folder: Path = LANG_DIR, english: UiTexts | None = None) -> UiTexts:
+    """The texts of `folder/<code>.yaml`, checked against `folder/en.yaml` (not cached), or against
+    `english` when the caller has read it already."""
+    if english is None:
+        english = UiTexts(REFERENCE, read_file(folder / f"{REFERENCE}.yaml"))
+        check_needed(english, folder / f"{REFERENCE}.yaml")
     if code == REFERENCE:
         return english
+    reference = english._strings
     path = folder / f"{code}.yaml"
     if not path.is_file():
         available = ", ".join(languages_in(folder))
@@ -187,7 +192,8 @@ def read_texts(code: str, folder: Path = LANG_DIR) -> UiTexts:
 @cache
 def load_texts(code: str = REFERENCE) -> UiTexts:
     """The app's texts in `code`, read once per process; UiTextsError if that file is not complete."""
-    return read_texts(code)
+    # English is read once, not again with every language checked against it.
+    return read_texts(code) if code == REFERENCE else read_texts(code, english=load_texts(REFERENCE))
 
 
 def languages_in(folder: Path) -> tuple[str, ...]:

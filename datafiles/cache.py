@@ -1,17 +1,18 @@
 """Data files read at every start, kept as JSON in the user's cache folder so the assistant starts fast.
 
-Each entry's name carries a hash of what it was made from: any change makes a new entry, so a stale
-one is never used. The cache holds plain data, never code; a damaged or foreign entry is simply
-ignored and written again. A cache that cannot be written only costs speed.
+Each entry's name carries checksums of what it was made from: any change makes a new entry, so a stale
+one is never used. These entries hold plain data, never code (datafiles.compiled keeps compiled code
+beside them, as Python keeps bytecode); a damaged or foreign entry is simply ignored and written
+again. A cache that cannot be written only costs speed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
+import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from platformdirs import user_cache_path
 
 # Where the assistant keeps its drafts and its cache, instead of the user's data and cache folders.
 HOME_VARIABLE = "POLICY_ASSISTANT_HOME"
-FORMAT = 2  # of every entry: a new format makes new entries
+FORMAT = 3  # of every entry: a new format makes new entries (3: named by CRC-32 and Adler-32)
 
 
 def cache_folder() -> Path:
@@ -32,11 +33,15 @@ def cache_folder() -> Path:
 
 
 def entry_name(kind: str, stem: str, *parts: bytes) -> Path:
-    """The entry for data of `kind` made from `parts` (the bytes it depends on)."""
-    digest = hashlib.sha256(f"{kind} {FORMAT}\n".encode())
-    for part in parts:
-        digest.update(part)
-    return cache_folder() / f"{kind}-{stem}-{digest.hexdigest()[:24]}.json"
+    """The entry for data of `kind` made from `parts` (the bytes it depends on).
+
+    Named by two checksums and the size of what it is made from: the entry is only ever compared with
+    files on this machine, which nobody edits to collide, and zlib comes with Python's start where
+    hashlib's OpenSSL took 2 ms to load (docs/decisions.md, "Start-up")."""
+    crc, adler, size = 0, 1, 0
+    for part in (f"{kind} {FORMAT}\n".encode(), *parts):
+        crc, adler, size = zlib.crc32(part, crc), zlib.adler32(part, adler), size + len(part)
+    return cache_folder() / f"{kind}-{stem}-{crc:08x}{adler:08x}{size:x}.json"
 
 
 def load(entry: Path) -> Any:
@@ -73,7 +78,7 @@ def store(entry: Path, data: Any) -> None:
 
 
 def cached_parse(path: Path, parse: Callable[[bytes], Any], kind: str) -> Any:
-    """`parse(path's bytes)`, kept under the bytes' hash.
+    """`parse(path's bytes)`, kept under the bytes' checksums.
 
     JSON loads several times faster than YAML and needs no YAML parser imported. `parse` must return
     JSON-friendly data; its errors propagate and nothing is kept for a file that does not parse.

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import platform
-import secrets
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -65,7 +64,8 @@ class DraftLocks:
     """The locks one process holds (one per draft it has open)."""
 
     def __init__(self) -> None:
-        self.me = Holder(os.getpid(), platform.node(), secrets.token_hex(8))
+        # os.urandom, as secrets.token_hex: `secrets` would load hashlib's OpenSSL at the start.
+        self.me = Holder(os.getpid(), platform.node(), os.urandom(8).hex())
         self._held: set[Path] = set()
 
     def holder(self, draft: Path) -> Holder | None:

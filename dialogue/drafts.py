@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import tempfile
 from collections.abc import Callable
@@ -122,7 +121,8 @@ class DraftStore:
     def new_id(self) -> str:
         stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")
         while True:
-            draft_id = f"{stamp}-{secrets.token_hex(2)}"
+            # os.urandom, as secrets.token_hex: `secrets` would load hashlib's OpenSSL at the start.
+            draft_id = f"{stamp}-{os.urandom(2).hex()}"
             # lexists: False, never an exception, for a folder that cannot be read (the save says why).
             if not os.path.lexists(self.path_of(draft_id)):
                 return draft_id

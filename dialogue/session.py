@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dialogue import flow
 from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, START, SUMMARY
-from dialogue.interpret import Interpretation, Understood, interpret
 from dialogue.length import Span
 from dialogue.model import Interview, Language, Question
 from dialogue.progress import Moment, Progress, ProgressBar, kept_answer
@@ -29,8 +28,9 @@ from dialogue.route import Route, Status
 from dialogue.served import worded
 from dialogue.validation import check, validate
 from dialogue.wording import VersionWording
-from dialogue.words.details import settle
-from dialogue.words.follow_ups import offer_follow_ups
+
+if TYPE_CHECKING:
+    from dialogue.interpret import Interpretation
 
 
 class Session:
@@ -192,6 +192,11 @@ class Session:
     def answer_text(self, text: str) -> Interpretation:
         """Answer in the user's own words; an unclear answer leaves the question where it is."""
         question = self._require_question()
+        # Not imported before the first question: about 3 ms (docs/decisions.md, "Start-up").
+        from dialogue.interpret import Understood, interpret
+        from dialogue.words.details import settle
+        from dialogue.words.follow_ups import offer_follow_ups
+
         understood = interpret(self.interview, question, text, self.language)
         if isinstance(understood, Understood):
             self._record(question, understood.value)

@@ -1,6 +1,6 @@
 """The validated interview, kept as JSON in the user's cache folder so the assistant starts fast.
 
-The entry's name carries a hash of every interview file and of this package's code (datafiles.cache):
+The entry's name carries checksums of every interview file and of this package's code (datafiles.cache):
 any change to either makes a new entry, so a stale interview is never used.
 """
 

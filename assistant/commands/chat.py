@@ -12,6 +12,7 @@ from assistant.commands import UsageError
 from assistant.drafting import LibraryUnavailable, PolicyDrafter
 from assistant.languages import from_locale, talk_language_named
 from assistant.texts import UiTextsError, available_languages
+from datafiles import compiled
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -108,5 +109,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except UiTextsError as error:
         raise UsageError(f"the app's texts cannot be loaded: {error}") from None
+    # On the first start, before the first question: the start is cut short as often as not.
+    compiled.keep()
     app.run()  # every answer is saved before the next question shows: nothing to write on the way out
     return app.return_code or 0

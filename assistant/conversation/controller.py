@@ -31,7 +31,6 @@ from assistant.typed import Command, UnknownCommand
 from clauses import language_law
 from dialogue.errors import AnswerError, NavigationError
 from dialogue.flow import DONE, SUMMARY
-from dialogue.interpret import Unclear
 from dialogue.model import Kind, Question
 from dialogue.session import Session
 
@@ -215,6 +214,8 @@ class Conversation(DOMNode):
         return self._answer_in_words(question, typed.text)
 
     def _answer_in_words(self, question: Question, text: str) -> Reply:
+        from dialogue.interpret import Unclear  # after the first question (Session.answer_text)
+
         was_editing = self.session.editing
         try:
             result = self.session.answer_text(text)

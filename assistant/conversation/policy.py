@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.dom import DOMNode
 from textual.reactive import var
@@ -19,8 +19,10 @@ from assistant.conversation.host import Host
 from assistant.drafting import LibraryUnavailable, PolicyNotReady
 from assistant.languages import joined
 from clauses import language_law
-from clauses.model import Document
 from dialogue.session import Session
+
+if TYPE_CHECKING:
+    from clauses.model import Document  # loaded with the clause library, after the first question
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from assistant.answers import Source, as_input_text, describe, offer
 from assistant.texts import UiTexts, needs
 from assistant.typed import Answer, Command, Typed, read_typed
 from dialogue.flow import DONE, SUMMARY
-from dialogue.interpret import Understood, interpret
 from dialogue.model import Kind, Question
 from dialogue.session import Session
 
@@ -102,6 +101,8 @@ def read_input(session: Session, text: str, texts: UiTexts) -> Typed:
     A bare command word is a command only where it cannot be an answer: never for free-text questions,
     and not when the engine understands it as an answer to the question (e.g. "none").
     """
+    from dialogue.interpret import Understood, interpret  # after the first question (Session.answer_text)
+
     question = session.current
     bare = takes_bare_commands(question)
     typed = read_typed(text, texts, bare_words=bare)

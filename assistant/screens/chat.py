@@ -7,7 +7,7 @@ summary, the full-screen preview, the export dialog, the language list) is the a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,10 +26,14 @@ from assistant.texts import UiTexts, texts_of
 from assistant.typed import Command
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
-from assistant.widgets.preview import PolicyPreview, preview_labels
 from assistant.widgets.transcript import Transcript
-from clauses.model import Document
 from dialogue.session import Session
+
+if TYPE_CHECKING:
+    from assistant.widgets.preview import PolicyPreview
+    from clauses.model import Document
+
+WIDE = 120  # columns from which the policy shows beside the conversation
 
 
 class ChatScreen(Labelled, Screen[None]):
@@ -48,13 +52,14 @@ class ChatScreen(Labelled, Screen[None]):
         # answer anyway, and the top line says when.
         labelled("ctrl+s", "save"),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
         self.conversation = conversation
         self._shown: tuple[Line, ...] = ()  # the lines the transcript shows
+        self._side_preview: PolicyPreview | None = None
 
     @property
     def session(self) -> Session:
@@ -76,10 +81,20 @@ class ChatScreen(Labelled, Screen[None]):
             with Vertical(id="conversation"):
                 yield Transcript(id="transcript")
                 yield AnswerDock(id="dock")
-            preview = PolicyPreview(preview_labels(texts), id="side-preview")
-            preview.border_title = texts("preview.title")
-            yield preview
+            if self.app.size.width >= WIDE:
+                self._side_preview = self._new_side_preview()
+                yield self._side_preview
         yield KeysFooter()
+
+    def _new_side_preview(self) -> PolicyPreview:
+        # In a narrower window the side preview is hidden, and is mounted after the first question is on
+        # screen (side_preview): importing, building and styling it took about 5 ms of the start, with
+        # the screens the app opens later (assistant.app; docs/decisions.md, "Start-up").
+        from assistant.widgets.preview import PolicyPreview, preview_labels
+
+        preview = PolicyPreview(preview_labels(self.texts), id="side-preview")
+        preview.border_title = self.texts("preview.title")
+        return preview
 
     @property
     def transcript(self) -> Transcript:
@@ -91,11 +106,27 @@ class ChatScreen(Labelled, Screen[None]):
 
     @property
     def side_preview(self) -> PolicyPreview:
-        return self.query_one("#side-preview", PolicyPreview)
+        """The policy beside the conversation. Below WIDE columns it is hidden, and mounted after the
+        first question is on screen or when first asked for, whichever comes first."""
+        if self._side_preview is None:
+            self._side_preview = self._new_side_preview()
+            self._side_preview.show_message(self.texts("preview.waiting"))
+            self._mount_side_preview()
+        return self._side_preview
+
+    def _mount_side_preview(self) -> None:
+        body = self.query_one("#body", Horizontal)
+        if not body.is_mounted:  # asked for before the first frame
+            self.call_after_refresh(self._mount_side_preview)
+        elif body.is_attached and self._side_preview is not None and self._side_preview.parent is None:
+            body.mount(self._side_preview)  # (not attached: the screen is closing)
 
     def on_mount(self) -> None:
         conversation = self.conversation
-        self.side_preview.show_message(self.texts("preview.waiting"))
+        if self._side_preview is not None:  # composed
+            self._side_preview.show_message(self.texts("preview.waiting"))
+        else:
+            self.call_after_refresh(lambda: self.side_preview)  # mounted, unless asked for already
         self.watch(conversation, "transcript", self._show_lines)
         self.watch(conversation, "position", self._show_position)
         self.watch(conversation, "save_state", self._show_save_state)
@@ -149,8 +180,10 @@ class ChatScreen(Labelled, Screen[None]):
             self.side_preview.show_document(document)
         self.side_preview.border_title = policy.title()
 
-    @on(PolicyPreview.Updated, "#side-preview")
-    def _side_preview_updated(self, event: PolicyPreview.Updated) -> None:
+    def on_policy_preview_updated(self, event: PolicyPreview.Updated) -> None:
+        # By name: `on(PolicyPreview.Updated)` would import the preview before the first question.
+        if event.preview.id != "side-preview":
+            return
         rendered = event.rendered
         event.preview.border_subtitle = self.conversation.policy.caption(
             rendered.words, len(rendered.changed)
@@ -160,8 +193,11 @@ class ChatScreen(Labelled, Screen[None]):
         """Everything this screen words itself in the new language (the conversation tells itself again)."""
         self.refresh_bindings()
         self.query_one("#app-title", Static).update(Content(texts("app.title")))
-        self.side_preview.relabel(preview_labels(texts))
-        self.side_preview.border_title = self.conversation.policy.title()
+        if self._side_preview is not None:  # else it is mounted in this language
+            from assistant.widgets.preview import preview_labels
+
+            self.side_preview.relabel(preview_labels(texts))
+            self.side_preview.border_title = self.conversation.policy.title()
         self._show_save_state(self.conversation.save_state)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

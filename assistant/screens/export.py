@@ -27,6 +27,7 @@ NOTES = "notes"  # the checklist entry for the implementation notes
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
+    CSS_PATH = "../dialogs.tcss"  # its rules, read when it is first shown (app.tcss says why)
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, offer: ExportOffer) -> None:

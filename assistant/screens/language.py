@@ -20,6 +20,8 @@ from assistant.widgets.choices import ChoiceList
 class LanguageDialog(ModalScreen[str | None]):
     """Dismissed with the chosen language's code, or None (Escape) to keep the current one."""
 
+    CSS_PATH = "../dialogs.tcss"  # its rules, read when it is first shown (app.tcss says why)
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, texts: UiTexts) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    CSS_PATH = "../dialogs.tcss"  # its rules, read when it is first shown (app.tcss says why)
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "answer(False)", show=False)]
 
     def __init__(self, title: str, body: str, yes: str, no: str) -> None:

@@ -21,6 +21,8 @@ class OpenElsewhereDialog(ModalScreen[Opening | None]):
     """Dismissed with "copy", "take_over", or None (Escape, Cancel). A copy is the choice in focus: it
     is the one that can never cost the other window anything."""
 
+    CSS_PATH = "../dialogs.tcss"  # its rules, read when it is first shown (app.tcss says why)
+
     DEFAULT_CSS = "OpenElsewhereDialog { align: center middle; }"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 

@@ -32,6 +32,7 @@ def field_id(word: TypedWord) -> str:
 
 
 class WordingScreen(ModalScreen[bool]):
+    CSS_PATH = "../dialogs.tcss"  # its rules, read when it is first shown (app.tcss says why)
     DEFAULT_CSS = """
     WordingScreen {
         align: center middle;
