@@ -14,7 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from assistant.bindings import Labelled, labelled, stand_ins
@@ -50,6 +52,12 @@ class ChatScreen(Labelled, Screen[None]):
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
+
+    # Textual repaints the whole screen when the focus moves (from the list to the text field when a
+    # question wants words): every widget of the chat drawn again, 2 to 5 ms of an answer's time. The
+    # widgets whose look follows the focus restyle and refresh themselves (Screen._update_focus_styles),
+    # so nothing else needs painting (docs/decisions.md, "Answers stay fast").
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
