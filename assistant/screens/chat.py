@@ -7,6 +7,7 @@ summary, the full-screen preview, the export dialog, the language list) is the a
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import ClassVar
 
 from textual import on
@@ -29,7 +30,7 @@ from assistant.typed import Command
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
 from assistant.widgets.preview import PolicyPreview, preview_labels
-from assistant.widgets.transcript import Transcript
+from assistant.widgets.transcript import SectionDivider, Transcript
 from clauses.model import Document
 from dialogue.session import Session
 
@@ -89,11 +90,12 @@ class ChatScreen(Labelled, Screen[None]):
             yield preview
         yield KeysFooter()
 
-    @property
+    # Looked up once: each answer asked for them several times, and a query walks the screen.
+    @cached_property
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
 
-    @property
+    @cached_property
     def dock(self) -> AnswerDock:
         return self.query_one(AnswerDock)
 
@@ -123,13 +125,17 @@ class ChatScreen(Labelled, Screen[None]):
             self.transcript.clear()  # told again (another language): show it all anew
             shown = ()
         texts = self.texts
+        said: list[Widget] = []
         for line in lines[len(shown) :]:
             if line.speaker == "user":
-                self.transcript.hear(texts("chat.you"), line.text)
+                said.append(Transcript.heard(texts("chat.you"), line.text))
             elif line.speaker == "section":
-                self.transcript.divider(line.text)
+                said.append(SectionDivider(line.text))
             else:
-                self.transcript.say(texts("chat.assistant"), line.text, hint=line.hint, variant=line.variant)
+                said.append(
+                    Transcript.said(texts("chat.assistant"), line.text, hint=line.hint, variant=line.variant)
+                )
+        self.transcript.add_all(said)  # one mount for all that was said (docs/decisions.md)
         self._shown = lines
 
     def _show_position(self, position: Position | None) -> None:
