@@ -14,6 +14,7 @@ than the write running freely: docs/decisions.md, "Nothing is lost".
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
@@ -25,6 +26,13 @@ from typing import Any
 from dialogue.drafts import DraftError, DraftStore
 from dialogue.session import Session
 from dialogue.snapshot import to_dict
+
+# While a draft is written alongside, the event loop lets the writer have the interpreter back within
+# half a millisecond instead of Python's 5 ms: the write gives it up at each of its dozen system calls
+# (the lock check, the temporary file, two fsyncs) and, the event loop being busy laying out the next
+# question, waited up to 5 ms each time to get it back. The frame waits for the write, so those waits
+# were the answer's: the write took 31 ms (median) beside the layout, 11 ms alone (docs/decisions.md).
+WRITING_SWITCH_INTERVAL = 0.0005
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class DraftKeeper:
         # One thread, so drafts reach the disk in the order they were taken.
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="draft-writer") if alongside else None
         self._pending: _Pending | None = None
+        self._switch_interval = sys.getswitchinterval()
 
     def attach(self, session: Session, report: SaveListener | None = None) -> None:
         """Save `session` after every change from now on; `report` hears each outcome."""
@@ -79,7 +88,10 @@ class DraftKeeper:
         if self._writer is None:
             self._told(_Pending(session, report, _done(self._write_kept(session.draft_id, snapshot))))
             return session.draft_id
-        pending = _Pending(session, report, self._writer.submit(self._write_kept, session.draft_id, snapshot))
+        sys.setswitchinterval(WRITING_SWITCH_INTERVAL)  # until the write is done (_write_alongside)
+        pending = _Pending(
+            session, report, self._writer.submit(self._write_alongside, session.draft_id, snapshot)
+        )
         self._pending = pending
         try:
             loop = asyncio.get_running_loop()
@@ -118,6 +130,12 @@ class DraftKeeper:
         pending.session.draft_id = draft_id
         if pending.report is not None:
             pending.report(outcome)
+
+    def _write_alongside(self, draft_id: str, snapshot: dict[str, Any]) -> tuple[Outcome, str]:
+        try:
+            return self._write_kept(draft_id, snapshot)
+        finally:
+            sys.setswitchinterval(self._switch_interval)
 
     def _write_kept(self, draft_id: str, snapshot: dict[str, Any]) -> tuple[Outcome, str]:
         """Write the snapshot, or a copy of it when another window took the draft over; the outcome

@@ -63,6 +63,7 @@ class Conversation(DOMNode):
         self._explained: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # seats last explained
         self._done_said = False
         self._started = False
+        self._held: list[Line] | None = None  # said while an answer is taken, told at once (say)
         if saved_at is not None:
             self.save_state = SaveState(saved_at)
 
@@ -93,7 +94,15 @@ class Conversation(DOMNode):
     # --- saying ---------------------------------------------------------------------------------------
 
     def say(self, *lines: Line) -> None:
+        if self._held is not None:  # one change of `transcript` per answer: the chat mounts them at once
+            self._held.extend(lines)
+            return
         self.transcript = (*self.transcript, *lines)
+
+    def _tell_held(self) -> None:
+        held, self._held = self._held, None
+        if held:
+            self.say(*held)
 
     def _divide(self, section: str | None) -> None:
         if section and section != self._section:
@@ -152,6 +161,7 @@ class Conversation(DOMNode):
                 self.say(note(self.texts("chat.done")))
         if session.state == DONE:
             self._done_said = True
+        self._tell_held()  # what was said shows before where we are
         self.position = Position(
             state=session.state,
             question=question,
@@ -232,17 +242,18 @@ class Conversation(DOMNode):
         return Reply()
 
     def _answered(self, question: Question, was_editing: bool, understood: str = "") -> None:
-        session = self.session
-        label = describe(session.interview, question, session.answers.get(question.id), session.language)
-        self.say(heard(label))
-        if (
-            understood
-        ):  # what was understood from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
-            self.say(note(understood))
-        self.say(*narration.duty_lines(session, question, self.texts))  # the law says so, at once
-        if question.id in language_law.SEAT_QUESTIONS:
-            self._explain_versions()
-        self._moved_on(was_editing)
+        session, self._held = self.session, []
+        try:
+            label = describe(session.interview, question, session.answers.get(question.id), session.language)
+            self.say(heard(label))
+            if understood:  # from the typed words: "Ghent, so Flanders (Dutch-speaking region)."
+                self.say(note(understood))
+            self.say(*narration.duty_lines(session, question, self.texts))  # the law says so, at once
+            if question.id in language_law.SEAT_QUESTIONS:
+                self._explain_versions()
+            self._moved_on(was_editing)
+        finally:
+            self._tell_held()
 
     def _moved_on(self, was_editing: bool) -> None:
         # Once the next question is painted: the assembly's worker would compete for the GIL.

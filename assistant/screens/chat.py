@@ -7,6 +7,7 @@ summary, the full-screen preview, the export dialog, the language list) is the a
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -14,7 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from assistant.bindings import Labelled, labelled, stand_ins
@@ -26,7 +29,7 @@ from assistant.texts import UiTexts, texts_of
 from assistant.typed import Command
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
-from assistant.widgets.transcript import Transcript
+from assistant.widgets.transcript import SectionDivider, Transcript
 from dialogue.session import Session
 
 if TYPE_CHECKING:
@@ -54,6 +57,12 @@ class ChatScreen(Labelled, Screen[None]):
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
+
+    # Textual repaints the whole screen when the focus moves (from the list to the text field when a
+    # question wants words): every widget of the chat drawn again, 2 to 5 ms of an answer's time. The
+    # widgets whose look follows the focus restyle and refresh themselves (Screen._update_focus_styles),
+    # so nothing else needs painting (docs/decisions.md, "Answers stay fast").
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
@@ -96,11 +105,12 @@ class ChatScreen(Labelled, Screen[None]):
         preview.border_title = self.texts("preview.title")
         return preview
 
-    @property
+    # Looked up once: each answer asked for them several times, and a query walks the screen.
+    @cached_property
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
 
-    @property
+    @cached_property
     def dock(self) -> AnswerDock:
         return self.query_one(AnswerDock)
 
@@ -146,13 +156,17 @@ class ChatScreen(Labelled, Screen[None]):
             self.transcript.clear()  # told again (another language): show it all anew
             shown = ()
         texts = self.texts
+        said: list[Widget] = []
         for line in lines[len(shown) :]:
             if line.speaker == "user":
-                self.transcript.hear(texts("chat.you"), line.text)
+                said.append(Transcript.heard(texts("chat.you"), line.text))
             elif line.speaker == "section":
-                self.transcript.divider(line.text)
+                said.append(SectionDivider(line.text))
             else:
-                self.transcript.say(texts("chat.assistant"), line.text, hint=line.hint, variant=line.variant)
+                said.append(
+                    Transcript.said(texts("chat.assistant"), line.text, hint=line.hint, variant=line.variant)
+                )
+        self.transcript.add_all(said)  # one mount for all that was said (docs/decisions.md)
         self._shown = lines
 
     def _show_position(self, position: Position | None) -> None:

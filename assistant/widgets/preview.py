@@ -64,6 +64,7 @@ class PolicyPreview(ScrollView, can_focus=True):
         self._cache: dict[tuple[int, int, int], Strip] = {}
         self.rendered: RenderedPolicy | None = None
         self.message = ""
+        self._laid_out: tuple[Size, Size, Size] | None = None  # see _size_updated
 
     # --- what to show ----------------------------------------------------------------------------------
 
@@ -190,6 +191,19 @@ class PolicyPreview(ScrollView, can_focus=True):
         console = Console(width=width - 2, force_terminal=True, legacy_windows=False, markup=False)
         lines = console.render_lines(Text(text, style="italic"), console.options, pad=True)
         return [Strip([Segment("  "), *line], width) for line in lines]
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the virtual size the layout hands it (the visible area: this
+        # widget has no children) with its own (the policy's lines), which never match, so every
+        # relayout of the screen (every answer) drew this scroll bar again, 1 to 3 ms of the answer's
+        # time (docs/decisions.md). Nothing it uses changed: nothing to do.
+        laid_out = (size, self.virtual_size, container_size)
+        if laid_out == self._laid_out:
+            return False
+        self._laid_out = laid_out
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -12,6 +12,8 @@ arrive, where a `Static` would wrap the whole history again at each layout (docs
 
 from __future__ import annotations
 
+from weakref import WeakSet
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
@@ -109,6 +111,10 @@ class EarlierMessages(Widget):
 class Transcript(VerticalScroll, can_focus=False):
     """The bubbles, kept scrolled to the newest one unless the user scrolls up to read."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._archived: WeakSet[Widget] = WeakSet()
+
     def compose(self):  # type: ignore[no-untyped-def]
         earlier = EarlierMessages()
         earlier.display = False
@@ -117,30 +123,56 @@ class Transcript(VerticalScroll, can_focus=False):
     def on_mount(self) -> None:
         self.anchor()
 
-    def say(self, speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
+    @staticmethod
+    def said(speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
+        """The assistant's message, to add (`add_all`)."""
         parts: list[str | tuple[str, str]] = [(speaker, "bold"), " ", text]
         if hint:
             parts += ["\n", (hint, "italic")]
-        return self._add(AssistantBubble(Content.assemble(*parts), classes=f"-{variant}"))
+        return AssistantBubble(Content.assemble(*parts), classes=f"-{variant}")
+
+    @staticmethod
+    def heard(speaker: str, text: str) -> UserBubble:
+        """The user's message, to add (`add_all`)."""
+        return UserBubble(Content.assemble((speaker, "bold"), " ", text))
+
+    def say(self, speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
+        return self._add(self.said(speaker, text, hint=hint, variant=variant))
 
     def hear(self, speaker: str, text: str) -> UserBubble:
-        return self._add(UserBubble(Content.assemble((speaker, "bold"), " ", text)))
+        return self._add(self.heard(speaker, text))
 
     def divider(self, title: str) -> SectionDivider:
         return self._add(SectionDivider(title))
 
     def _add(self, widget):  # type: ignore[no-untyped-def]
-        self.mount(widget)
-        if len(self.children) > LIVE_BUBBLES + ARCHIVE_CHUNK:
-            self.call_after_refresh(self._archive)
+        self.add_all([widget])
         return widget
 
+    def add_all(self, widgets: list[Widget]) -> None:
+        """Messages said together (the answer, what the law says, the next question), mounted at once."""
+        if not widgets:
+            return
+        self.mount_all(widgets)
+        if len(self.children) > LIVE_BUBBLES + ARCHIVE_CHUNK:
+            self.call_after_refresh(self._archive)
+
     def _archive(self) -> None:
-        live = [child for child in self.children if not isinstance(child, EarlierMessages)]
+        # A widget being removed is still a child until Textual has pruned it: one archived by an
+        # earlier call of this (two lots said before one refresh) is not archived again.
+        live = [
+            child
+            for child in self.children
+            if not isinstance(child, EarlierMessages) and child not in self._archived
+        ]
         if len(live) <= LIVE_BUBBLES + ARCHIVE_CHUNK:
             return
-        oldest = live[:ARCHIVE_CHUNK]
+        # Whole chunks, until no more than LIVE_BUBBLES + ARCHIVE_CHUNK stay (many come at once when
+        # the conversation is told again).
+        chunks = -(-(len(live) - LIVE_BUBBLES - ARCHIVE_CHUNK) // ARCHIVE_CHUNK)
+        oldest = live[: chunks * ARCHIVE_CHUNK]
         self.query_one(EarlierMessages).add([widget.as_text() for widget in oldest])  # type: ignore[attr-defined]
+        self._archived.update(oldest)
         self.remove_children(oldest)
 
     def clear(self) -> None:

@@ -380,3 +380,26 @@ async def test_a_long_conversation_keeps_few_widgets_and_every_message(home: Pat
         await wait_for(pilot, lambda: earlier.content_size.width < 60)
         rewrapped = [earlier.render_line(y).text.rstrip() for y in range(earlier.content_size.height)]
         assert len(rewrapped) > len(shown) and max(map(len, rewrapped)) <= earlier.content_size.width
+
+
+@async_test
+async def test_every_message_of_a_long_conversation_is_there_once_and_in_order(home: Path) -> None:
+    # Several lines said before one refresh each ask for the oldest to be archived: they were archived
+    # once per asking, so the earlier messages held the same ten again and again.
+    app = make_app(home, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = chat_of(app)
+        transcript = chat.transcript
+        await give(pilot, "limited")
+        for turn in range(15):
+            await submit_text(pilot, f"Organisation {turn}")
+            await wait_for(pilot, lambda: current_id(app) == "regions")
+            await pilot.press("ctrl+b")
+            await wait_for(pilot, lambda: current_id(app) == "org_name")
+        await pilot.pause()
+        assert transcript.earlier.messages
+        said = transcript.text()
+        assert [said.count(f"You: Organisation {turn}\n") for turn in range(15)] == [1] * 15
+        assert said.count("Assistant: Hello!") == 1
+        live = [child for child in transcript.children if hasattr(child, "as_text")]
+        assert len(transcript.earlier.messages) + len(live) == len(chat.conversation.transcript)
