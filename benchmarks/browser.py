@@ -118,16 +118,29 @@ def time_to_first_screen(browser: Any, address: str, marker: str) -> float:
 
 @contextmanager
 def private_home() -> Iterator[None]:
-    previous = os.environ.get("POLICY_ASSISTANT_HOME")
+    """A home of its own for the tabs (no real drafts are touched), and Python's bytecode kept, as an
+    installed copy has it: the tabs inherit this environment. Without it, PYTHONDONTWRITEBYTECODE (set in
+    some shells and sandboxes) made every tab compile our modules again while the floor's Textual came
+    compiled (benchmarks.ui.started_as_installed; docs/decisions.md, "Start-up")."""
+    from benchmarks.ui import started_as_installed
+
+    keys = ("POLICY_ASSISTANT_HOME", "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
+    previous = {key: os.environ.get(key) for key in keys}
     with tempfile.TemporaryDirectory() as home:
-        os.environ["POLICY_ASSISTANT_HOME"] = home  # the tabs inherit it: no real drafts are touched
+        installed = started_as_installed(home)
+        for key in keys:
+            if key in installed:
+                os.environ[key] = installed[key]
+            else:
+                os.environ.pop(key, None)
         try:
             yield
         finally:
-            if previous is None:
-                os.environ.pop("POLICY_ASSISTANT_HOME", None)
-            else:
-                os.environ["POLICY_ASSISTANT_HOME"] = previous
+            for key, value in previous.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
 
 
 # --- the measures ---------------------------------------------------------------------------------

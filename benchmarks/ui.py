@@ -251,6 +251,10 @@ async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
     app = pilot.app
     chat = app.screen
     key, character = await _answer(pilot, chat, value)
+    if key == "enter" and chat.dock._number_enter:
+        # After an answer by number, the next Enter is the number's and does nothing if nothing else
+        # was pressed (docs/decisions.md, "A number chooses at once"): the reader moves the cursor first.
+        await pilot.press("end")
     asked = chat.query(AssistantBubble).filter(".-question").last()
 
     def next_question_shown() -> bool:
