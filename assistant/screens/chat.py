@@ -144,6 +144,14 @@ class ChatScreen(Labelled, Screen[None]):
         self.watch(self.app, "texts", self._relabel, init=False)
         conversation.start()
         self.call_after_refresh(conversation.policy.request)
+        # The long-answer box, hidden, once the first question is on screen: mounted on first use, it
+        # added about 10 ms to the answer before the first long question (docs/decisions.md).
+        self.call_after_refresh(self._prepare_long_answer)
+
+    def _prepare_long_answer(self) -> None:
+        dock = self.dock
+        if dock.is_mounted and dock.is_attached:  # (not attached: the screen is closing)
+            dock.long_answer  # noqa: B018  (mounts it, hidden)
 
     def on_unmount(self) -> None:
         self.conversation.close()
