@@ -244,9 +244,25 @@ FOURTH = [
     ),
     # Copying and reviewing what passes through the systems is monitoring.
     ("IT may copy and review any file on the network at any time.", "unlimited_monitoring"),
+    # A reward for sharing whose post is said to go without the advertising label: "advertising" there
+    # is what is left out, not a label given.
+    (
+        "Employees who share our posts for a bonus do so without labelling them as advertising.",
+        "advocacy_without_disclosure",
+    ),
+    (
+        "Staff share the company posts for a bonus; there is no need to label them as advertising.",
+        "advocacy_without_disclosure",
+    ),
+    (
+        "Wie onze berichten deelt, krijgt een bonus; een vermelding als reclame is niet nodig.",
+        "advocacy_without_disclosure",
+    ),
 ]
 
 FOURTH_SAFE = [
+    "Employees get a bonus for sharing our posts and label them as advertising; sharing is not required.",
+    "Wie onze berichten deelt, krijgt een bonus en vermeldt dat het reclame is; delen is niet verplicht.",
     "Hand over the access codes of the company's LinkedIn page when you leave.",
     "Bezorg de wachtwoorden van de bedrijfsaccounts aan de communicatieafdeling.",
     "Der Arbeitgeber wird Sie nie bitten, Ihr privates Konto zu entsperren.",
