@@ -18,7 +18,6 @@ from assistant.commands import build_extras, shown
 from assistant.commands.chat import add_clauses_option
 
 FORMATS = ("md", "html", "docx", "pdf", "txt")
-NOTES_SUFFIX = "implementation-notes"
 DEFAULT_NAME = "social-media-policy"
 LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French", "de": "German", "en": "English"}
 
@@ -30,10 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Assemble the social media policy from a YAML answers file, in every language version the "
             "law requires (the binding versions), and write each as Markdown, HTML, DOCX, PDF or plain text. "
-            "--output NAME.EXT writes NAME-nl.EXT, NAME-fr.EXT, ...; --output FOLDER/ writes "
-            f"{DEFAULT_NAME}-ORGANISATION-nl.docx there. Without --output, the versions go to standard "
-            f"output one after another, in Markdown. With --notes, each version's implementation notes go "
-            f"beside it as NAME-{NOTES_SUFFIX}-LANG.EXT. An existing file is never replaced without --force."
+            "--output NAME.EXT writes NAME-nl.EXT, NAME-fr.EXT, ...; --output FOLDER/ writes each version "
+            "there, named in its own language (socialemediabeleid-ORGANISATION-nl.docx, "
+            "politique-reseaux-sociaux-ORGANISATION-fr.docx). Without --output, the versions go to standard "
+            "output one after another, in Markdown. With --notes, each version's implementation notes go "
+            "beside it, named in its language too (NAME-invoeringsnota-nl.EXT, "
+            "NAME-notes-mise-en-oeuvre-fr.EXT). An existing file is never replaced without --force."
         ),
     )
     parser.add_argument("--answers", required=True, type=Path, metavar="FILE", help="the answers file (YAML)")
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--notes",
         action="store_true",
-        help=f"also write the implementation notes (NAME-{NOTES_SUFFIX}-LANG.EXT)",
+        help="also write the implementation notes, named in each version's language (NAME-invoeringsnota-nl)",
     )
     parser.add_argument(
         "--lang",
@@ -155,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     # Each version named in its own words, as the app's export names it; a name given with --output
     # is the user's own in every version.
     names = version_names(languages, str(answers.get("org_name", "")), own_name=not folder_output)
-    request = ExportRequest(folder, name, (fmt,), args.notes, languages, NOTES_SUFFIX, args.force, **names)
+    request = ExportRequest(folder, name, (fmt,), args.notes, languages, force=args.force, **names)
     planned = [(documents[target.document, target.language], target.path) for target in targets(request)]
     planned += extras
     # Check every target first, so a refusal never leaves some versions written and others not.

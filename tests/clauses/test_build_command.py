@@ -202,3 +202,16 @@ def test_the_readme_build_example_works(
     ]
     for name in (line.split("`")[1] for line in section.splitlines() if line.startswith("| `")):
         assert (ROOT / "examples" / name).exists(), name
+
+
+def test_the_help_names_the_files_as_build_writes_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.texts import load_texts
+
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    shown = " ".join(capsys.readouterr().out.replace("-\n", "-").split())
+    assert f"{load_texts('nl')('export.default_name')}-ORGANISATION-nl.docx" in shown
+    assert f"{load_texts('fr')('export.default_name')}-ORGANISATION-fr.docx" in shown
+    assert f"NAME-{load_texts('nl')('export.notes_suffix')}-nl" in shown
+    assert f"NAME-{load_texts('fr')('export.notes_suffix')}-fr" in shown
+    assert "implementation-notes" not in shown
