@@ -4,10 +4,13 @@ the user confirms it."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from uihelp import (
     answers_file,
     async_test,
@@ -186,19 +189,23 @@ async def test_the_summary_shows_a_reviews_unconfirmed_suggestions_with_their_or
 # --- a number key chooses at once; the Enter many people press after it is not the next answer -------
 
 
-async def _at(pilot, app, question_id: str) -> None:
-    await wait_for(pilot, lambda: current_id(app) == question_id)
-    chat_of(app).dock.focus_answer()
-    await pilot.pause()
+@asynccontextmanager
+async def resumed_at(home: Path, question_id: str) -> AsyncIterator[Pilot]:
+    """The app resumed at `question_id` of the comprehensive answers, its answer box focused."""
+    write_draft(home, session_at(question_id, COMPREHENSIVE), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: current_id(app) == question_id)
+        chat_of(app).dock.focus_answer()
+        await pilot.pause()
+        yield pilot
 
 
 @async_test
 async def test_the_enter_after_a_number_does_not_accept_what_the_next_question_offers(home: Path) -> None:
-    write_draft(home, session_at("personal_use", COMPREHENSIVE), "draft")
-    app = make_app(home, resume="draft")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with resumed_at(home, "personal_use") as pilot:
+        app = pilot.app
         chat = chat_of(app)
-        await _at(pilot, app, "personal_use")
         await pilot.press("1")
         await wait_for(pilot, lambda: current_id(app) == "company_devices")
         await pilot.press("enter")  # meant for the number: company devices offers "yes", unseen
@@ -216,11 +223,9 @@ async def test_the_enter_after_a_number_does_not_accept_what_the_next_question_o
 async def test_a_number_and_enter_typed_at_once_answer_one_question(home: Path) -> None:
     # In a terminal both keys can be waiting before the number's answer is handled; the next question
     # (is there an incentive? yes or no, like the one answered) must not get the Enter's choice.
-    write_draft(home, session_at("advocacy", COMPREHENSIVE), "draft")
-    app = make_app(home, resume="draft")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with resumed_at(home, "advocacy") as pilot:
+        app = pilot.app
         chat = chat_of(app)
-        await _at(pilot, app, "advocacy")
         app.post_message(events.Key("1", "1"))  # both queued before either is handled
         app.post_message(events.Key("enter", "\r"))
         await wait_for(pilot, lambda: current_id(app) == "advocacy_incentives")
@@ -234,11 +239,9 @@ async def test_a_number_and_enter_typed_at_once_answer_one_question(home: Path) 
 
 @async_test
 async def test_after_a_number_what_the_user_types_is_sent_by_the_next_enter(home: Path) -> None:
-    write_draft(home, session_at("it_policy", COMPREHENSIVE), "draft")
-    app = make_app(home, resume="draft")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with resumed_at(home, "it_policy") as pilot:
+        app = pilot.app
         chat = chat_of(app)
-        await _at(pilot, app, "it_policy")
         await pilot.press("1")
         await wait_for(pilot, lambda: current_id(app) == "it_policy_name")
         await type_text(pilot, "ICT Charter")
@@ -249,11 +252,9 @@ async def test_after_a_number_what_the_user_types_is_sent_by_the_next_enter(home
 
 @async_test
 async def test_after_a_number_an_arrow_makes_the_next_enter_the_users_own(home: Path) -> None:
-    write_draft(home, session_at("personal_use", COMPREHENSIVE), "draft")
-    app = make_app(home, resume="draft")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with resumed_at(home, "personal_use") as pilot:
+        app = pilot.app
         chat = chat_of(app)
-        await _at(pilot, app, "personal_use")
         await pilot.press("1")
         await wait_for(pilot, lambda: current_id(app) == "company_devices")
         await pilot.press("down", "enter")  # the user moved to "no": this Enter is theirs
