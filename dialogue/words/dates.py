@@ -19,6 +19,11 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_LANGUAGES = ("en", "nl", "fr", "de")
 
 
+def prepare() -> None:
+    """Read the month names now: Babel's locale data takes 30 ms the first time."""
+    _month_names()
+
+
 @cache
 def _month_names() -> dict[str, int]:
     from babel.dates import get_month_names

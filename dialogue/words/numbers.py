@@ -118,6 +118,13 @@ def _figures(plain: str) -> int:
     raise NotANumber()
 
 
+def prepare(vocabulary: Vocabulary) -> None:
+    """Compile the number phrases and load text2num now, not at the first number someone types."""
+    import text_to_num  # noqa: F401  (3 ms to import)
+
+    _patterns(vocabulary)
+
+
 @cache
 def _patterns(vocabulary: Vocabulary) -> _Patterns:
     def alternatives(words: Phrases) -> str:

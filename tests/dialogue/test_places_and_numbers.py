@@ -214,3 +214,25 @@ def test_a_place_is_said_back_in_the_language_we_talk_in() -> None:
         result = interpret(interview, interview["regions"], "alleen in Gent en Luik", code)
         assert isinstance(result, Understood) and result.value == ["flanders", "wallonia"]
         assert result.said == said
+
+
+# --- ready before the first typed answer -----------------------------------------------------------
+
+
+def test_prepare_builds_what_the_first_typed_number_date_or_place_would_otherwise_build() -> None:
+    from dialogue import interpret as reading
+    from dialogue.words import dates, numbers
+
+    built = (places._index, numbers._patterns, dates._month_names, reading._ordinary_words)
+    for kept in built:
+        kept.cache_clear()
+    reading.prepare(interview)
+    assert [kept.cache_info().currsize for kept in built] == [1, 1, 1, 1]
+    before = [kept.cache_info().misses for kept in built]
+    for question, text in (
+        ("headcount", "zes honderd"),
+        ("regions", "alleen Antwerpen"),
+        ("effective_date", "1 maart 2027"),
+    ):
+        assert isinstance(interpret(interview, interview[question], text, "nl"), Understood), question
+    assert [kept.cache_info().misses for kept in built] == before, "a typed answer built something again"

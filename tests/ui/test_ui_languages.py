@@ -680,6 +680,22 @@ def test_the_first_question_appears_without_loading_the_clause_library_word_or_b
     assert result.stdout.strip() == "[]"
 
 
+@async_test
+async def test_once_the_first_question_shows_the_places_and_number_words_are_read_in_the_background(
+    home: Path,
+) -> None:
+    from dialogue.words import numbers, places
+
+    places._index.cache_clear()
+    numbers._patterns.cache_clear()
+    app = make_app(home, language="nl", new=True)
+    async with app.run_test() as pilot:
+        # The first "Antwerpen" or "zes maanden" would otherwise wait 30 to 60 ms for them.
+        await wait_for(pilot, lambda: places._index.cache_info().currsize == 1, what="the places")
+        await wait_for(pilot, lambda: numbers._patterns.cache_info().currsize == 1, what="the number words")
+        assert isinstance(app.screen, ChatScreen)
+
+
 # --- which language the start screen speaks (issue 13 item 7) -------------------------------------------
 
 
