@@ -190,9 +190,16 @@ class ChatScreen(Labelled, Screen[None]):
     def _show_save_state(self, state: SaveState) -> None:
         status = self.query_one("#save-status", Static)
         if state.failed:
-            status.update(Content(self.texts("status.not_saved")))
+            said = self.texts("status.not_saved")
         elif state.at is not None:
-            status.update(Content(self.texts("status.saved", time=_local(state.at).strftime("%H:%M"))))
+            said = self.texts("status.saved", time=_local(state.at).strftime("%H:%M"))
+        else:
+            return
+        # Updated only when it changes: the status sits at the far right, so redrawing it made Textual
+        # draw everything between it and the chat, the side preview included, after every answer
+        # (docs/decisions.md, "What an answer redraws").
+        if str(status.content) != said:
+            status.update(Content(said))
 
     def _show_policy(self, document: Document | None) -> None:
         policy = self.conversation.policy

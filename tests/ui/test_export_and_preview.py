@@ -162,6 +162,41 @@ async def test_the_preview_sits_beside_the_chat_from_120_columns_and_follows_eac
 
 
 @async_test
+async def test_an_answer_does_not_redraw_the_side_preview_before_the_next_question_shows(home: Path) -> None:
+    from textual.geometry import Region
+
+    write_draft(home, session_at("personal_use", LIMITED), "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=(130, 40)) as pilot:
+        chat = chat_of(app)
+        preview = chat.side_preview
+        await wait_for(pilot, lambda: preview.rendered is not None, timeout=20, what="the policy")
+        await pilot.pause()
+        compositor = chat._compositor
+        redraw = compositor.render_partial_update
+        asked = chat.transcript.bubbles[-1]
+        redrawn: list[Region] = []
+        shown = False
+
+        def noted():  # what Textual redraws: every widget within the box around what changed
+            nonlocal shown
+            if not shown and compositor._dirty_regions:  # up to the frame with the next question
+                redrawn.append(Region.from_union(list(compositor._dirty_regions)))
+            newest = chat.transcript.bubbles[-1]
+            shown = shown or bool(newest is not asked and newest.region.height)
+            return redraw()
+
+        compositor.render_partial_update = noted  # type: ignore[method-assign]
+        await give(pilot, LIMITED["personal_use"])
+        await wait_for(pilot, lambda: shown, what="the next question")
+        compositor.render_partial_update = redraw  # type: ignore[method-assign]
+        assert redrawn, "the answer was drawn"
+        # The save status and the progress change after every answer; drawn across the top bar, they
+        # made Textual redraw the whole side preview (its 38 lines) in the answer's frame.
+        assert not [box for box in redrawn if box.overlaps(preview.region)]
+
+
+@async_test
 async def test_only_the_newest_assembly_reaches_the_preview(home: Path) -> None:
     write_draft(home, finished_session(LIMITED), "done")
     app = make_app(home, resume="done")
