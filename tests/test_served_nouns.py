@@ -15,6 +15,7 @@ of its own. A form the policy's language has no case for (a Dutch dative) would 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -64,6 +65,40 @@ def disagreements(table: Mapping[str, Mapping[str, str]], sectors: Sectors, lang
                     + ("" if expected is not None else f" (its noun has no {form}: {dict(written)})")
                 )
     return found
+
+
+# A follow-up's choice that names whom it serves, in brackets at its end: "A school (pupils)".
+_NAMED = re.compile(r"\((\w+)\)\Z")
+
+
+def labelled(language: str) -> list[str]:
+    """Where a follow-up choice's label names other people than the policy would for that answer."""
+    found = []
+    for sector in SECTORS.sectors.values():
+        if sector.detail is None:
+            continue
+        for choice, label in INTERVIEW.language(language).questions[sector.detail].choices.items():
+            named = _NAMED.search(label)
+            written = SECTORS.served({SECTOR: sector.id, sector.detail: choice}, language)["many"]
+            if named is not None and named.group(1) != written:
+                found.append(f"{language} {sector.detail}={choice}: {label!r}, the policy {written!r}")
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_follow_up_choice_names_the_people_the_policy_will(language: str) -> None:
+    assert labelled(language) == []
+
+
+def test_the_follow_up_labels_name_people_in_every_language() -> None:
+    # The check above has something to check: the school and hotel choices name whom they serve.
+    named = [
+        label
+        for language in LANGUAGES
+        for label in INTERVIEW.language(language).questions["education_level"].choices.values()
+        if _NAMED.search(label)
+    ]
+    assert len(named) == 2 * len(LANGUAGES), named
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
