@@ -75,6 +75,8 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         help_line = texts("chat.review_list", origin=offered.origin)
     elif entries and offered.source == "returned" and offered.value is not None:
         help_line = texts("chat.returned_list")
+    elif entries and offered.source == "typed":  # a follow-up named by the words typed before
+        help_line = texts("chat.typed_list")
     return Prompt(
         kind=kind,
         entries=entries,

@@ -158,7 +158,9 @@ class AnswerDock(Vertical):
         help_line = self.query_one("#help-line", Static)
         help_line.update(Content(prompt.help_line))
         # Where an offered answer comes from, and how to replace it, is worth two lines.
-        help_line.set_class(bool(prompt.field_text) or prompt.source in ("review", "returned"), "-offer")
+        help_line.set_class(
+            bool(prompt.field_text) or prompt.source in ("review", "returned", "typed"), "-offer"
+        )
         self._asked = self._answer_state(prompt.field_text)
         self._asked_since_number = True
         self._after_number = prompt.after_number

@@ -11,6 +11,8 @@ short ending (Dutch "wachtwoorden" for "wachtwoord": the Dutch stemmer cuts thos
     haben ... zu      these words in this order, with up to six others between (haben dem Chef zu folgen)
     wachtwoord*       a word that starts with it (folded): wachtwoordbeheerder
     *wachtwoord*      a word that contains it: a compound such as facebookwachtwoord
+    =würde            this word as spelled, in any case, not stemmed and its umlauts kept (ü or ue): for
+                      words that only an umlaut tells apart (German "würde" is conditional, "wurde" past)
     @concept          any term of a concept (a list of synonyms in the same file)
 
 Everything here runs in time linear in the text: one regular expression without nesting finds the
@@ -46,6 +48,14 @@ _CONTRACTED = {"can": "can", "won": "will", "don": "do", "shan": "shall"}
 STEMMERS = {"en": "english", "nl": "dutch", "fr": "french", "de": "german"}
 
 
+def spelled(text: str) -> str:
+    """Lower case with umlauts written out: "Würde" and "wuerde" -> "wuerde", "wurde" stays "wurde"."""
+    return text.lower().translate(_SPELLED)
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Privé" -> "prive", "Überwachung" -> "uberwachung", "ß" -> "ss"."""
     lowered = text.lower()
@@ -67,8 +77,8 @@ _FOLDED: dict[str, str] = {}
 class Atom:
     """How one word of a term matches a word of the text."""
 
-    kind: str  # "word", "prefix", "suffix" or "infix"
-    text: str  # the stem (word) or the folded letters (the others)
+    kind: str  # "word", "prefix", "suffix", "infix" or "spelled"
+    text: str  # the stem (word), the letters as spelled() (spelled) or the folded letters (the others)
     norm: str = ""  # the word's folded form (word), for the short-ending match
 
 
@@ -84,6 +94,7 @@ class Vocabulary:
     _by_prefix: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # (atom, max extra)
     _by_suffix: dict[str, list[int]] = field(default_factory=dict)
     _infixes: list[tuple[str, int]] = field(default_factory=list)
+    _by_spelling: dict[str, list[int]] = field(default_factory=dict)
     _cache: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
     _stems: dict[str, str] = field(default_factory=dict)
     _stemmer: Any = field(default=None, init=False, repr=False)
@@ -116,7 +127,9 @@ class Vocabulary:
     def atom(self, written: str) -> int:
         """The id of the atom a word of a term is (see the module docstring for the syntax)."""
         word = written.strip()
-        if word.startswith("*") and word.endswith("*") and len(word) > 2:
+        if word.startswith("=") and len(word) > 1:
+            atom = Atom("spelled", spelled(word[1:]))
+        elif word.startswith("*") and word.endswith("*") and len(word) > 2:
             atom = Atom("infix", fold(word[1:-1]))
         elif word.endswith("*") and len(word) > 1:
             atom = Atom("prefix", fold(word[:-1]))
@@ -151,6 +164,8 @@ class Vocabulary:
             self._by_prefix.setdefault(atom.text, []).append((index, 1_000))
         elif atom.kind == "suffix":
             self._by_suffix.setdefault(atom.text, []).append(index)
+        elif atom.kind == "spelled":
+            self._by_spelling.setdefault(atom.text, []).append(index)
         else:
             self._infixes.append((atom.text, index))
 
@@ -162,7 +177,12 @@ class Vocabulary:
             if len(self._words) > CACHE_LIMIT:
                 self._words.clear()
             norm = fold(lowered)
-            found = self._words[lowered] = (norm, *self.atoms_of(norm, lowered))
+            ids, modifiers = self.atoms_of(norm, lowered)
+            # By its spelling, not its folded form: "wurde" and "würde" fold alike (atoms_of's cache).
+            exact = self._by_spelling.get(spelled(lowered)) if self._by_spelling else None
+            if exact:
+                ids = ids.union(exact)
+            found = self._words[lowered] = (norm, ids, modifiers)
         return found
 
     def atoms_of(self, norm: str, lowered: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -270,7 +290,9 @@ def term_atoms(term: str, vocabulary: Vocabulary) -> tuple[int, ...]:
         inner = [match.group() for match in _WORD.finditer(piece)]
         if not inner:
             continue
-        if star_start:
+        if piece.startswith("="):
+            inner[0] = "=" + inner[0]
+        elif star_start:
             inner[0] = "*" + inner[0]
         if star_end:
             inner[-1] = inner[-1] + "*"

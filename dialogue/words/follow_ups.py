@@ -4,7 +4,9 @@ and names the kind of care, so the follow-up is offered with "a hospital" ready 
 Only the curated synonyms of vocabulary.yaml count (never a fuzzy match of the labels: "soins de santé"
 must not read as home care), and only when they name exactly one choice of a single-choice follow-up
 that the answer has just brought onto the path. The follow-up is still asked: the answer is offered,
-never given silently.
+never given silently. The words of the latest answer count: typed again ("een ziekenhuis", back, "een
+woonzorgcentrum"), the follow-up offers what the new words name, or nothing if they name no single
+choice; a review's suggestion (it has an origin) is never replaced by typed words.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def offer_follow_ups(session: Session, question: Question, text: str) -> dict[st
     for follow in _follow_ups(session.interview, question.id):
         if (
             follow.id in session.answers
-            or follow.id in session.suggestions
+            or follow.id in session.suggestion_origins
             or not session.route.on_path(follow)
         ):
             continue
@@ -36,6 +38,8 @@ def offer_follow_ups(session: Session, question: Question, text: str) -> dict[st
         named = {choice_of[typed[start:end]] for start, end in names.find(typed)}
         if len(named) == 1:
             offered[follow.id] = session.suggestions[follow.id] = named.pop()
+        else:  # what earlier words named, these words no longer say
+            session.suggestions.pop(follow.id, None)
     return offered
 
 

@@ -68,3 +68,42 @@ def test_words_that_name_no_follow_up_choice_offer_nothing(language: str, typed:
     session = at_sector(language)
     assert isinstance(session.answer_text(typed), Understood)
     assert session.suggestions == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "sector", "follow_up", "offered"),
+    [
+        ("en", "school, sport club", "education", "education_level", "school"),
+        ("nl", "een school en een sportclub", "education", "education_level", "school"),
+        ("fr", "une école, un club de sport", "education", "education_level", "school"),
+        ("de", "ein Krankenhaus und eine Apotheke", "healthcare", "care_setting", "hospital"),
+    ],
+)
+def test_a_typed_list_offers_the_follow_up_its_words_name(
+    language: str, typed: str, sector: str, follow_up: str, offered: str
+) -> None:
+    session = at_sector(language)
+    assert isinstance(session.answer_text(typed), Understood)
+    assert session.answers["sector"] == sector
+    assert session.suggestions[follow_up] == offered
+    assert follow_up not in session.suggestion_origins  # from the user's words, not from a review
+
+
+def test_the_latest_words_count_when_the_sector_is_typed_again() -> None:
+    session = at_sector("nl")
+    session.answer_text("een ziekenhuis")
+    assert session.suggestions == {"care_setting": "hospital"}
+    session.back()
+    session.answer_text("een woonzorgcentrum")  # the earlier words no longer hold
+    assert session.suggestions == {"care_setting": "care_home"}
+    session.back()
+    session.answer_text("een ziekenhuis en een woonzorgcentrum")  # two kinds of care: neither offered
+    assert session.current is not None and session.current.id == "care_setting"
+    assert session.suggestions == {}
+
+
+def test_typed_words_never_replace_a_reviews_suggestion() -> None:
+    session = at_sector("fr")
+    session.suggest({"care_setting": "home_care"}, {"care_setting": "politique.docx, §1"})
+    session.answer_text("un hôpital")
+    assert session.suggestions["care_setting"] == "home_care"

@@ -29,6 +29,7 @@ from uihelp import (
 
 from assistant.cli import main
 from assistant.screens.summary import SummaryScreen
+from assistant.texts import load_texts
 from assistant.widgets.pointer_list import PointerList
 from dialogue.drafts import DraftStore
 
@@ -260,3 +261,81 @@ async def test_after_a_number_an_arrow_makes_the_next_enter_the_users_own(home: 
         await pilot.press("down", "enter")  # the user moved to "no": this Enter is theirs
         await wait_for(pilot, lambda: current_id(app) == "monitoring")
         assert chat.session.answers["company_devices"] is False
+
+
+# --- a follow-up named by the words typed for the sector --------------------------------------------
+
+
+@asynccontextmanager
+async def at_sector(home: Path, language: str, size: tuple[int, int] = (100, 30)) -> AsyncIterator[Pilot]:
+    """The app resumed at the sector question of the comprehensive answers, in `language`."""
+    session = session_at("sector", COMPREHENSIVE)
+    session.set_language(language)
+    write_draft(home, session, "draft")
+    app = make_app(home, resume="draft")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: current_id(app) == "sector")
+        yield pilot
+
+
+def pointed(app) -> str:
+    """The choice the list points at."""
+    chat = chat_of(app)
+    question = chat.session.current
+    assert question is not None and chat.dock.choices.highlighted is not None
+    return question.choices[chat.dock.choices.highlighted]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "follow_up", "choice", "label"),
+    [
+        ("nl", "een school en een sportclub", "education_level", "school", "Uit wat u typte"),
+        ("en", "school, sport club", "education_level", "school", "From what you typed"),
+        ("fr", "une école, un club de sport", "education_level", "school", "D'après ce que vous avez tapé"),
+        (
+            "de",
+            "ein Krankenhaus und eine Apotheke",
+            "care_setting",
+            "hospital",
+            "Aus dem, was Sie getippt haben",
+        ),
+        ("nl", "een ziekenhuis", "care_setting", "hospital", "Uit wat u typte"),
+    ],
+)
+@async_test
+async def test_a_follow_up_named_by_typed_words_says_so_under_the_list(
+    home: Path, language: str, typed: str, follow_up: str, choice: str, label: str
+) -> None:
+    # 80 columns: the German label takes two lines, and is not cut.
+    async with at_sector(home, language, size=(80, 24)) as pilot:
+        app = pilot.app
+        await submit_text(pilot, typed)
+        await wait_for(pilot, lambda: current_id(app) == follow_up)
+        assert pointed(app) == choice
+        assert label in shown(app), shown(app)
+        assert load_texts(language)("chat.typed_list") in shown(app)  # whole, wrapped rather than cut
+        await pilot.press("enter")  # confirmed as offered
+        await wait_for(pilot, lambda: current_id(app) != follow_up)
+        assert chat_of(app).session.answers[follow_up] == choice
+        assert label not in shown(app)
+
+
+@async_test
+async def test_typed_again_the_sector_offers_what_the_new_words_name(home: Path) -> None:
+    async with at_sector(home, "nl") as pilot:
+        app = pilot.app
+        await submit_text(pilot, "een ziekenhuis")
+        await wait_for(pilot, lambda: current_id(app) == "care_setting")
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: current_id(app) == "sector")
+        await submit_text(pilot, "een woonzorgcentrum")
+        await wait_for(pilot, lambda: current_id(app) == "care_setting")
+        assert pointed(app) == "care_home"
+        assert "Uit wat u typte" in shown(app)
+        # Words that name two kinds of care offer neither, and say nothing of what was typed.
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: current_id(app) == "sector")
+        await submit_text(pilot, "ziekenhuis en woonzorgcentrum")
+        await wait_for(pilot, lambda: current_id(app) == "care_setting")
+        assert chat_of(app).session.suggestions == {}
+        assert "Uit wat u typte" not in shown(app)
