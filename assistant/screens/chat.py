@@ -69,6 +69,7 @@ class ChatScreen(Labelled, Screen[None]):
         self.conversation = conversation
         self._shown: tuple[Line, ...] = ()  # the lines the transcript shows
         self._side_preview: PolicyPreview | None = None
+        self._side = Vertical(id="side")  # where the side preview goes, mounted or not
 
     @property
     def session(self) -> Session:
@@ -90,9 +91,13 @@ class ChatScreen(Labelled, Screen[None]):
             with Vertical(id="conversation"):
                 yield Transcript(id="transcript")
                 yield AnswerDock(id="dock")
-            if self.app.size.width >= WIDE:
-                self._side_preview = self._new_side_preview()
-                yield self._side_preview
+            # The preview has a container of its own: Textual redraws every widget whose container
+            # overlaps what changed, and in the body's it was drawn again after every answer
+            # (docs/decisions.md, "What an answer redraws").
+            with self._side:
+                if self.app.size.width >= WIDE:
+                    self._side_preview = self._new_side_preview()
+                    yield self._side_preview
         yield KeysFooter()
 
     def _new_side_preview(self) -> PolicyPreview:
@@ -125,11 +130,11 @@ class ChatScreen(Labelled, Screen[None]):
         return self._side_preview
 
     def _mount_side_preview(self) -> None:
-        body = self.query_one("#body", Horizontal)
-        if not body.is_mounted:  # asked for before the first frame
+        side = self._side
+        if not side.is_mounted:  # asked for before the first frame
             self.call_after_refresh(self._mount_side_preview)
-        elif body.is_attached and self._side_preview is not None and self._side_preview.parent is None:
-            body.mount(self._side_preview)  # (not attached: the screen is closing)
+        elif side.is_attached and self._side_preview is not None and self._side_preview.parent is None:
+            side.mount(self._side_preview)  # (not attached: the screen is closing)
 
     def on_mount(self) -> None:
         conversation = self.conversation
