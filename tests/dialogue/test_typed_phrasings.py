@@ -1,0 +1,74 @@
+"""Phrasings of the held-out round (corpus/held_out_answers.yaml) that the readers missed, one test per
+general cause: each says what a person types and what the assistant must make of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dialogue.interpret import Unclear, Understood, interpret
+from dialogue.loader import load_interview
+
+interview = load_interview()
+
+
+def reading(question_id: str, text: str, language: str) -> Any:
+    result = interpret(interview, interview[question_id], text, language)
+    assert isinstance(result, Understood), result
+    return result.value
+
+
+def refused(question_id: str, text: str, language: str) -> str:
+    result = interpret(interview, interview[question_id], text, language)
+    assert isinstance(result, Unclear), result
+    return result.message
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "day"),
+    [
+        ("en", "from 1 March 2027", date(2027, 3, 1)),
+        ("en", "as of 2027-03-01", date(2027, 3, 1)),
+        ("nl", "vanaf 1 maart 2027", date(2027, 3, 1)),
+        ("nl", "met ingang van 01/09/2027", date(2027, 9, 1)),
+        ("fr", "à partir du 1er mars 2027", date(2027, 3, 1)),
+        ("fr", "le 1er janvier 2027", date(2027, 1, 1)),
+        ("de", "ab dem 1. März 2027", date(2027, 3, 1)),
+        ("de", "am 15. April 2027", date(2027, 4, 15)),
+        ("de", "ab 1.3.2027", date(2027, 3, 1)),
+    ],
+)
+def test_a_date_is_read_after_the_words_that_open_it(language: str, typed: str, day: date) -> None:
+    assert reading("effective_date", typed, language) == day
+
+
+@pytest.mark.parametrize(("language", "typed"), [("de", "ab dem"), ("en", "from next week"), ("fr", "le")])
+def test_opening_words_without_a_date_are_asked_again(language: str, typed: str) -> None:
+    refused("effective_date", typed, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("de", "ein paar"),  # was 1
+        ("nl", "een paar"),  # was 1
+        ("de", "mehrere hundert"),  # was 100
+        ("en", "a couple of hundred"),  # was 100
+        ("fr", "quelques centaines"),
+        ("nl", "enkele tientallen"),
+    ],
+)
+def test_an_amount_that_names_no_number_is_asked_again_never_read_as_the_number_in_it(
+    language: str, typed: str
+) -> None:
+    assert "12" in refused("headcount", typed, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "number"),
+    [("en", "some 200", 200), ("de", "etwa zweihundert", 200), ("fr", "une trentaine", 30)],
+)
+def test_about_a_number_is_still_that_number(language: str, typed: str, number: int) -> None:
+    assert reading("headcount", typed, language) == number
