@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dialogue.model import Interview
-from dialogue.words.phrases import Token, fold_word, split, words_of
+from dialogue.words.phrases import Phrases, Token, fold_word, split, words_of
 from dialogue.words.vocabulary import vocabulary
 
 FUZZY_THRESHOLD = 80
@@ -22,6 +22,10 @@ STOP_WORDS = frozenset(
 _SHORTEST_INSIDE = 3
 # A word that ends with a name of this length is a compound of it: "Kreiskrankenhaus", "stadsziekenhuis".
 _SHORTEST_COMPOUND_END = 6
+# A name this long is also found with a plural ending: "hotels", "Krankenhäuser", "bakeries". Shorter
+# ones would take ordinary words ("werk" would read "werken", to work).
+_SHORTEST_PLURAL = 5
+_PLURAL_ENDINGS = ("s", "es", "e", "er", "en", "n")
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,10 @@ def prefix(text: str, found: tuple[Candidate, ...]) -> set[str]:
 
 
 def distinctive_words(text: str, found: tuple[Candidate, ...]) -> set[str]:
-    typed = [w for w in text.replace("-", " ").split() if w not in STOP_WORDS and len(w) > 2]
-    if not typed:
+    # Every word counts, the short ones too: "HR department" is not "the legal department" ("hr" is
+    # no word of it), though "department" is.
+    typed = [w for w in text.replace("-", " ").split() if w not in STOP_WORDS]
+    if not any(len(w) > 2 for w in typed):
         return set()
     return {c.choice for c in found if all(w in c.words for w in typed)}
 
@@ -101,12 +107,21 @@ def fuzzy(text: str, found: tuple[Candidate, ...]) -> set[str]:
         return set()
     from rapidfuzz import fuzz  # only misspelt answers need it; it costs start-up time
 
+    typed = [w for w in text.split() if w not in STOP_WORDS]
     best: dict[str, float] = {}
     for candidate in found:
         score = max(
             fuzz.ratio(text, candidate.folded),
             max((fuzz.ratio(text, word) for word in candidate.words if len(word) > 3), default=0),
         )
+        if score < FUZZY_THRESHOLD - FUZZY_MARGIN:
+            continue  # never among the answers: not worth the word-by-word check
+        # Several words: most must be close to one of the candidate's, else "sales department" would be
+        # "legal department" (83% alike as a whole); "pas du tout pendant le travail" still is "pas
+        # pendant le travail".
+        close = sum(any(fuzz.ratio(w, word) >= FUZZY_THRESHOLD for word in candidate.words) for w in typed)
+        if len(typed) > 1 and 2 * close <= len(typed):
+            continue
         best[candidate.choice] = max(best.get(candidate.choice, 0), score)
     top = max(best.values(), default=0)
     if top < FUZZY_THRESHOLD:
@@ -115,6 +130,16 @@ def fuzzy(text: str, found: tuple[Candidate, ...]) -> set[str]:
 
 
 RULES = (exact, abbreviation, prefix, distinctive_words, fuzzy)
+
+
+def beside_department_word(folded: str, found: tuple[Candidate, ...], department: Phrases) -> str | None:
+    """The choice named beside a word for a department: "HR department", "de IT-dienst"."""
+    words = folded.replace("-", " ").split()
+    kept = [w for w in words if w not in STOP_WORDS and not department.covers([w])]
+    if not kept or len(kept) == len(words):
+        return None
+    matched = exact(" ".join(kept), found) or abbreviation(" ".join(kept), found)
+    return matched.pop() if len(matched) == 1 else None
 
 
 @cache
@@ -145,6 +170,39 @@ def _common_words(interview: Interview) -> frozenset[str]:
     )
 
 
+def _plural_of(word: str, name: str) -> bool:
+    """Is `word` the plural of `name`: "hotels", "krankenhauser" (folded), "bakeries"?"""
+    if len(name) < _SHORTEST_PLURAL or not word.startswith(name[:-1]):
+        return False
+    ending = word[len(name) :] if word.startswith(name) else None
+    return ending in _PLURAL_ENDINGS or (name.endswith("y") and word == name[:-1] + "ies")
+
+
+def _compound_of(word: str, name: str) -> bool:
+    """Does `word` end with `name`, as "kreiskrankenhaus" ends with "krankenhaus"?"""
+    return len(name) >= _SHORTEST_COMPOUND_END and word.endswith(name) and word != name
+
+
+@cache
+def _single_names(interview: Interview, question_id: str) -> dict[str, str]:
+    return {name[0]: choice for name, choice in _names_inside(interview, question_id) if len(name) == 1}
+
+
+def _head_of(interview: Interview, question_id: str, word: str) -> str | None:
+    """The choice a compound's start names when it ends with a word for any organisation:
+    "Bauunternehmen", "Versicherungsgesellschaft", "zorgbedrijf" name building, insurance and care."""
+    organisation = vocabulary(interview.source).organisation_words.singles
+    names = _single_names(interview, question_id)
+    for end in organisation:
+        if word.endswith(end) and len(word) > len(end):
+            head = word[: -len(end)].rstrip("-")
+            # German joins with an s: "Versicherung-s-unternehmen".
+            for start in (head, head[:-1] if head.endswith("s") else None):
+                if start and start in names:
+                    return names[start]
+    return None
+
+
 def mentions(interview: Interview, question_id: str, tokens: list[Token]) -> list[Mention]:
     """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated."""
     words = [token.word for token in tokens]
@@ -155,13 +213,12 @@ def mentions(interview: Interview, question_id: str, tokens: list[Token]) -> lis
         for start in range(len(words) - size + 1):
             if tuple(words[start : start + size]) == name:
                 found.append(Mention(choice, start, start + size, len(" ".join(name)), False))
-            elif (
-                size == 1
-                and len(name[0]) >= _SHORTEST_COMPOUND_END
-                and words[start].endswith(name[0])
-                and words[start] != name[0]
-            ):
+            elif size == 1 and (_plural_of(words[start], name[0]) or _compound_of(words[start], name[0])):
                 found.append(Mention(choice, start, start + 1, len(name[0]), False))
+    for position, word in enumerate(words):
+        head = _head_of(interview, question_id, word)
+        if head is not None:  # the whole word: it says more than the organisation word at its end
+            found.append(Mention(head, position, position + 1, len(word), False))
     marked: list[Mention] = []
     for mention in found:
         negated = any(
@@ -182,4 +239,13 @@ def best(found: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-__all__ = ["Candidate", "Mention", "best", "candidates", "fold", "mentions", "split"]
+__all__ = [
+    "Candidate",
+    "Mention",
+    "beside_department_word",
+    "best",
+    "candidates",
+    "fold",
+    "mentions",
+    "split",
+]

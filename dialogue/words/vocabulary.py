@@ -39,6 +39,7 @@ class Vocabulary:
     vague_amounts: Phrases = field(default_factory=Phrases)
     date_openers: Phrases = field(default_factory=Phrases)
     organisation_words: Phrases = field(default_factory=Phrases)
+    department_words: Phrases = field(default_factory=Phrases)
     # question id -> choice id -> words
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -103,6 +104,7 @@ def _build(path: Path, data: Any) -> Vocabulary:
         vague_amounts=phrases(words("vague_amounts")),
         date_openers=phrases(words("date_openers")),
         organisation_words=phrases(words("organisation_words")),
+        department_words=phrases(words("department_words")),
         synonyms=synonyms,
     )
 

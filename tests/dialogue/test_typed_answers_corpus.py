@@ -29,16 +29,7 @@ SECTOR_CHOICES: dict[str, dict[str, str]] = DATA.pop("sector_choices")
 LANGUAGES = ("en", "nl", "fr", "de")
 # (question, typed) -> why it is not read yet
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("sector", "we run two hotels"): "plural 'hotels' is no sector word",
-    ("sector", "a chain of bakeries"): "plural 'bakeries' is no sector word",
-    ("sector", "eine Schule und ein Sportverein"): "'Sportverein' weighs as much as 'Schule': asked back",
-    ("sector", "ein Bauunternehmen"): "the compound's end 'unternehmen' (other) wins over 'bau'",
-    ("sector", "ein Transportunternehmen"): "the compound's end 'unternehmen' (other) wins over 'transport'",
     ("advocacy", "eher nicht"): "read as no",
-    ("confidential_info", "klantgegevens en patiëntengegevens"): "'patiëntengegevens' is no word of health",
-    ("confidential_info", "Kundendaten sowie Patientendaten"): "'Patientendaten' is no word of health",
-    ("review_cadence", "once a year"): "'once a year' is no word of yearly",
-    ("policy_owner", "HR department"): "'department' alone names the legal department: read as legal",
 }
 
 
@@ -154,7 +145,7 @@ def test_a_typed_answer_gives_its_answer(case: Case) -> None:
 
 
 # The least share read right, of all answers and of each language's, per corpus.
-SHARES = {"typed": (0.95, 0.9), "held-out": (0.9, 0.85)}
+SHARES = {"typed": (0.95, 0.9), "held-out": (0.95, 0.9)}
 
 
 @pytest.mark.parametrize("corpus", sorted(SHARES))

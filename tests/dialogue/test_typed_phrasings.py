@@ -72,3 +72,87 @@ def test_an_amount_that_names_no_number_is_asked_again_never_read_as_the_number_
 )
 def test_about_a_number_is_still_that_number(language: str, typed: str, number: int) -> None:
     assert reading("headcount", typed, language) == number
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "sector"),
+    [
+        ("de", "eine Schule und ein Sportverein", "education"),  # was asked back: two words as long
+        ("de", "ein Sportverein und eine Schule", "nonprofit"),
+        ("fr", "un club de sport et une école", "nonprofit"),  # was the longer word's, "école"
+        ("nl", "een ziekenhuis, een school", "healthcare"),
+        ("en", "we are a school, with a sports club", "education"),
+    ],
+)
+def test_a_list_that_names_several_sectors_is_the_first_one(language: str, typed: str, sector: str) -> None:
+    assert reading("sector", typed, language) == sector
+
+
+def test_words_that_name_several_sectors_outside_a_list_are_still_asked_back() -> None:
+    assert "Unterrichtswesen" in refused("sector", "Schule oder Verein", "de")  # "or" is no list
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "sector"),
+    [
+        ("de", "ein Bauunternehmen", "industry"),  # was "another activity", from "unternehmen"
+        ("de", "ein Transportunternehmen", "industry"),
+        ("de", "eine Versicherungsgesellschaft", "finance"),
+        ("de", "ein Softwareunternehmen", "professional"),
+        ("nl", "een zorgbedrijf", "healthcare"),
+        ("de", "ein Unternehmen", "other"),
+    ],
+)
+def test_a_compound_with_a_word_for_any_organisation_names_its_start(
+    language: str, typed: str, sector: str
+) -> None:
+    assert reading("sector", typed, language) == sector
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "sector"),
+    [
+        ("en", "we run two hotels", "retail"),
+        ("en", "a chain of bakeries", "retail"),
+        ("de", "zwei Krankenhäuser", "healthcare"),
+        ("fr", "trois hôtels", "retail"),
+    ],
+)
+def test_a_sector_word_in_the_plural(language: str, typed: str, sector: str) -> None:
+    assert reading("sector", typed, language) == sector
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "typed", "choice"),
+    [
+        ("policy_owner", "en", "HR department", "hr"),  # was the legal department
+        ("crisis_function", "en", "the IT department", "it"),
+        ("crisis_function", "nl", "de IT-dienst", "it"),
+        ("policy_owner", "de", "die HR-Abteilung", "hr"),
+        ("policy_owner", "en", "legal department", "legal"),
+    ],
+)
+def test_a_function_typed_with_a_word_for_department(
+    question: str, language: str, typed: str, choice: str
+) -> None:
+    assert reading(question, typed, language) == choice
+
+
+def test_a_department_the_question_does_not_offer_is_asked_back_not_read_as_another() -> None:
+    assert "Please choose one of" in refused("policy_owner", "Sales department", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "typed", "value"),
+    [
+        ("review_cadence", "en", "once a year", "yearly"),
+        ("review_cadence", "nl", "om de twee jaar", "two_yearly"),
+        ("monitoring_evaluation", "fr", "deux fois par an", "half_yearly"),
+        ("confidential_info", "de", "Kundendaten sowie Patientendaten", ["customer_data", "health"]),
+        ("confidential_info", "nl", "klantgegevens en patiëntengegevens", ["customer_data", "health"]),
+    ],
+)
+def test_words_for_how_often_and_for_patient_data(
+    question: str, language: str, typed: str, value: Any
+) -> None:
+    assert reading(question, typed, language) == value
