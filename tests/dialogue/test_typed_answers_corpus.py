@@ -28,9 +28,7 @@ HELD_OUT = yaml.safe_load((CORPORA / "held_out_answers.yaml").read_text(encoding
 SECTOR_CHOICES: dict[str, dict[str, str]] = DATA.pop("sector_choices")
 LANGUAGES = ("en", "nl", "fr", "de")
 # (question, typed) -> why it is not read yet
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("advocacy", "eher nicht"): "read as no",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def with_sector_choices(interview: Interview) -> Interview:
