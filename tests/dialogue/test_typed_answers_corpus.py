@@ -1,10 +1,10 @@
 """The corpora of answers typed in one's own words: each must give its answer.
 
-corpus/typed_answers.yaml is the corpus the readers were written against; corpus/held_out_answers.yaml
-a held-out round written later without looking at the rules. `test_the_share_understood` reports the
-share per corpus, language and kind of question (run with -s to see it) and holds it at 95% or more;
-an answer the assistant does not read yet is listed in KNOWN_GAPS with the reason, and its test is
-expected to fail until it is read.
+corpus/typed_answers.yaml is the corpus the readers were written against; held_out_answers.yaml and
+held_out_round2.yaml are held-out rounds written later without looking at the rules.
+`test_the_share_understood` reports the share per corpus, language and kind of question (run with -s
+to see it) and holds it at its least (SHARES); an answer the assistant does not read yet is listed in
+KNOWN_GAPS with the reason, and its test is expected to fail until it is read.
 """
 
 from __future__ import annotations
@@ -25,10 +25,17 @@ from dialogue.model import Interview
 CORPORA = Path(__file__).parent / "corpus"
 DATA = yaml.safe_load((CORPORA / "typed_answers.yaml").read_text(encoding="utf-8"))
 HELD_OUT = yaml.safe_load((CORPORA / "held_out_answers.yaml").read_text(encoding="utf-8"))
+HELD_OUT_2 = yaml.safe_load((CORPORA / "held_out_round2.yaml").read_text(encoding="utf-8"))
 SECTOR_CHOICES: dict[str, dict[str, str]] = DATA.pop("sector_choices")
 LANGUAGES = ("en", "nl", "fr", "de")
 # (question, typed) -> why it is not read yet
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("sector", "an engineering firm"): "'engineering' is a word of industry",
+    ("sector", "een kinderdagverblijf"): "a day nursery is no sector word: asked back",
+    ("headcount", "knapp hundert"): "'knapp' (just under) is dropped: read as 100",
+    ("headcount", "just under fifty"): "'just under' is dropped: read as 50",
+    ("advocacy", "weiß ich noch nicht"): "'noch nicht' is read as no",
+}
 
 
 def with_sector_choices(interview: Interview) -> Interview:
@@ -83,7 +90,7 @@ class Case:
 
 CASES = [
     Case(corpus, question, entry[0], str(entry[1]), entry[2], entry[3] if len(entry) > 3 else {})
-    for corpus, data in (("typed", DATA), ("held-out", HELD_OUT))
+    for corpus, data in (("typed", DATA), ("held-out", HELD_OUT), ("held-out-2", HELD_OUT_2))
     for question, entries in data.items()
     for entry in entries
 ]
@@ -111,7 +118,9 @@ def problem(case: Case) -> str | None:
     return None
 
 
-@pytest.mark.parametrize(("corpus", "size", "per_language"), [("typed", 300, 60), ("held-out", 160, 40)])
+@pytest.mark.parametrize(
+    ("corpus", "size", "per_language"), [("typed", 300, 60), ("held-out", 160, 40), ("held-out-2", 60, 15)]
+)
 def test_the_corpus_is_large_and_covers_every_language_and_kind(
     corpus: str, size: int, per_language: int
 ) -> None:
@@ -143,7 +152,7 @@ def test_a_typed_answer_gives_its_answer(case: Case) -> None:
 
 
 # The least share read right, of all answers and of each language's, per corpus.
-SHARES = {"typed": (0.95, 0.9), "held-out": (0.95, 0.9)}
+SHARES = {"typed": (0.95, 0.9), "held-out": (0.95, 0.9), "held-out-2": (0.9, 0.85)}
 
 
 @pytest.mark.parametrize("corpus", sorted(SHARES))
