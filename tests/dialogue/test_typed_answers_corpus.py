@@ -30,11 +30,7 @@ SECTOR_CHOICES: dict[str, dict[str, str]] = DATA.pop("sector_choices")
 LANGUAGES = ("en", "nl", "fr", "de")
 # (question, typed) -> why it is not read yet
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("sector", "an engineering firm"): "'engineering' is a word of industry",
     ("sector", "een kinderdagverblijf"): "a day nursery is no sector word: asked back",
-    ("headcount", "knapp hundert"): "'knapp' (just under) is dropped: read as 100",
-    ("headcount", "just under fifty"): "'just under' is dropped: read as 50",
-    ("advocacy", "weiß ich noch nicht"): "'noch nicht' is read as no",
 }
 
 

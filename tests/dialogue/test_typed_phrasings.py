@@ -156,3 +156,42 @@ def test_words_for_how_often_and_for_patient_data(
     question: str, language: str, typed: str, value: Any
 ) -> None:
     assert reading(question, typed, language) == value
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "just under fifty"),  # was 50: where the law changes
+        ("de", "knapp hundert"),  # was 100
+        ("fr", "plus de 250"),  # was 250
+        ("nl", "bijna honderd"),
+        ("de", "über 200"),
+    ],
+)
+def test_a_bound_is_asked_again_never_read_as_the_number_it_bounds(language: str, typed: str) -> None:
+    assert "12" in refused("headcount", typed, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "months"),
+    [("de", "höchstens zwölf Monate", 12), ("fr", "6 mois maximum", 6), ("en", "a year at most", 12)],
+)
+def test_a_longest_keeping_time_is_its_maximum(language: str, typed: str, months: int) -> None:
+    assert reading("monitoring_retention_months", typed, language) == months
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "words"),
+    [
+        ("de", "weiß ich noch nicht", "Wenn Sie unsicher sind"),  # was no, from "noch nicht"
+        ("nl", "weet ik nog niet", "Twijfelt u"),
+        ("fr", "je ne sais pas encore", "Si vous n'êtes pas sûr"),
+        ("en", "don't know yet", "If you are not sure"),
+    ],
+)
+def test_not_knowing_yet_is_not_a_no(language: str, typed: str, words: str) -> None:
+    assert words in refused("advocacy", typed, language)
+
+
+def test_an_engineering_firm_is_a_professional_service() -> None:
+    assert reading("sector", "an engineering firm", "en") == "professional"
