@@ -170,29 +170,39 @@ def _common_words(interview: Interview) -> frozenset[str]:
     )
 
 
-def _plural_of(word: str, name: str) -> bool:
-    """Is `word` the plural of `name`: "hotels", "krankenhauser" (folded), "bakeries"?"""
-    if len(name) < _SHORTEST_PLURAL or not word.startswith(name[:-1]):
-        return False
-    ending = word[len(name) :] if word.startswith(name) else None
-    return ending in _PLURAL_ENDINGS or (name.endswith("y") and word == name[:-1] + "ies")
+@dataclass(frozen=True)
+class _Index:
+    """A question's names as looked up in typed words: one word, several words, compound ends."""
 
-
-def _compound_of(word: str, name: str) -> bool:
-    """Does `word` end with `name`, as "kreiskrankenhaus" ends with "krankenhaus"?"""
-    return len(name) >= _SHORTEST_COMPOUND_END and word.endswith(name) and word != name
+    single: dict[str, str]  # one-word name -> choice
+    several: tuple[tuple[tuple[str, ...], str], ...]
+    ends: dict[int, dict[str, str]]  # length -> name a compound may end with -> choice
 
 
 @cache
-def _single_names(interview: Interview, question_id: str) -> dict[str, str]:
-    return {name[0]: choice for name, choice in _names_inside(interview, question_id) if len(name) == 1}
+def _index(interview: Interview, question_id: str) -> _Index:
+    names = _names_inside(interview, question_id)
+    single = {name[0]: choice for name, choice in names if len(name) == 1}
+    ends: dict[int, dict[str, str]] = {}
+    for word, choice in single.items():
+        if len(word) >= _SHORTEST_COMPOUND_END:
+            ends.setdefault(len(word), {})[word] = choice
+    return _Index(single, tuple((name, choice) for name, choice in names if len(name) > 1), ends)
+
+
+def _plurals(word: str, single: dict[str, str]) -> list[str]:
+    """The names `word` is a plural of: "hotels", "krankenhauser" (folded), "bakeries"."""
+    stems = [word[: -len(ending)] for ending in _PLURAL_ENDINGS if word.endswith(ending)]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return [stem for stem in stems if len(stem) >= _SHORTEST_PLURAL and stem in single]
 
 
 def _head_of(interview: Interview, question_id: str, word: str) -> str | None:
     """The choice a compound's start names when it ends with a word for any organisation:
     "Bauunternehmen", "Versicherungsgesellschaft", "zorgbedrijf" name building, insurance and care."""
     organisation = vocabulary(interview.source).organisation_words.singles
-    names = _single_names(interview, question_id)
+    names = _index(interview, question_id).single
     for end in organisation:
         if word.endswith(end) and len(word) > len(end):
             head = word[: -len(end)].rstrip("-")
@@ -204,21 +214,30 @@ def _head_of(interview: Interview, question_id: str, word: str) -> str | None:
 
 
 def mentions(interview: Interview, question_id: str, tokens: list[Token]) -> list[Mention]:
-    """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated."""
+    """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated.
+
+    A one-word name is also found in the plural and at the end of a compound ("Kreiskrankenhaus").
+    """
     words = [token.word for token in tokens]
     negations = vocabulary(interview.source).negations
+    index = _index(interview, question_id)
     found: list[Mention] = []
-    for name, choice in _names_inside(interview, question_id):
+    for name, choice in index.several:
         size = len(name)
         for start in range(len(words) - size + 1):
             if tuple(words[start : start + size]) == name:
                 found.append(Mention(choice, start, start + size, len(" ".join(name)), False))
-            elif size == 1 and (_plural_of(words[start], name[0]) or _compound_of(words[start], name[0])):
-                found.append(Mention(choice, start, start + 1, len(name[0]), False))
-    for position, word in enumerate(words):
+    for start, word in enumerate(words):
+        if word in index.single:
+            found.append(Mention(index.single[word], start, start + 1, len(word), False))
+        for stem in _plurals(word, index.single):
+            found.append(Mention(index.single[stem], start, start + 1, len(stem), False))
+        for length, ends in index.ends.items():
+            if len(word) > length and word[-length:] in ends:
+                found.append(Mention(ends[word[-length:]], start, start + 1, length, False))
         head = _head_of(interview, question_id, word)
         if head is not None:  # the whole word: it says more than the organisation word at its end
-            found.append(Mention(head, position, position + 1, len(word), False))
+            found.append(Mention(head, start, start + 1, len(word), False))
     marked: list[Mention] = []
     for mention in found:
         negated = any(

@@ -79,13 +79,27 @@ def test_about_a_number_is_still_that_number(language: str, typed: str, number: 
     [
         ("de", "eine Schule und ein Sportverein", "education"),  # was asked back: two words as long
         ("de", "ein Sportverein und eine Schule", "nonprofit"),
-        ("fr", "un club de sport et une école", "nonprofit"),  # was the longer word's, "école"
-        ("nl", "een ziekenhuis, een school", "healthcare"),
+        ("fr", "une usine et une école", "industry"),  # "usine" and "école": five letters each
         ("en", "we are a school, with a sports club", "education"),
     ],
 )
-def test_a_list_that_names_several_sectors_is_the_first_one(language: str, typed: str, sector: str) -> None:
+def test_a_list_whose_sectors_say_as_much_is_its_first(language: str, typed: str, sector: str) -> None:
     assert reading("sector", typed, language) == sector
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "typed", "choice"),
+    [
+        # A longer name still says more, in a list too: the condition after "but" is what holds.
+        ("personal_use", "en", "within reason, but not during working hours", "not_during_work"),
+        ("personal_use", "en", "during breaks and within reason", "reasonable"),
+        ("sector", "fr", "un club de sport et une école", "education"),
+    ],
+)
+def test_in_a_list_the_name_that_says_most_still_wins(
+    question: str, language: str, typed: str, choice: str
+) -> None:
+    assert reading(question, typed, language) == choice
 
 
 def test_words_that_name_several_sectors_outside_a_list_are_still_asked_back() -> None:
