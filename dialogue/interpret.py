@@ -136,12 +136,15 @@ def _match(context: Context, text: str) -> tuple[str, tuple[int, int] | None]:
             return matched.pop(), None
         if len(matched) > 1:
             raise _ambiguous(context, text, [c for c in question.choices if c in matched])
-    inside = _inside(context, split(text))
+    inside = _inside(context, split(text), text)
     if inside is not None:
         return inside
     answered = _answered_yes_or_no(context, text, found)
     if answered is not None:
         return answered
+    named = choosing.beside_department_word(folded, found, context.words.department_words)
+    if named is not None:
+        return named, None
     matched = choosing.fuzzy(folded, found)
     if len(matched) == 1:
         return matched.pop(), None
@@ -152,8 +155,10 @@ def _match(context: Context, text: str) -> tuple[str, tuple[int, int] | None]:
     raise AnswerError(language.message("unknown_choice", text=clip(text)) + " " + _choose(context))
 
 
-def _inside(context: Context, tokens: list[Token]) -> tuple[str, tuple[int, int]] | None:
-    """The choice named inside a sentence, if one clearly says most."""
+def _inside(context: Context, tokens: list[Token], text: str) -> tuple[str, tuple[int, int]] | None:
+    """The choice named inside a sentence, if one clearly says most (the longest name). Where names of
+    several say as much, in a list the first: "eine Schule und ein Sportverein" is a school (with a
+    sports club), as "een school en een sportclub" is; outside a list they are asked about."""
     mentions = choosing.best(choosing.mentions(context.interview, context.question.id, tokens))
     named = [m for m in mentions if not m.negated]
     if not named:
@@ -161,10 +166,27 @@ def _inside(context: Context, tokens: list[Token]) -> tuple[str, tuple[int, int]
     top = max(m.score for m in named)
     leaders = {m.choice for m in named if m.score == top}
     if len(leaders) > 1:
-        raise _ambiguous(context, quote_all(tokens), [c for c in context.question.choices if c in leaders])
+        first = _first_in_a_list([m for m in named if m.choice in leaders], tokens, text)
+        if first is None:
+            raise _ambiguous(
+                context, quote_all(tokens), [c for c in context.question.choices if c in leaders]
+            )
+        leaders = {first}
     choice = leaders.pop()
     spans = [m for m in named if m.choice == choice]
     return choice, (spans[0].start, spans[-1].end)
+
+
+def _first_in_a_list(named: list[choosing.Mention], tokens: list[Token], text: str) -> str | None:
+    """The choice the first part of a list names, when the answer is a list and its first part names
+    one choice; None otherwise."""
+    first = min(named, key=lambda m: m.start)
+    after = tokens[first.end - 1].end
+    breaks = [match.start() for match in _SEPARATORS.finditer(text) if match.start() >= after]
+    if not breaks:
+        return None
+    part = {m.choice for m in named if tokens[m.start].start < breaks[0]}
+    return part.pop() if len(part) == 1 else None
 
 
 def _answered_yes_or_no(

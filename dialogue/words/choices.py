@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dialogue.model import Interview
-from dialogue.words.phrases import Token, fold_word, split, words_of
+from dialogue.words.phrases import Phrases, Token, fold_word, split, words_of
 from dialogue.words.vocabulary import vocabulary
 
 FUZZY_THRESHOLD = 80
@@ -22,6 +22,10 @@ STOP_WORDS = frozenset(
 _SHORTEST_INSIDE = 3
 # A word that ends with a name of this length is a compound of it: "Kreiskrankenhaus", "stadsziekenhuis".
 _SHORTEST_COMPOUND_END = 6
+# A name this long is also found with a plural ending: "hotels", "Krankenhäuser", "bakeries". Shorter
+# ones would take ordinary words ("werk" would read "werken", to work).
+_SHORTEST_PLURAL = 5
+_PLURAL_ENDINGS = ("s", "es", "e", "er", "en", "n")
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,10 @@ def prefix(text: str, found: tuple[Candidate, ...]) -> set[str]:
 
 
 def distinctive_words(text: str, found: tuple[Candidate, ...]) -> set[str]:
-    typed = [w for w in text.replace("-", " ").split() if w not in STOP_WORDS and len(w) > 2]
-    if not typed:
+    # Every word counts, the short ones too: "HR department" is not "the legal department" ("hr" is
+    # no word of it), though "department" is.
+    typed = [w for w in text.replace("-", " ").split() if w not in STOP_WORDS]
+    if not any(len(w) > 2 for w in typed):
         return set()
     return {c.choice for c in found if all(w in c.words for w in typed)}
 
@@ -101,12 +107,21 @@ def fuzzy(text: str, found: tuple[Candidate, ...]) -> set[str]:
         return set()
     from rapidfuzz import fuzz  # only misspelt answers need it; it costs start-up time
 
+    typed = [w for w in text.split() if w not in STOP_WORDS]
     best: dict[str, float] = {}
     for candidate in found:
         score = max(
             fuzz.ratio(text, candidate.folded),
             max((fuzz.ratio(text, word) for word in candidate.words if len(word) > 3), default=0),
         )
+        if score < FUZZY_THRESHOLD - FUZZY_MARGIN:
+            continue  # never among the answers: not worth the word-by-word check
+        # Several words: most must be close to one of the candidate's, else "sales department" would be
+        # "legal department" (83% alike as a whole); "pas du tout pendant le travail" still is "pas
+        # pendant le travail".
+        close = sum(any(fuzz.ratio(w, word) >= FUZZY_THRESHOLD for word in candidate.words) for w in typed)
+        if len(typed) > 1 and 2 * close <= len(typed):
+            continue
         best[candidate.choice] = max(best.get(candidate.choice, 0), score)
     top = max(best.values(), default=0)
     if top < FUZZY_THRESHOLD:
@@ -115,6 +130,16 @@ def fuzzy(text: str, found: tuple[Candidate, ...]) -> set[str]:
 
 
 RULES = (exact, abbreviation, prefix, distinctive_words, fuzzy)
+
+
+def beside_department_word(folded: str, found: tuple[Candidate, ...], department: Phrases) -> str | None:
+    """The choice named beside a word for a department: "HR department", "de IT-dienst"."""
+    words = folded.replace("-", " ").split()
+    kept = [w for w in words if w not in STOP_WORDS and not department.covers([w])]
+    if not kept or len(kept) == len(words):
+        return None
+    matched = exact(" ".join(kept), found) or abbreviation(" ".join(kept), found)
+    return matched.pop() if len(matched) == 1 else None
 
 
 @cache
@@ -145,23 +170,74 @@ def _common_words(interview: Interview) -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True)
+class _Index:
+    """A question's names as looked up in typed words: one word, several words, compound ends."""
+
+    single: dict[str, str]  # one-word name -> choice
+    several: tuple[tuple[tuple[str, ...], str], ...]
+    ends: dict[int, dict[str, str]]  # length -> name a compound may end with -> choice
+
+
+@cache
+def _index(interview: Interview, question_id: str) -> _Index:
+    names = _names_inside(interview, question_id)
+    single = {name[0]: choice for name, choice in names if len(name) == 1}
+    ends: dict[int, dict[str, str]] = {}
+    for word, choice in single.items():
+        if len(word) >= _SHORTEST_COMPOUND_END:
+            ends.setdefault(len(word), {})[word] = choice
+    return _Index(single, tuple((name, choice) for name, choice in names if len(name) > 1), ends)
+
+
+def _plurals(word: str, single: dict[str, str]) -> list[str]:
+    """The names `word` is a plural of: "hotels", "krankenhauser" (folded), "bakeries"."""
+    stems = [word[: -len(ending)] for ending in _PLURAL_ENDINGS if word.endswith(ending)]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return [stem for stem in stems if len(stem) >= _SHORTEST_PLURAL and stem in single]
+
+
+def _head_of(interview: Interview, question_id: str, word: str) -> str | None:
+    """The choice a compound's start names when it ends with a word for any organisation:
+    "Bauunternehmen", "Versicherungsgesellschaft", "zorgbedrijf" name building, insurance and care."""
+    organisation = vocabulary(interview.source).organisation_words.singles
+    names = _index(interview, question_id).single
+    for end in organisation:
+        if word.endswith(end) and len(word) > len(end):
+            head = word[: -len(end)].rstrip("-")
+            # German joins with an s: "Versicherung-s-unternehmen".
+            for start in (head, head[:-1] if head.endswith("s") else None):
+                if start and start in names:
+                    return names[start]
+    return None
+
+
 def mentions(interview: Interview, question_id: str, tokens: list[Token]) -> list[Mention]:
-    """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated."""
+    """Every choice named inside `tokens`, with where; a name after "no", "geen", "pas de" is negated.
+
+    A one-word name is also found in the plural and at the end of a compound ("Kreiskrankenhaus").
+    """
     words = [token.word for token in tokens]
     negations = vocabulary(interview.source).negations
+    index = _index(interview, question_id)
     found: list[Mention] = []
-    for name, choice in _names_inside(interview, question_id):
+    for name, choice in index.several:
         size = len(name)
         for start in range(len(words) - size + 1):
             if tuple(words[start : start + size]) == name:
                 found.append(Mention(choice, start, start + size, len(" ".join(name)), False))
-            elif (
-                size == 1
-                and len(name[0]) >= _SHORTEST_COMPOUND_END
-                and words[start].endswith(name[0])
-                and words[start] != name[0]
-            ):
-                found.append(Mention(choice, start, start + 1, len(name[0]), False))
+    for start, word in enumerate(words):
+        if word in index.single:
+            found.append(Mention(index.single[word], start, start + 1, len(word), False))
+        for stem in _plurals(word, index.single):
+            found.append(Mention(index.single[stem], start, start + 1, len(stem), False))
+        for length, ends in index.ends.items():
+            if len(word) > length and word[-length:] in ends:
+                found.append(Mention(ends[word[-length:]], start, start + 1, length, False))
+        head = _head_of(interview, question_id, word)
+        if head is not None:  # the whole word: it says more than the organisation word at its end
+            found.append(Mention(head, start, start + 1, len(word), False))
     marked: list[Mention] = []
     for mention in found:
         negated = any(
@@ -182,4 +258,13 @@ def best(found: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-__all__ = ["Candidate", "Mention", "best", "candidates", "fold", "mentions", "split"]
+__all__ = [
+    "Candidate",
+    "Mention",
+    "beside_department_word",
+    "best",
+    "candidates",
+    "fold",
+    "mentions",
+    "split",
+]

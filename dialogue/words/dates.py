@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dialogue.errors import AnswerError
 from dialogue.words.choices import fold
+from dialogue.words.phrases import split
 
 if TYPE_CHECKING:
     from dialogue.interpret import Context, Reading
@@ -41,6 +42,7 @@ def read_date(context: Context, text: str) -> Reading:
     from dialogue.interpret import Reading
 
     interview, language = context.interview, context.language
+    text = _without_opener(context, text)
     folded = fold(text)
     today = date.today()
     if folded in interview.words["today"]:
@@ -62,6 +64,13 @@ def read_date(context: Context, text: str) -> Reading:
         return Reading(date(*parts))
     except ValueError:
         raise AnswerError(language.message("bad_date", text=stripped)) from None
+
+
+def _without_opener(context: Context, text: str) -> str:
+    """The date without the words said before it: "ab dem 1. März 2027", "à partir du 1er mars 2027"."""
+    tokens = split(text)
+    size = context.words.date_openers.length_at([token.word for token in tokens], 0)
+    return text[tokens[size].start :] if 0 < size < len(tokens) else text
 
 
 def _read_worded_date(folded: str) -> tuple[int, int, int] | None:

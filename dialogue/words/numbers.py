@@ -48,6 +48,10 @@ def read_whole_number(text: str, language: str, vocabulary: Vocabulary, *, month
     """The one whole number `text` says (for a question in months, a duration); NotANumber if none."""
     if months and vocabulary.other_units.find(_words(text)):
         raise NotANumber()  # "a few weeks": not a number of months
+    words = _words(text)
+    if vocabulary.vague_amounts.find(words) or vocabulary.number_bounds.find(words):
+        # "ein paar", "mehrere hundert", "just under fifty": the number in them is not the answer
+        raise NotANumber()
     # Accents stay until the number words are read: text2num knows "fünfzig" and "tweeëntwintig".
     lower = unicodedata.normalize("NFC", text).lower()
     lower = _COMMA_BETWEEN_WORDS.sub(" ", lower)  # "one thousand, one hundred"

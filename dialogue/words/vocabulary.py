@@ -36,6 +36,11 @@ class Vocabulary:
     qualifiers: Phrases = field(default_factory=Phrases)
     fillers: Phrases = field(default_factory=Phrases)
     negations: Phrases = field(default_factory=Phrases)
+    vague_amounts: Phrases = field(default_factory=Phrases)
+    number_bounds: Phrases = field(default_factory=Phrases)
+    date_openers: Phrases = field(default_factory=Phrases)
+    organisation_words: Phrases = field(default_factory=Phrases)
+    department_words: Phrases = field(default_factory=Phrases)
     # question id -> choice id -> words
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -97,6 +102,11 @@ def _build(path: Path, data: Any) -> Vocabulary:
         qualifiers=phrases(words("qualifiers")),
         fillers=phrases(words("fillers")),
         negations=phrases(words("negations")),
+        vague_amounts=phrases(words("vague_amounts")),
+        number_bounds=phrases(words("number_bounds")),
+        date_openers=phrases(words("date_openers")),
+        organisation_words=phrases(words("organisation_words")),
+        department_words=phrases(words("department_words")),
         synonyms=synonyms,
     )
 

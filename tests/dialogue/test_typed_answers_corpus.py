@@ -1,8 +1,10 @@
-"""The corpus of answers typed in one's own words (corpus/typed_answers.yaml): each must give its answer.
+"""The corpora of answers typed in one's own words: each must give its answer.
 
-`test_the_share_understood` reports the share per language and per kind of question (run with -s to
-see it) and holds it at 95% or more; an answer the assistant does not read yet is listed in KNOWN_GAPS
-with the reason, and its test is expected to fail until it is read.
+corpus/typed_answers.yaml is the corpus the readers were written against; held_out_answers.yaml and
+held_out_round2.yaml are held-out rounds written later without looking at the rules.
+`test_the_share_understood` reports the share per corpus, language and kind of question (run with -s
+to see it) and holds it at its least (SHARES); an answer the assistant does not read yet is listed in
+KNOWN_GAPS with the reason, and its test is expected to fail until it is read.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from dialogue.interpret import Unclear, Understood, interpret
 from dialogue.loader import load_interview
 from dialogue.model import Interview
 
-CORPUS = Path(__file__).parent / "corpus" / "typed_answers.yaml"
-DATA = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+CORPORA = Path(__file__).parent / "corpus"
+DATA = yaml.safe_load((CORPORA / "typed_answers.yaml").read_text(encoding="utf-8"))
+HELD_OUT = yaml.safe_load((CORPORA / "held_out_answers.yaml").read_text(encoding="utf-8"))
+HELD_OUT_2 = yaml.safe_load((CORPORA / "held_out_round2.yaml").read_text(encoding="utf-8"))
 SECTOR_CHOICES: dict[str, dict[str, str]] = DATA.pop("sector_choices")
 LANGUAGES = ("en", "nl", "fr", "de")
 # (question, typed) -> why it is not read yet
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("sector", "een kinderdagverblijf"): "a day nursery is no sector word: asked back",
+}
 
 
 def with_sector_choices(interview: Interview) -> Interview:
@@ -62,6 +68,7 @@ INTERVIEW = with_sector_choices(load_interview())
 
 @dataclasses.dataclass(frozen=True)
 class Case:
+    corpus: str
     question: str
     language: str
     typed: str
@@ -70,7 +77,7 @@ class Case:
 
     @property
     def id(self) -> str:
-        return f"{self.question}-{self.language}-{self.typed}"
+        return f"{self.corpus}-{self.question}-{self.language}-{self.typed}"
 
     @property
     def kind(self) -> str:
@@ -78,8 +85,9 @@ class Case:
 
 
 CASES = [
-    Case(question, entry[0], str(entry[1]), entry[2], entry[3] if len(entry) > 3 else {})
-    for question, entries in DATA.items()
+    Case(corpus, question, entry[0], str(entry[1]), entry[2], entry[3] if len(entry) > 3 else {})
+    for corpus, data in (("typed", DATA), ("held-out", HELD_OUT), ("held-out-2", HELD_OUT_2))
+    for question, entries in data.items()
     for entry in entries
 ]
 
@@ -106,13 +114,19 @@ def problem(case: Case) -> str | None:
     return None
 
 
-def test_the_corpus_is_large_and_covers_every_language_and_kind() -> None:
-    assert len(CASES) >= 300
-    by_language = Counter(case.language for case in CASES)
-    assert set(by_language) == set(LANGUAGES) and min(by_language.values()) >= 60, by_language
-    kinds = {case.kind for case in CASES}
-    assert {"single", "multi", "yesno", "number", "date", "email"} <= kinds
-    assert len({case.id for case in CASES}) == len(CASES), "each typed answer once per question"
+@pytest.mark.parametrize(
+    ("corpus", "size", "per_language"), [("typed", 300, 60), ("held-out", 160, 40), ("held-out-2", 60, 15)]
+)
+def test_the_corpus_is_large_and_covers_every_language_and_kind(
+    corpus: str, size: int, per_language: int
+) -> None:
+    cases = [case for case in CASES if case.corpus == corpus]
+    assert len(cases) >= size
+    by_language = Counter(case.language for case in cases)
+    assert set(by_language) == set(LANGUAGES) and min(by_language.values()) >= per_language, by_language
+    kinds = {case.kind for case in cases}
+    assert {"single", "multi", "yesno", "number", "date"} <= kinds
+    assert len({case.id for case in cases}) == len(cases), "each typed answer once per question"
 
 
 @pytest.mark.parametrize(
@@ -133,22 +147,30 @@ def test_a_typed_answer_gives_its_answer(case: Case) -> None:
     assert found is None, found
 
 
-def test_the_share_understood(capsys: pytest.CaptureFixture[str]) -> None:
+# The least share read right, of all answers and of each language's, per corpus.
+SHARES = {"typed": (0.95, 0.9), "held-out": (0.95, 0.9), "held-out-2": (0.95, 0.9)}
+
+
+@pytest.mark.parametrize("corpus", sorted(SHARES))
+def test_the_share_understood(corpus: str, capsys: pytest.CaptureFixture[str]) -> None:
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for case in CASES:
+        if case.corpus != corpus:
+            continue
         ok = problem(case) is None
         for group in (f"language {case.language}", f"kind {case.kind}", "all"):
             total[group] += 1
             right[group] += ok
     with capsys.disabled():
-        print()
+        print(f"\n  {corpus}")
         for group in sorted(total):
             share = 100 * right[group] / total[group]
             print(f"  {group:<18} {right[group]:>4}/{total[group]:<4} {share:5.1f}%")
-    assert right["all"] / total["all"] >= 0.95
+    least_of_all, least_per_language = SHARES[corpus]
+    assert right["all"] / total["all"] >= least_of_all
     for code in LANGUAGES:
-        assert right[f"language {code}"] / total[f"language {code}"] >= 0.9, code
+        assert right[f"language {code}"] / total[f"language {code}"] >= least_per_language, code
 
 
 def test_understanding_a_typed_answer_takes_under_5_ms() -> None:
