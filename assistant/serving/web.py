@@ -282,10 +282,15 @@ class AssistantServer:
         a users file, a page starts its person's when it is asked for: a waiting assistant holds about
         50 MiB, too much to keep one for each of many people who may not come back today."""
         from assistant.languages import from_locale
+        from assistant.texts import load_texts
 
         access = self.settings.access
+        language = self.settings.language or from_locale(None)
         if self.settings.warm and access.shared:
-            await self.spares.keep_ready(access.people[0], self.settings.language or from_locale(None))
+            await self.spares.keep_ready(access.people[0], language)
+        # Read now, not while the first person waits for the page (about 50 ms on first use).
+        load_texts(language)
+        self._pages.get_template("page.html")
 
     async def _close_tabs(self, app: web.Application) -> None:
         await self.spares.stop()
