@@ -9,5 +9,5 @@
 - `tab`: the program each browser tab runs;
 - `delivery`: in a browser, the exported files become downloads.
 
-Only `web` uses the network; nothing else in the product imports it.
+Only `web` (with `logs` and `addresses`) uses the network; only the serve command imports them.
 """
