@@ -6,9 +6,10 @@ question, so assistants are started ahead of their tabs ("spares", `Spares`): th
 wait until a tab's websocket takes one over and says how large the screen is.
 
 - On a server for one person (one token), one spare stands ready from the server's start, in the
-  language the server talks (then in the language of that person's latest tab), and after a tab takes
-  it the next one starts once that tab has drawn its first screen and loaded its clause library, so it
-  never competes with them for the processor.
+  language the server talks (then in the language of that person's latest tab). It never expires;
+  after a tab takes it, the next one starts REPLACE_AFTER seconds after that tab's first output, once
+  the tab has drawn its first screen and (mostly) loaded its clause library, so that the two do not
+  compete for the processor.
 - A page that is asked for starts its person's spare for its language if there is none: it loads
   while the browser loads the page's scripts. Such a spare, not taken, is stopped after a minute.
 - A spare never keeps a tab out: at `max_tabs` a tab that finds none of its own stops a waiting one.
@@ -36,9 +37,10 @@ log = logging.getLogger("policy-assistant.serve")
 
 STOP_TIMEOUT = 5.0  # seconds a closed tab's process has to quit before it is killed
 SPARE_LIFETIME = 60.0  # seconds a spare started for a page waits for its tab
-# Seconds after a tab's first screen before the next standing spare starts: a taken tab loads its
+# Seconds after a tab's first output before the next standing spare starts: a taken tab loads its
 # clause library for 1.6 s of processor time once its first question is on screen (measured on this
-# 2-core machine); a spare loading then took a core from it and from the browser drawing the page.
+# 2-core machine); a spare loading then took a core from it and from the browser drawing the page
+# (docs/decisions.md, "In a browser": 1.45-1.50x the floor when replaced at once, 0.98-1.16x after 2 s).
 REPLACE_AFTER = 2.0
 FIRST_SCREEN_TIMEOUT = 60.0  # seconds to wait for a tab's first screen before replacing its spare anyway
 
@@ -227,7 +229,13 @@ class Spares:
             close=_nowhere,
             download_manager=self._downloads,
         )
-        await tab.start(80, 24)
+        try:
+            await tab.start(80, 24)
+        except asyncio.CancelledError:
+            # Stopped as the server stops: a spare nobody took holds nothing, and must not outlive it.
+            if tab._process is not None and tab._process.returncode is None:
+                tab._process.kill()
+            raise
         return tab
 
     def _expire_later(self, key: Key, tab: Tab) -> None:
