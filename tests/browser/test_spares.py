@@ -40,12 +40,16 @@ QUESTION = {
 Test = Callable[[TestClient, AssistantServer], Awaitable[None]]
 
 
-def served(access: Access, test: Test, **options: Any) -> None:
+def served(access: Access, test: Test, after: Callable[[], None] | None = None, **options: Any) -> None:
+    """Run `test` against a server; then, once the server has stopped (its loop still running, so that
+    the processes it started are let go in it), `after`."""
     server = AssistantServer(Settings(access=access, host="127.0.0.1", port=0, **options))
 
     async def run() -> None:
         async with TestClient(TestServer(server.application())) as client:
             await test(client, server)
+        if after is not None:
+            after()
 
     asyncio.run(run())
 
@@ -126,8 +130,11 @@ def test_a_taken_spare_is_replaced_once_its_tab_shows_and_all_stop_with_the_serv
         await until(lambda: not server.tabs and not first.running)
         assert server.spares.waiting(person, "nl") is second and second.running
 
-    served(Access.single(TOKEN), test, language="nl")
-    assert [tab.running for tab in spares] == [False, False], "the server's stop stopped them"
+    def stopped() -> None:
+        assert [tab.running for tab in spares] == [False, False], "the server's stop stopped them"
+        spares.clear()
+
+    served(Access.single(TOKEN), test, stopped, language="nl")
 
 
 def test_the_standing_spare_follows_the_language_of_the_persons_latest_tab(
