@@ -182,6 +182,7 @@ class Spares:
         self._stopped = False
         self.standing: Key | None = None  # kept ready for as long as the server runs
         self._later: set[asyncio.Task[None]] = set()
+        self._stopping: set[asyncio.Future[None]] = set()  # expired spares still quitting
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._starting)
@@ -292,7 +293,11 @@ class Spares:
     async def _expire(self, key: Key, tab: Tab) -> None:
         if self._waiting.get(key) is tab and key != self.standing:
             del self._waiting[key]
-            await tab.stop()
+            # Kept until it has quit, so that the server's stop waits for it too.
+            stopping = asyncio.ensure_future(tab.stop())
+            self._stopping.add(stopping)
+            stopping.add_done_callback(self._stopping.discard)
+            await asyncio.shield(stopping)
 
     async def stop(self) -> None:
         self._stopped = True
@@ -300,4 +305,5 @@ class Spares:
         for task in list(self._later):
             task.cancel()
         waiting, self._waiting = list(self._waiting.values()), {}
-        await asyncio.gather(*(tab.stop() for tab in waiting), return_exceptions=True)
+        stopping = [tab.stop() for tab in waiting]
+        await asyncio.gather(*stopping, *list(self._stopping), return_exceptions=True)
