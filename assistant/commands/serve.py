@@ -175,7 +175,7 @@ def _tls(certificate: Path | None, key: Path | None) -> Any:
     if certificate is None or key is None:
         return None
     from assistant.commands import UsageError
-    from assistant.serving.web import TlsError, tls_context
+    from assistant.serving.addresses import TlsError, tls_context
 
     try:
         return tls_context(certificate, key)
@@ -193,7 +193,8 @@ def _serve(
     root: Path,
 ) -> int:
     from assistant.commands import UsageError
-    from assistant.serving.web import AssistantServer, Settings, address, serve_forever
+    from assistant.serving.addresses import address
+    from assistant.serving.web import AssistantServer, Settings, serve_forever
 
     settings = Settings(
         access=access,

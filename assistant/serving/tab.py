@@ -5,8 +5,9 @@ with the person's data folder as POLICY_ASSISTANT_HOME. In a browser the exporte
 downloads (see `assistant.serving.delivery`); the copy each export writes on the server goes to a new
 folder in that data folder, readable only by the serving user, so one export never meets another.
 
-With `--wait` (a spare, see `assistant.serving.tabs`) it loads everything, then waits for the server's
-first message on standard input: "start" with the screen's size when a tab takes it, or "quit".
+With `--wait` (a spare, see `assistant.serving.tabs`) it loads everything, says so on standard output
+(`WAITING`), then waits for the server's first message on standard input: "start" with the screen's
+size when a tab takes it, or "quit".
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.serving.access import AccessError, data_root, make_private
+
+WAITING = b"__WAITING__\n"  # what a spare writes once loaded, before Textual's prelude (see tabs.Tab)
 
 
 def export_folder(root: Path) -> Path:
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         import assistant.screens.start  # noqa: F401
 
         app.interview  # noqa: B018  (reads the interview now)
+        os.write(sys.stdout.fileno(), WAITING)
         started = wait_for_tab()
         if started is None:
             return 0  # stopped before any tab took it

@@ -53,7 +53,7 @@ class Settings:
     language: str | None = None  # None: each browser's own language (Accept-Language)
     clauses: tuple[Path, ...] = ()
     max_tabs: int = 20  # assistant processes at once, spares included
-    warm: bool = True  # start a person's next assistant when their page is asked for (see tabs.Spares)
+    warm: bool = True  # start assistants ahead of their tabs (see tabs.Spares)
     tls: ssl.SSLContext | None = None
     secrets_to_hide: set[str] = field(default_factory=set)  # tokens known in plain text
 
@@ -67,7 +67,12 @@ class AssistantServer:
         self.sessions = Sessions()
         self.downloads = DownloadManager()
         self.tabs: set[Tab] = set()
-        self.spares = Spares(lambda language: self.tab_command(language, waiting=True), self.downloads)
+        self._stopping: set[asyncio.Future[None]] = set()  # closed tabs whose assistant is quitting
+        self.spares = Spares(
+            lambda language: self.tab_command(language, waiting=True),
+            self.downloads,
+            room=lambda: self._processes() < self.settings.max_tabs,
+        )
         self._pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE), autoescape=True, undefined=jinja2.StrictUndefined
         )
@@ -87,6 +92,7 @@ class AssistantServer:
             ]
         )
         app.on_response_prepare.append(self._headers)
+        app.on_startup.append(self._keep_a_tab_ready)
         app.on_shutdown.append(self._close_tabs)
         return app
 
@@ -208,7 +214,8 @@ class AssistantServer:
             raise web.HTTPForbidden(text="This page may only be opened from the assistant's own address.")
         language = self._tab_language(request)
         spare = self.spares.take(person, language)
-        if spare is None and self._processes() >= self.settings.max_tabs:
+        full = self._processes() >= self.settings.max_tabs
+        if spare is None and full and not await self.spares.make_room():
             raise web.HTTPServiceUnavailable(text=self._texts(request)("served.too_many_tabs"))
         width = _dimension(request.query.get("width"), 80)
         height = _dimension(request.query.get("height"), 24)
@@ -232,13 +239,20 @@ class AssistantServer:
         try:
             if tab is not spare:
                 await tab.start(width, height)
+            self.spares.opened(tab)
             await self._relay(socket, tab)
         except asyncio.CancelledError:
             await socket.close()
         finally:
             self.tabs.discard(tab)
-            await tab.stop()
             log.info("%s closed a tab (%d open)", person.label, len(self.tabs))
+            # Shielded: a handler cancelled as its connection drops still has its assistant stopped,
+            # and only then is its place free for the next spare.
+            stopping = asyncio.ensure_future(tab.stop())
+            self._stopping.add(stopping)
+            stopping.add_done_callback(self._stopping.discard)
+            stopping.add_done_callback(lambda _: self.spares.closed())
+            await asyncio.shield(stopping)
         return socket
 
     async def _relay(self, socket: web.WebSocketResponse, tab: Tab) -> None:
@@ -263,9 +277,25 @@ class AssistantServer:
             except (ValueError, TypeError, KeyError, IndexError):
                 log.warning("%s: a tab sent a message that is not textual-serve's; ignored", tab.person.label)
 
+    async def _keep_a_tab_ready(self, app: web.Application) -> None:
+        """On a server for one person, their next tab's assistant waits from the start (tabs.Spares). With
+        a users file, a page starts its person's when it is asked for: a waiting assistant holds about
+        50 MiB, too much to keep one for each of many people who may not come back today."""
+        from assistant.languages import from_locale
+        from assistant.texts import load_texts
+
+        access = self.settings.access
+        language = self.settings.language or from_locale(None)
+        if self.settings.warm and access.shared:
+            await self.spares.keep_ready(access.people[0], language)
+        # Read now, not while the first person waits for the page (about 50 ms on first use).
+        load_texts(language)
+        self._pages.get_template("page.html")
+
     async def _close_tabs(self, app: web.Application) -> None:
         await self.spares.stop()
-        await asyncio.gather(*(tab.stop() for tab in list(self.tabs)), return_exceptions=True)
+        stopping = [tab.stop() for tab in list(self.tabs)]
+        await asyncio.gather(*stopping, *list(self._stopping), return_exceptions=True)
 
     # --- downloads --------------------------------------------------------------------------------
 
@@ -329,35 +359,6 @@ def _attachment(name: str) -> str:
     """Content-Disposition for a download, with any name (RFC 6266: a plain fallback and the UTF-8 one)."""
     plain = re.sub(r"[^A-Za-z0-9._-]", "_", name) or "download"
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
-
-
-class TlsError(Exception):
-    """A certificate or key that cannot be used; the message is one line."""
-
-
-def tls_context(certificate: Path, key: Path) -> ssl.SSLContext:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    try:
-        context.load_cert_chain(certificate, key)
-    except FileNotFoundError as error:
-        raise TlsError(f"{error.filename}: there is no such file") from None
-    except (ssl.SSLError, OSError) as error:
-        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
-        raise TlsError(f"--certificate {certificate} --key {key}: cannot be used ({reason})") from None
-    return context
-
-
-def address(host: str, port: int, secure: bool) -> str:
-    """The address to open: this computer's name when listening on every address."""
-    import socket
-
-    if host in ("0.0.0.0", "::", ""):
-        host = socket.gethostname()
-    if ":" in host and not host.startswith("["):
-        host = f"[{host}]"
-    scheme = "https" if secure else "http"
-    default = 443 if secure else 80
-    return f"{scheme}://{host}/" if port == default else f"{scheme}://{host}:{port}/"
 
 
 def serve_forever(server: AssistantServer, ready: Callable[[int], None]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.serving.tab import wait_for_tab
+from assistant.serving.tab import WAITING, wait_for_tab
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +71,7 @@ def test_a_spare_stopped_before_any_tab_took_it_draws_nothing(tmp_path: Path) ->
     process = spare(tmp_path)
     out, err = process.communicate(packet({"type": "quit"}), timeout=120)
     assert process.returncode == 0, err.decode()[-2000:]
-    assert out == b"", "it never started the app"
+    assert out == WAITING, "it said it was ready, and never started the app"
 
 
 def test_a_taken_spare_starts_at_the_tabs_size(tmp_path: Path) -> None:
@@ -93,6 +93,6 @@ def test_a_taken_spare_starts_at_the_tabs_size(tmp_path: Path) -> None:
         process.stdin.write(packet({"type": "quit"}))
         process.stdin.close()
         process.wait(timeout=60)
-    assert screen.startswith(b"__GANGLION__\n")
+    assert screen.startswith(WAITING + b"__GANGLION__\n"), "ready, then Textual's prelude"
     assert b"Welk soort socialemediabeleid" in screen, "in the page's language"
     assert b"\x1b[37;1H" in screen and b"\x1b[38;1H" not in screen, "37 rows, as the tab said"

@@ -121,7 +121,7 @@ NETWORK_MODULES = {
 
 # `policy-assistant serve` is the one part that listens, and only when asked to: its web server is these
 # modules, which only the serve command imports (tests/browser checks what they let through).
-WEB_SERVER = {ROOT / "assistant" / "serving" / name for name in ("web.py", "logs.py")}
+WEB_SERVER = {ROOT / "assistant" / "serving" / name for name in ("web.py", "logs.py", "addresses.py")}
 
 
 @pytest.mark.parametrize("package", PRODUCT)
