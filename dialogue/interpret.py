@@ -356,12 +356,15 @@ def _read_number(context: Context, text: str) -> Reading:
     example = question.validation.min if question.validation.min is not None else 1
     hint = language.message("months_hint" if months else "number_hint")
     try:
-        return Reading(read_whole_number(text, language.code, context.words, months=months))
+        value = read_whole_number(text, language.code, context.words, months=months)
     except NotANumber as problem:
         maximum = question.validation.max
         if problem.too_large and maximum is not None:
             raise AnswerError(language.message("too_large", max=maximum)) from None
         raise AnswerError(language.message("need_number", example=max(example, 12)) + " " + hint) from None
+    # "une trentaine", "ongeveer 350": taken as said, and told, so that an exact number can replace it.
+    approximate = not months and context.words.approximations.find([token.word for token in split(text)])
+    return Reading(value, said=language.message("approximate_number", number=value) if approximate else "")
 
 
 def _read_email(context: Context, text: str) -> Reading:

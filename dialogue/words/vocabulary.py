@@ -38,6 +38,7 @@ class Vocabulary:
     negations: Phrases = field(default_factory=Phrases)
     vague_amounts: Phrases = field(default_factory=Phrases)
     number_bounds: Phrases = field(default_factory=Phrases)
+    approximations: Phrases = field(default_factory=Phrases)
     date_openers: Phrases = field(default_factory=Phrases)
     organisation_words: Phrases = field(default_factory=Phrases)
     department_words: Phrases = field(default_factory=Phrases)
@@ -104,6 +105,7 @@ def _build(path: Path, data: Any) -> Vocabulary:
         negations=phrases(words("negations")),
         vague_amounts=phrases(words("vague_amounts")),
         number_bounds=phrases(words("number_bounds")),
+        approximations=phrases(words("approximations")),
         date_openers=phrases(words("date_openers")),
         organisation_words=phrases(words("organisation_words")),
         department_words=phrases(words("department_words")),

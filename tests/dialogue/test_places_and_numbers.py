@@ -236,3 +236,35 @@ def test_prepare_builds_what_the_first_typed_number_date_or_place_would_otherwis
     ):
         assert isinstance(interpret(interview, interview[question], text, "nl"), Understood), question
     assert [kept.cache_info().misses for kept in built] == before, "a typed answer built something again"
+
+
+@pytest.mark.parametrize(
+    ("code", "typed", "value", "told"),
+    [
+        ("fr", "une trentaine", 30, "Noté : 30"),
+        ("fr", "environ 40 personnes", 40, "Noté : 40"),
+        ("nl", "ongeveer 350", 350, "Genoteerd als 350"),
+        ("nl", "een veertigtal", 40, "Genoteerd als 40"),
+        ("de", "etwa zweihundert", 200, "Notiert als 200"),
+        ("en", "roughly 120", 120, "Noted as 120"),
+    ],
+)
+def test_an_approximate_headcount_is_taken_and_said_back(
+    code: str, typed: str, value: int, told: str
+) -> None:
+    reading = interpret(interview, interview["headcount"], typed, code)
+    assert isinstance(reading, Understood) and reading.value == value
+    assert reading.said.startswith(told)
+
+
+@pytest.mark.parametrize(
+    ("code", "typed"), [("en", "120"), ("nl", "zes honderd"), ("fr", "quarante"), ("de", "200")]
+)
+def test_an_exact_number_is_not_said_back(code: str, typed: str) -> None:
+    reading = interpret(interview, interview["headcount"], typed, code)
+    assert isinstance(reading, Understood) and reading.said == ""
+
+
+def test_a_duration_in_months_is_not_said_back_as_a_headcount() -> None:
+    reading = interpret(interview, interview["monitoring_retention_months"], "ongeveer zes maanden", "nl")
+    assert isinstance(reading, Understood) and reading.value == 6 and reading.said == ""
