@@ -320,8 +320,6 @@ class PolicyAssistant(PaletteCommands, App[None], inherit_bindings=False):
     def _load_library(self) -> None:
         self.interview.compile_conditions()  # the first answer then evaluates them at once
         # The readers of typed words, ready for the first typed answer (Session.answer_text says why).
-        for module in ("dialogue.words.details", "dialogue.words.follow_ups"):
-            importlib.import_module(module)
         importlib.import_module("dialogue.interpret").prepare(self.interview)
         with contextlib.suppress(PolicyNotReady):  # the preview says so when it is asked for
             self.drafter.library()

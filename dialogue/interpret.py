@@ -26,7 +26,7 @@ from dialogue.words import choices as choosing
 from dialogue.words import dates
 from dialogue.words.choices import fold
 from dialogue.words.dates import read_date
-from dialogue.words.phrases import Phrases, Token, phrases, quote, split
+from dialogue.words.phrases import Phrases, Token, phrases, quote, split, words_of
 from dialogue.words.vocabulary import Vocabulary, vocabulary
 
 _SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\band\b|\ben\b|\bet\b|\bund\b|\bplus\b|\bsowie\b)\s*")
@@ -96,9 +96,10 @@ def interpret(interview: Interview, question: Question, text: str, code: str = "
 
 def prepare(interview: Interview) -> None:
     """Load and build now what the readers keep for later: the word lists, the number phrases, the month
-    names and the index of places. Built at the first typed number, date or place instead, they made that
-    answer 30 to 60 ms slower than the next (docs/decisions.md, "Answers stay fast")."""
-    from dialogue.words import numbers, places, regions, several  # noqa: F401  (the readers they need)
+    names and the index of places, and import every reader. Built at the first typed number, date or
+    place instead, they made that answer 30 to 60 ms slower than the next (docs/decisions.md, "Answers
+    stay fast")."""
+    from dialogue.words import details, follow_ups, numbers, places, regions, several  # noqa: F401
 
     numbers.prepare(vocabulary(interview.source))
     places.prepare()
@@ -363,7 +364,7 @@ def _read_number(context: Context, text: str) -> Reading:
             raise AnswerError(language.message("too_large", max=maximum)) from None
         raise AnswerError(language.message("need_number", example=max(example, 12)) + " " + hint) from None
     # "une trentaine", "ongeveer 350": taken as said, and told, so that an exact number can replace it.
-    approximate = not months and context.words.approximations.find([token.word for token in split(text)])
+    approximate = not months and context.words.approximations.find(words_of(text))
     return Reading(value, said=language.message("approximate_number", number=value) if approximate else "")
 
 
