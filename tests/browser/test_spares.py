@@ -160,13 +160,18 @@ def test_the_standing_spare_follows_the_language_of_the_persons_latest_tab(
     served(Access.single(TOKEN), test)
 
 
+async def dead_spare(server: AssistantServer, language: str) -> Tab:
+    """The one person's standing spare, once ready, killed (as a crash or the OOM killer would)."""
+    spare = await ready(server.spares.waiting(server.settings.access.people[0], language))
+    assert spare._process is not None
+    spare._process.kill()
+    await spare._process.wait()
+    return spare
+
+
 def test_a_tab_opens_when_its_spare_has_died_and_the_next_one_comes() -> None:
     async def test(client: TestClient, server: AssistantServer) -> None:
-        person = server.settings.access.people[0]
-        spare = await ready(server.spares.waiting(person, "en"))
-        assert spare._process is not None
-        spare._process.kill()
-        await spare._process.wait()
+        spare = await dead_spare(server, "en")
         await client.get(f"/?token={TOKEN}")  # the page starts a new spare in place of the dead one
         socket = await client.ws_connect("/ws/en?width=120&height=40")
         await screen_until(socket, QUESTION["en"])
@@ -179,11 +184,7 @@ def test_a_tab_opens_when_its_spare_has_died_and_the_next_one_comes() -> None:
 
 def test_a_tab_opens_at_once_when_its_spare_dies_as_it_is_taken() -> None:
     async def test(client: TestClient, server: AssistantServer) -> None:
-        person = server.settings.access.people[0]
-        spare = await ready(server.spares.waiting(person, "en"))
-        assert spare._process is not None
-        spare._process.kill()
-        await spare._process.wait()
+        spare = await dead_spare(server, "en")
         socket = await client.ws_connect(
             "/ws/en?width=120&height=40", headers={"Authorization": f"Bearer {TOKEN}"}
         )
