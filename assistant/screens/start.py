@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -97,7 +96,7 @@ class StartScreen(Labelled, Screen[None]):
         drafts = self.query_one("#drafts", PointerList)
         drafts.show([(self._line(draft), draft.id, False) for draft in self.drafts])
         if not self.drafts:
-            drafts.show([(Text(self.t("start.no_drafts")), None, True)])
+            drafts.show([(Content(self.t("start.no_drafts")), None, True)])
             self.query_one("#new", Button).focus()
         else:
             drafts.highlighted = 0
@@ -107,13 +106,13 @@ class StartScreen(Labelled, Screen[None]):
         """Why a damaged draft cannot be opened, in the language we talk in."""
         return said(draft.fault, self.texts) if draft.fault is not None else ""
 
-    def _line(self, draft: DraftInfo) -> Text:
+    def _line(self, draft: DraftInfo) -> Content:
         if draft.is_damaged:
-            return Text.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=self._fault(draft)))
+            return Content.assemble(("⚠ ", "bold"), self.t("start.damaged", problem=self._fault(draft)))
         saved = self._when(draft.saved)
         code = draft.language if draft.language in available_languages() else "en"
         language = load_texts(code).name
-        return Text.assemble(
+        return Content.assemble(
             (draft.title or self.t("start.untitled"), "bold"),
             " · ",
             self.t("start.draft_line", progress=draft.progress or 0, saved=saved, language=language),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -74,11 +73,11 @@ class SummaryScreen(Labelled, Screen[Choice]):
             yield Button(texts("summary.export"), id="export")
         yield KeysFooter()
 
-    def _entries(self) -> list[tuple[Text, str | None, bool]]:
+    def _entries(self) -> list[tuple[Content, str | None, bool]]:
         texts = self.texts
-        entries: list[tuple[Text, str | None, bool]] = []
+        entries: list[tuple[Content, str | None, bool]] = []
         for section in summary(self.session, self.session.language):
-            entries.append((Text(f"── {section.title} ──", style="bold"), None, True))
+            entries.append((Content.styled(f"── {section.title} ──", "bold"), None, True))
             for line in section.lines:
                 if line.skipped:
                     answer: str | tuple[str, str] = (texts("summary.skipped"), "italic")
@@ -91,7 +90,7 @@ class SummaryScreen(Labelled, Screen[Choice]):
                     answer = (texts("summary.not_answered"), "italic")
                 else:
                     answer = line.answer
-                entries.append((Text.assemble(line.text, "\n", "→ ", answer), line.question.id, False))
+                entries.append((Content.assemble(line.text, "\n", "→ ", answer), line.question.id, False))
         return entries
 
     def on_mount(self) -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from assistant.widgets.hanging import HangingLabel
 
 
 class ChoiceList(OptionList):
@@ -101,29 +101,12 @@ class ChoiceList(OptionList):
     def ticked(self) -> list[Any]:
         return [value for index, value in enumerate(self._values) if index in self._ticked]
 
-    def _prompt(self, index: int, highlighted: bool) -> Content | Table:
-        """'› [x] 3. Label': plain content when it fits on one line (cheap to paint, and the list is
-        repainted after every answer), else a grid so that a long label wraps under itself."""
+    def _prompt(self, index: int, highlighted: bool) -> HangingLabel:
+        """'› [x] 3. Label', the label wrapped under itself when it is too long for one line."""
         pointer = "›" if highlighted else " "
         box = ("[x]" if index in self._ticked else "[ ]") if self.multi else ""
-        number = f"{index + 1}."
-        label = self._labels[index]
-        if len(f"{pointer} {box} {number} {label}") + 2 < max(self.scrollable_content_region.width, 40):
-            return Content.assemble(
-                f"{pointer} {box} " if box else f"{pointer} ", (number, "bold"), " ", label
-            )
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(width=1, no_wrap=True)
-        if self.multi:
-            grid.add_column(width=3, no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        cells = [Text(pointer)]  # Text, never markup: "[x]" is not a tag
-        if self.multi:
-            cells.append(Text(box))
-        cells += [Text(number, style="bold"), Text(label)]
-        grid.add_row(*cells)
-        return grid
+        head = Content.assemble(f"{pointer} {box} " if box else f"{pointer} ", (f"{index + 1}.", "bold"), " ")
+        return HangingLabel(head, Content(self._labels[index]))
 
     def _refresh_prompts(self, indexes: set[int | None] | None = None) -> None:
         for index in range(self.option_count) if indexes is None else indexes - {None}:

@@ -1,16 +1,17 @@
 """An option list whose highlighted option carries a "›", so the cursor never depends on colour alone.
 
-Each option is a two-column grid (pointer, text), so a long option wraps under its own text.
+A long option wraps under its own text, not under the pointer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from assistant.widgets.hanging import HangingLabel
 
 POINTER = "›"
 
@@ -18,10 +19,10 @@ POINTER = "›"
 class PointerList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._texts: list[Text] = []
+        self._texts: list[Content] = []
         self._previous: int | None = None
 
-    def show(self, entries: Sequence[tuple[Text, str | None, bool]]) -> None:
+    def show(self, entries: Sequence[tuple[Content, str | None, bool]]) -> None:
         """Show (text, option id, disabled) entries; disabled ones are headings, without a pointer."""
         self._texts = [text for text, _, _ in entries]
         self._previous = None
@@ -37,14 +38,10 @@ class PointerList(OptionList):
         """The entries as plain text, in order."""
         return [text.plain for text in self._texts]
 
-    def _prompt(self, index: int, highlighted: bool, disabled: bool) -> Table | Text:
+    def _prompt(self, index: int, highlighted: bool, disabled: bool) -> Content | HangingLabel:
         if disabled:
             return self._texts[index]
-        grid = Table.grid()
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(POINTER if highlighted else "", self._texts[index])
-        return grid
+        return HangingLabel(Content(f"{POINTER} " if highlighted else "  "), self._texts[index])
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
