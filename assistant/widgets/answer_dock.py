@@ -45,6 +45,20 @@ class AnswerField(Input):
     def action_clear_box(self) -> None:
         self.clear()
 
+    _sending = False  # the key being handled is the Enter that sends the answer
+
+    def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler, which shows the cursor again after any key.
+        self._sending = event.key == "enter"
+
+    def _restart_blink(self) -> None:
+        # Not for the Enter that sends the answer: the cursor shown again drew a frame of its own, and the
+        # next question waited for the frame after (docs/decisions.md, "One frame per answer").
+        if self._sending:
+            self._sending = False
+            return
+        super()._restart_blink()
+
     def _on_paste(self, event: events.Paste) -> None:
         # The first line, without control characters, cut to what fits: one copy, whatever was pasted.
         event.stop()

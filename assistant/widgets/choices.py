@@ -125,10 +125,12 @@ class ChoiceList(OptionList):
         index = number - 1
         if not 0 <= index < len(self._values):
             return
-        self.highlighted = index
         if self.multi:
+            self.highlighted = index
             self._toggle(index)
         else:
+            # Chosen at once, and the next question replaces the list: moving the highlight first drew a
+            # frame of its own, and the next question waited for the frame after (docs/decisions.md).
             self._choose(index)
 
     def action_toggle(self) -> None:
