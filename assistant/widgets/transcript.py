@@ -154,11 +154,6 @@ class Transcript(VerticalScroll, can_focus=False):
         if not widgets:
             return
         self.mount_all(widgets)
-        # Laid out in the next frame, whatever else the answer changed: Textual asks the screen for a
-        # layout once each new message has run its mount handlers, and the screen could draw the answer
-        # box's change first; the question then waited for the frame after, a sixtieth of a second
-        # later, with the preview's worker started in between (docs/decisions.md, "One frame").
-        self.screen.refresh(layout=True, repaint=False)
         if len(self.children) > LIVE_BUBBLES + ARCHIVE_CHUNK:
             self.call_after_refresh(self._archive)
 
