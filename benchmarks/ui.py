@@ -154,12 +154,18 @@ def first_question(quick: bool) -> list[Measure]:
 
 
 class FrameWatch:
-    """Notes when the compositor produces the first frame in which a condition holds."""
+    """Notes when the compositor produces the first frame in which a condition holds.
+
+    The measure waits for that frame as the app draws it (`shown`), not by polling with Pilot.pause:
+    every pause posts a callback to each widget of the screen, waits for all of them and then draws a
+    frame itself. In the answer's window, that was work a terminal session never does, and it grew with
+    the number of widgets on the screen (docs/decisions.md, "One frame per answer")."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
         self._condition: Callable[[], bool] | None = None
         self.at: float | None = None
+        self._shown = asyncio.Event()
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
@@ -167,12 +173,20 @@ class FrameWatch:
             if renderable is not None and self._condition is not None and self._condition():
                 self.at = time.perf_counter()
                 self._condition = None
+                self._shown.set()
 
         app._display = display
 
     def expect(self, condition: Callable[[], bool]) -> None:
         self.at = None
         self._condition = condition
+        self._shown.clear()
+
+    async def shown(self, timeout: float = 30) -> float:
+        """The moment of the frame that met the condition, once the app has drawn it."""
+        await asyncio.wait_for(self._shown.wait(), timeout)
+        assert self.at is not None
+        return self.at
 
 
 class LoopWatch:
@@ -266,8 +280,7 @@ async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
     frames.expect(next_question_shown)
     start = time.perf_counter()
     app.post_message(events.Key(key, character))
-    await _wait(pilot, lambda: frames.at is not None)
-    return (frames.at - start) * 1000
+    return (await frames.shown() - start) * 1000
 
 
 async def _conversation(size: tuple[int, int], quick: bool, long_session: bool) -> list[float]:
@@ -350,8 +363,7 @@ async def _floor_conversation(size: tuple[int, int], quick: bool) -> list[float]
             frames.expect(shown)
             start = time.perf_counter()
             app.post_message(events.Key("enter", "\r"))
-            await _wait(pilot, lambda: frames.at is not None)
-            times.append((frames.at - start) * 1000)
+            times.append((await frames.shown() - start) * 1000)
             await pilot.pause(think_time(quick))
     return times
 
