@@ -40,6 +40,11 @@ def at_sector(language: str) -> Session:
         ("nl", "een Vlaamse gemeente", "public", "public_body", "flemish_local"),
         ("en", "the Flemish government", "public", "public_body", "flemish"),
         ("fr", "le Service public de Wallonie", "public", "public_body", "walloon"),
+        # A typed list offers the follow-up its words name.
+        ("en", "school, sport club", "education", "education_level", "school"),
+        ("nl", "een school en een sportclub", "education", "education_level", "school"),
+        ("fr", "une école, un club de sport", "education", "education_level", "school"),
+        ("de", "ein Krankenhaus und eine Apotheke", "healthcare", "care_setting", "hospital"),
     ],
 )
 def test_the_sectors_words_offer_its_follow_up(
@@ -51,6 +56,7 @@ def test_the_sectors_words_offer_its_follow_up(
     assert session.current is not None and session.current.id == follow_up  # still asked
     assert session.suggestions[follow_up] == offered
     assert follow_up not in session.answers  # offered, never given
+    assert follow_up not in session.suggestion_origins  # from the user's words, not from a review
 
 
 @pytest.mark.parametrize(
@@ -68,25 +74,6 @@ def test_words_that_name_no_follow_up_choice_offer_nothing(language: str, typed:
     session = at_sector(language)
     assert isinstance(session.answer_text(typed), Understood)
     assert session.suggestions == {}
-
-
-@pytest.mark.parametrize(
-    ("language", "typed", "sector", "follow_up", "offered"),
-    [
-        ("en", "school, sport club", "education", "education_level", "school"),
-        ("nl", "een school en een sportclub", "education", "education_level", "school"),
-        ("fr", "une école, un club de sport", "education", "education_level", "school"),
-        ("de", "ein Krankenhaus und eine Apotheke", "healthcare", "care_setting", "hospital"),
-    ],
-)
-def test_a_typed_list_offers_the_follow_up_its_words_name(
-    language: str, typed: str, sector: str, follow_up: str, offered: str
-) -> None:
-    session = at_sector(language)
-    assert isinstance(session.answer_text(typed), Understood)
-    assert session.answers["sector"] == sector
-    assert session.suggestions[follow_up] == offered
-    assert follow_up not in session.suggestion_origins  # from the user's words, not from a review
 
 
 def test_the_latest_words_count_when_the_sector_is_typed_again() -> None:
