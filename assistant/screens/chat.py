@@ -93,7 +93,7 @@ class ChatScreen(Labelled, Screen[None]):
                 yield AnswerDock(id="dock")
             # The preview has a container of its own: Textual redraws every widget whose container
             # overlaps what changed, and in the body's it was drawn again after every answer
-            # (docs/decisions.md, "What an answer redraws").
+            # (docs/decisions.md, "What a frame draws").
             with self._side:
                 if self.app.size.width >= WIDE:
                     self._side_preview = self._new_side_preview()
@@ -202,7 +202,7 @@ class ChatScreen(Labelled, Screen[None]):
             return
         # Updated only when it changes: the status sits at the far right, so redrawing it made Textual
         # draw everything between it and the chat, the side preview included, after every answer
-        # (docs/decisions.md, "What an answer redraws").
+        # (docs/decisions.md, "What a frame draws").
         if str(status.content) != said:
             status.update(Content(said))
 

@@ -130,7 +130,8 @@ class ChoiceList(OptionList):
             self._toggle(index)
         else:
             # Chosen at once, and the next question replaces the list: moving the highlight first drew a
-            # frame of its own, and the next question waited for the frame after (docs/decisions.md).
+            # frame of its own, and the next question waited for the frame after (docs/decisions.md,
+            # "One frame per answer").
             self._choose(index)
 
     def action_toggle(self) -> None:

@@ -16,7 +16,7 @@ class HangingLabel(Visual):
 
     Rich's table grid did this at about 1 ms per option and per width asked, and an option list asks
     every option's height and lines again at each change: 12 to 15 ms of the answers before long lists
-    (docs/decisions.md, "What a frame draws"). This wraps with Content's own wrapping, once per width."""
+    (docs/decisions.md, "The choice list"). This wraps with Content's own wrapping, once per width."""
 
     def __init__(self, head: Content, label: Content) -> None:
         self.head = head

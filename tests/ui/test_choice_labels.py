@@ -1,6 +1,6 @@
 """A long option wraps under its own words, never under its number or pointer, in the answer box's
 lists and in the summary and start screens' lists; and the list's lines are drawn without Rich's
-table grid (docs/decisions.md, "What a frame draws")."""
+table grid (docs/decisions.md, "The choice list")."""
 
 from __future__ import annotations
 
