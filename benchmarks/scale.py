@@ -113,8 +113,7 @@ async def _measure(interview: Any, drafter: Any, answers: int, quick: bool) -> d
     from textual import events
 
     from assistant.app import PolicyAssistant
-    from assistant.widgets.transcript import AssistantBubble
-    from benchmarks.ui import _answer
+    from benchmarks.ui import _answer, _newest_question, _question_drawn
     from dialogue.drafts import DraftStore
     from dialogue.paths import sample_values
 
@@ -128,7 +127,7 @@ async def _measure(interview: Any, drafter: Any, answers: int, quick: bool) -> d
         )
         async with app.run_test(size=(130, 40)) as pilot:
             frames = FrameWatch(app)
-            frames.expect(lambda: bool(app.screen.query(AssistantBubble).filter(".-question")))
+            frames.expect(lambda: _question_drawn(app.screen))
             await _wait(pilot, lambda: frames.at is not None)
             result["first"] = (frames.at - started) * 1000
             chat = app.screen
@@ -143,10 +142,8 @@ async def _measure(interview: Any, drafter: Any, answers: int, quick: bool) -> d
                     await _wait(pilot, lambda steps=steps: len(chat.session.history) > steps)
                     continue
                 key, character = await _answer(pilot, chat, value)
-                asked = chat.query(AssistantBubble).filter(".-question").last()
-                frames.expect(
-                    lambda asked=asked: chat.query(AssistantBubble).filter(".-question").last() is not asked
-                )
+                asked = _newest_question(chat)
+                frames.expect(lambda asked=asked: _question_drawn(chat, after=asked))
                 start = time.perf_counter()
                 app.post_message(events.Key(key, character))
                 await _wait(pilot, lambda: frames.at is not None)

@@ -256,11 +256,27 @@ async def _answer(pilot: Any, chat: Any, value: Any) -> tuple[str, str | None]:
     return "enter", "\r"
 
 
+def _newest_question(screen: Any) -> int | None:
+    """Where the last question asked is in the screen's transcript, if it has one."""
+    from textual.css.query import NoMatches
+
+    from assistant.widgets.transcript import Transcript
+
+    try:
+        return screen.query_one(Transcript).newest_question()
+    except NoMatches:
+        return None
+
+
+def _question_drawn(screen: Any, after: int | None = None) -> bool:
+    """Whether a frame has drawn a question newer than the one at `after` in the screen's transcript."""
+    newest = _newest_question(screen)
+    return newest is not None and newest != after and screen.query_one("Transcript").has_drawn(newest)
+
+
 async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
     """Milliseconds from the key that sends `value` to the frame showing the next question."""
     from textual import events
-
-    from assistant.widgets.transcript import AssistantBubble
 
     app = pilot.app
     chat = app.screen
@@ -269,13 +285,12 @@ async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
         # After an answer by number, the next Enter is the number's and does nothing if nothing else
         # was pressed (docs/decisions.md, "A number chooses at once"): the reader moves the cursor first.
         await pilot.press("end")
-    asked = chat.query(AssistantBubble).filter(".-question").last()
+    asked = _newest_question(chat)
 
     def next_question_shown() -> bool:
         if app.screen is not chat:  # the last answer opens the summary
             return app.screen.is_mounted and bool(app.screen.query("PointerList"))
-        newest = chat.query(AssistantBubble).filter(".-question").last()
-        return newest is not asked and newest.region.height > 0
+        return _question_drawn(chat, after=asked)
 
     frames.expect(next_question_shown)
     start = time.perf_counter()
@@ -311,7 +326,7 @@ async def _answer_and_back(pilot: Any, chat: Any, answers: dict[str, Any], messa
     from textual import events
 
     transcript = chat.transcript
-    while len(transcript.earlier.messages) + len(transcript.bubbles) < messages:
+    while len(transcript.messages) < messages:
         question = chat.session.current
         key, character = await _answer(pilot, chat, answers[question.id])
         steps = len(chat.session.history)

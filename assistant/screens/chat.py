@@ -29,7 +29,7 @@ from assistant.texts import UiTexts, texts_of
 from assistant.typed import Command
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
-from assistant.widgets.transcript import SectionDivider, Transcript
+from assistant.widgets.transcript import Message, Transcript, heard, said, section
 from dialogue.session import Session
 
 if TYPE_CHECKING:
@@ -169,17 +169,16 @@ class ChatScreen(Labelled, Screen[None]):
             self.transcript.clear()  # told again (another language): show it all anew
             shown = ()
         texts = self.texts
-        said: list[Widget] = []
+        messages: list[Message] = []
         for line in lines[len(shown) :]:
             if line.speaker == "user":
-                said.append(Transcript.heard(texts("chat.you"), line.text))
+                messages.append(heard(texts("chat.you"), line.text))
             elif line.speaker == "section":
-                said.append(SectionDivider(line.text))
+                messages.append(section(line.text))
             else:
-                said.append(
-                    Transcript.said(texts("chat.assistant"), line.text, hint=line.hint, variant=line.variant)
-                )
-        self.transcript.add_all(said)  # one mount for all that was said (docs/decisions.md)
+                speaker = texts("chat.assistant")
+                messages.append(said(speaker, line.text, hint=line.hint, variant=line.variant))
+        self.transcript.add(messages)  # all that was said, in one frame (docs/decisions.md)
         self._shown = lines
 
     def _show_position(self, position: Position | None) -> None:

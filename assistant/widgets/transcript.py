@@ -1,195 +1,222 @@
-"""The conversation as a chat: a scrolling column of message bubbles, newest at the bottom.
+"""The conversation as a chat: one scrolling view of message bubbles, newest at the bottom.
 
-Bubbles are `Static`s holding plain `Content` (never markup, never Textual's Markdown widget), each led by
-who speaks ("Assistant:", "You:") so nothing depends on colour.
+Messages hold plain `Content` (never markup, never Textual's Markdown widget), each led by who speaks
+("Assistant:", "You:") so nothing depends on colour.
 
-Every widget in the column is laid out again after each answer, so a long session would slow down with
-every message. Only the most recent bubbles stay widgets; older ones move, in chunks and after the frame
-that shows the next question, into one `EarlierMessages` widget at the top: still there to scroll back
-to, at the cost of one widget. It keeps its messages as wrapped lines and wraps only the messages that
-arrive, where a `Static` would wrap the whole history again at each layout (docs/decisions.md).
+The view draws its messages itself, as lines it keeps, rather than holding a widget per message: every
+widget in a scrolling column is styled when it mounts, laid out again after each answer and cut at its
+edges in every frame, and that was most of what an answer cost beyond a minimal chat's (docs/decisions.md,
+"The transcript draws its own lines"). A message is drawn once for a width; the view only picks the lines
+in sight. It looks as the bubbles did: the assistant's tinted with a bar on the left whose colour says what
+kind of message it is, the user's tinted and indented, section titles centred and muted after a blank
+line. The colours come from the stylesheet, as component classes.
 """
 
 from __future__ import annotations
 
-from weakref import WeakSet
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
-from textual.containers import VerticalScroll
+from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.style import Style
+from textual.visual import RenderOptions
 
-LIVE_BUBBLES = 20  # bubbles kept as widgets ...
-ARCHIVE_CHUNK = 10  # ... and how many move into the earlier messages at a time
-USER_INDENT = " " * 8
+Speaker = Literal["assistant", "user", "section"]
 
-
-class Bubble(Static):
-    """One message of the conversation."""
-
-    def __init__(self, message: Content, *, classes: str | None = None) -> None:
-        super().__init__(message, classes=classes)
-        self.message = message
-
-    def as_text(self) -> Content:
-        return self.message
+ASSISTANT_MARGIN = 4  # columns left free on the right of the assistant's messages
+USER_MARGIN = 8  # and on the left of the user's
+PADDING = 1  # inside a bubble, on each side
+BAR = "▎"  # Textual's "wide" left border, whose colour says what kind of message it is
+CENTRED = {"text_align": "center"}
 
 
-class AssistantBubble(Bubble):
-    """The assistant speaking: a question, an explanation, a note or a problem."""
+@dataclass(frozen=True)
+class Message:
+    """One message of the conversation, as said."""
+
+    speaker: Speaker
+    text: Content
+    variant: str = "note"  # the assistant's: question, why, problem or note
 
 
-class UserBubble(Bubble):
-    """The user's answer, in words."""
+def said(speaker: str, text: str, *, hint: str = "", variant: str = "note") -> Message:
+    """The assistant's message."""
+    parts: list[str | tuple[str, str]] = [(speaker, "bold"), " ", text]
+    if hint:
+        parts += ["\n", (hint, "italic")]
+    return Message("assistant", Content.assemble(*parts), variant)
 
-    def as_text(self) -> Content:
-        return Content(USER_INDENT) + self.message
+
+def heard(speaker: str, text: str) -> Message:
+    """The user's message."""
+    return Message("user", Content.assemble((speaker, "bold"), " ", text))
 
 
-class SectionDivider(Static):
+def section(title: str) -> Message:
     """Where the interview moves on to a new section."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__(Content(title))
-        self.message = Content(title)
-
-    def as_text(self) -> Content:
-        return self.message
+    return Message("section", Content(title))
 
 
-class EarlierMessages(Widget):
-    """Older messages as lines of text, a blank line between two, in one widget."""
+class _Drawing:
+    """The messages drawn at one width, as lines."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[Content] = []
-        self._lines: list[Content] = []  # the messages wrapped at `_width`
-        self._width = 0
-
-    def add(self, messages: list[Content]) -> None:
-        had_messages = bool(self.messages)
-        self.messages.extend(messages)
-        if self._width:
-            self._lines.extend(self._wrap(messages, self._width, after_others=had_messages))
-        self.display = True
-        self.refresh(layout=True)
-
-    def reset(self) -> None:
-        self.messages.clear()
-        self._lines.clear()
-        self.display = False
-        self.refresh(layout=True)
-
-    @staticmethod
-    def _wrap(messages: list[Content], width: int, *, after_others: bool) -> list[Content]:
-        lines: list[Content] = []
-        for message in messages:
-            if lines or after_others:
-                lines.append(Content(""))
-            lines.extend(message.wrap(width))
-        return lines
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if width != self._width:  # a new width (a resize): wrap everything again, once
-            self._width = width
-            self._lines = self._wrap(self.messages, width, after_others=False)
-        return len(self._lines)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        style = self.rich_style
-        if y >= len(self._lines):
-            return Strip.blank(width, style)
-        return Strip(self._lines[y].render_segments()).apply_style(style).crop_extend(0, width, style)
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.lines: list[Strip] = []
+        self.starts: list[int] = []  # the line each message starts on
 
 
-class Transcript(VerticalScroll, can_focus=False):
-    """The bubbles, kept scrolled to the newest one unless the user scrolls up to read."""
+class Transcript(ScrollView, can_focus=False):
+    """The messages, kept scrolled to the newest one unless the user scrolls up to read."""
+
+    # Ctrl+C quits this app, so there is no copying of a selection to offer.
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "transcript--assistant",
+        "transcript--user",
+        "transcript--section",
+        "transcript--bar-note",
+        "transcript--bar-question",
+        "transcript--bar-why",
+        "transcript--bar-problem",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._archived: WeakSet[Widget] = WeakSet()
+        self.messages: list[Message] = []
+        # At most two widths are kept: the view's, and one column less once a scrollbar takes it.
+        self._drawings: dict[int, _Drawing] = {}
+        self._drawing: _Drawing | None = None
+        self.drawn = 0  # how many messages the last frame's lines held
+        self._following = True  # kept scrolled to the newest message, until the user scrolls up
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        earlier = EarlierMessages()
-        earlier.display = False
-        yield earlier
+    # --- what is said ------------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self.anchor()
-
-    @staticmethod
-    def said(speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
-        """The assistant's message, to add (`add_all`)."""
-        parts: list[str | tuple[str, str]] = [(speaker, "bold"), " ", text]
-        if hint:
-            parts += ["\n", (hint, "italic")]
-        return AssistantBubble(Content.assemble(*parts), classes=f"-{variant}")
-
-    @staticmethod
-    def heard(speaker: str, text: str) -> UserBubble:
-        """The user's message, to add (`add_all`)."""
-        return UserBubble(Content.assemble((speaker, "bold"), " ", text))
-
-    def say(self, speaker: str, text: str, *, hint: str = "", variant: str = "note") -> AssistantBubble:
-        return self._add(self.said(speaker, text, hint=hint, variant=variant))
-
-    def hear(self, speaker: str, text: str) -> UserBubble:
-        return self._add(self.heard(speaker, text))
-
-    def divider(self, title: str) -> SectionDivider:
-        return self._add(SectionDivider(title))
-
-    def _add(self, widget):  # type: ignore[no-untyped-def]
-        self.add_all([widget])
-        return widget
-
-    def add_all(self, widgets: list[Widget]) -> None:
-        """Messages said together (the answer, what the law says, the next question), mounted at once."""
-        if not widgets:
+    def add(self, messages: list[Message]) -> None:
+        """Messages said together (the answer, what the law says, the next question), shown at once."""
+        if not messages:
             return
-        self.mount_all(widgets)
-        if len(self.children) > LIVE_BUBBLES + ARCHIVE_CHUNK:
-            self.call_after_refresh(self._archive)
-
-    def _archive(self) -> None:
-        # A widget being removed is still a child until Textual has pruned it: one archived by an
-        # earlier call of this (two lots said before one refresh) is not archived again.
-        live = [
-            child
-            for child in self.children
-            if not isinstance(child, EarlierMessages) and child not in self._archived
-        ]
-        if len(live) <= LIVE_BUBBLES + ARCHIVE_CHUNK:
-            return
-        # Whole chunks, until no more than LIVE_BUBBLES + ARCHIVE_CHUNK stay (many come at once when
-        # the conversation is told again).
-        chunks = -(-(len(live) - LIVE_BUBBLES - ARCHIVE_CHUNK) // ARCHIVE_CHUNK)
-        oldest = live[: chunks * ARCHIVE_CHUNK]
-        self.query_one(EarlierMessages).add([widget.as_text() for widget in oldest])  # type: ignore[attr-defined]
-        self._archived.update(oldest)
-        self.remove_children(oldest)
+        self.messages.extend(messages)
+        self._lay_out()
+        self.refresh()
 
     def clear(self) -> None:
         """An empty conversation, to tell it again (in another language)."""
-        self.remove_children([child for child in self.children if not isinstance(child, EarlierMessages)])
-        self.earlier.reset()
-
-    @property
-    def bubbles(self) -> list[Bubble]:
-        return list(self.query(Bubble))
-
-    @property
-    def earlier(self) -> EarlierMessages:
-        return self.query_one(EarlierMessages)
+        self.messages.clear()
+        self._drawings.clear()
+        self._drawing = None
+        self._lay_out()
+        self.refresh()
 
     def text(self) -> str:
-        """The whole conversation as plain text, earlier messages included (tests, copying)."""
-        parts = [str(message) for message in self.earlier.messages]
-        parts += [str(bubble.message) for bubble in self.bubbles]
-        return "\n".join(parts)
+        """The whole conversation as plain text (tests, copying)."""
+        return "\n".join(str(message.text) for message in self.messages)
+
+    def newest_question(self) -> int | None:
+        """Where the last question asked is among the messages."""
+        for index in range(len(self.messages) - 1, -1, -1):
+            if self.messages[index].variant == "question":
+                return index
+        return None
+
+    def has_drawn(self, index: int) -> bool:
+        """Whether a frame has drawn the lines of message `index` (tests and benchmarks wait on it)."""
+        return index < self.drawn
+
+    # --- laying out --------------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        """Draw what is not drawn yet at the width the view gives, and size the scrolling to it."""
+        full = self.size.width  # inside the padding
+        if full <= 0:
+            return  # not laid out yet: done on the first resize
+        drawing = self._drawn_at(full)
+        if len(drawing.lines) > self.size.height:
+            drawing = self._drawn_at(full - self.styles.scrollbar_size_vertical)
+        for width in [width for width in self._drawings if width not in (full, drawing.width)]:
+            del self._drawings[width]
+        self._drawing = drawing
+        virtual = Size(drawing.width, len(drawing.lines))
+        if virtual != self.virtual_size:
+            self.virtual_size = virtual
+        if self._following:
+            self.scroll_end(animate=False, immediate=True, x_axis=False, force=True)
+        if self.show_vertical_scrollbar:  # (Textual moves the thumb only when the bar was already shown)
+            self.vertical_scrollbar.position = self.scroll_y
+
+    def _drawn_at(self, width: int) -> _Drawing:
+        drawing = self._drawings.get(width)
+        if drawing is None:
+            drawing = self._drawings[width] = _Drawing(width)
+        if len(drawing.starts) < len(self.messages):
+            blank = Strip.blank(width, self.rich_style)
+            for message in self.messages[len(drawing.starts) :]:
+                drawing.starts.append(len(drawing.lines))
+                if message.speaker == "section":
+                    drawing.lines.append(blank)  # a section stands apart; messages touch
+                drawing.lines.extend(self._draw(message, width))
+        return drawing
+
+    def _draw(self, message: Message, width: int) -> list[Strip]:
+        # The same steps as Textual's own for a padded widget with a left border (its StylesCache), so
+        # the view looks as the column of Static bubbles did, to the cell.
+        if message.speaker == "section":
+            style = self.get_visual_style("transcript--section")
+            lines = message.text.render_strips(width, None, style, RenderOptions(self._get_style, CENTRED))
+            return [line.adjust_cell_length(width, style.rich_style) for line in lines]
+        style = self.get_visual_style(f"transcript--{message.speaker}")
+        inside = Style(background=style.background).rich_style
+        if message.speaker == "assistant":
+            bar = self.get_visual_style(f"transcript--bar-{message.variant}").foreground
+            left = [Segment(BAR, Style(background=style.background, foreground=bar).rich_style)]
+            right = [Segment(" " * ASSISTANT_MARGIN, self.rich_style)]
+        else:
+            left, right = [Segment(" " * USER_MARGIN, self.rich_style)], []
+        text_width = width - Segment.get_line_length([*left, *right]) - 2 * PADDING
+        pad = Segment(" " * PADDING, inside)
+        return [
+            Strip([*left, pad, *line.adjust_cell_length(text_width, inside), pad, *right], width)
+            for line in message.text.render_strips(
+                max(text_width, 1), None, style, RenderOptions(self._get_style, self.styles)
+            )
+        ]
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._lay_out()  # drawn again only for a new width: the drawings are kept
+        return changed
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Scrolled up by the user: left there; back at the bottom: following again.
+        self._following = new_value >= self.max_scroll_y
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Drawn in the colours of before (a theme change): drawn again at the next frame, once the
+        # stylesheet has given the component classes their new colours too.
+        self._drawings.clear()
+        self._drawing = None
+        self.refresh()
+
+    # --- drawing -----------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        drawing = self._drawing
+        index = self.scroll_offset.y + y
+        if drawing is None or index >= len(drawing.lines):
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        return drawing.lines[index]
+
+    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+        if self._drawing is None:
+            self._lay_out()
+        drawing = self._drawing
+        self.drawn = len(drawing.starts) if drawing is not None else 0
+        return super().render_lines(crop)

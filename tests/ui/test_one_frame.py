@@ -18,7 +18,6 @@ from textual import events
 from textual.pilot import Pilot
 
 from assistant.app import PolicyAssistant
-from assistant.widgets.transcript import AssistantBubble
 from tests.ui.uihelp import async_test, chat_of, make_app, session_at, wait_for, write_draft
 
 SOME = {"policy_type": "comprehensive", "org_name": "Bakkerij Peeters"}
@@ -31,15 +30,16 @@ class Frames:
         self.drawn: list[bool] = []
         self.shown = asyncio.Event()
         chat = chat_of(app)
-        asked = chat.transcript.query(AssistantBubble).filter(".-question").last()
+        transcript = chat.transcript
+        asked = transcript.newest_question()
         display = app._display
 
         def frame(screen, renderable) -> None:  # type: ignore[no-untyped-def]
             display(screen, renderable)
             if renderable is None or self.shown.is_set():
                 return
-            newest = chat.transcript.query(AssistantBubble).filter(".-question").last()
-            self.drawn.append(newest is not asked and newest.region.height > 0)
+            newest = transcript.newest_question()
+            self.drawn.append(newest != asked and newest is not None and transcript.has_drawn(newest))
             if self.drawn[-1]:
                 self.shown.set()
 

@@ -252,8 +252,6 @@ async def test_no_frame_shows_the_next_question_before_the_answer_is_on_disk(hom
     import threading
     import time
 
-    from assistant.widgets.transcript import AssistantBubble
-
     written: list[float] = []
     shown: list[float] = []
     app = make_app(home, new=True)
@@ -276,7 +274,9 @@ async def test_no_frame_shows_the_next_question_before_the_answer_is_on_disk(hom
 
         def watched(screen, renderable):  # type: ignore[no-untyped-def]
             display(screen, renderable)
-            if len(chat.query(AssistantBubble).filter(".-question")) > 1 and not shown:
+            transcript = chat.transcript
+            asked = [message for message in transcript.messages if message.variant == "question"]
+            if len(asked) > 1 and transcript.has_drawn(len(transcript.messages) - 1) and not shown:
                 shown.append(time.perf_counter())
 
         app._display = watched  # type: ignore[method-assign]
