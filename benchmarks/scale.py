@@ -101,7 +101,10 @@ def _dump(path: Path, data: Any) -> None:
 def _value(question: Any) -> Any:
     from dialogue.paths import SKIP
 
-    value = _samples[question.id][0]
+    # Not an empty checklist: a list whose "none" is an option of its own (the employee bodies) does
+    # not take an empty answer, and would wait for a tick.
+    samples = _samples[question.id]
+    value = next((sample for sample in samples if sample != []), samples[0])
     return None if value is SKIP else value
 
 
