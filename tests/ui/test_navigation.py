@@ -390,8 +390,8 @@ async def test_a_long_conversation_keeps_every_message_as_a_bubble_wrapped_to_th
 
 @async_test
 async def test_every_message_of_a_long_conversation_is_there_once_and_in_order(home: Path) -> None:
-    # Several lines said before one refresh each ask for the oldest to be archived: they were archived
-    # once per asking, so the earlier messages held the same ten again and again.
+    # Several lines are said before one refresh. When the oldest messages were archived into one widget,
+    # each of those lines asked for it, and the same ten were archived again and again.
     app = make_app(home, new=True)
     async with app.run_test(size=(80, 24)) as pilot:
         chat = chat_of(app)

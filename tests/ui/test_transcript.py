@@ -68,7 +68,7 @@ async def test_the_bar_says_what_kind_of_message_it_is_and_follows_the_theme() -
         await wait_for(pilot, lambda: transcript.has_drawn(1))
 
         def bars() -> tuple[object, object]:
-            return tuple(list(transcript.render_line(y))[0].style.color for y in (0, 1))  # type: ignore[return-value]
+            return tuple(next(iter(transcript.render_line(y))).style.color for y in (0, 1))  # type: ignore[return-value]
 
         question, note = bars()
         assert question != note
