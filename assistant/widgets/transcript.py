@@ -19,7 +19,7 @@ from typing import ClassVar, Literal
 
 from rich.segment import Segment
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -214,7 +214,7 @@ class Transcript(ScrollView, can_focus=False):
             return Strip.blank(self.scrollable_content_region.width, self.rich_style)
         return drawing.lines[index]
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop: Region) -> list[Strip]:
         if self._drawing is None:
             self._lay_out()
         drawing = self._drawing
