@@ -29,7 +29,7 @@ from assistant.texts import UiTexts, texts_of
 from assistant.typed import Command
 from assistant.widgets.answer_dock import AnswerDock
 from assistant.widgets.footer import KeysFooter
-from assistant.widgets.transcript import Message, Transcript, heard, said, section
+from assistant.widgets.transcript import Bubble, Transcript, heard, said, section
 from dialogue.session import Session
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ class ChatScreen(Labelled, Screen[None]):
             self.transcript.clear()  # told again (another language): show it all anew
             shown = ()
         texts = self.texts
-        messages: list[Message] = []
+        messages: list[Bubble] = []
         for line in lines[len(shown) :]:
             if line.speaker == "user":
                 messages.append(heard(texts("chat.you"), line.text))

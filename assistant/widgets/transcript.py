@@ -35,30 +35,30 @@ CENTRED = {"text_align": "center"}
 
 
 @dataclass(frozen=True)
-class Message:
-    """One message of the conversation, as said."""
+class Bubble:
+    """One message of the conversation, as the transcript shows it."""
 
     speaker: Speaker
     text: Content
     variant: str = "note"  # the assistant's: question, why, problem or note
 
 
-def said(speaker: str, text: str, *, hint: str = "", variant: str = "note") -> Message:
+def said(speaker: str, text: str, *, hint: str = "", variant: str = "note") -> Bubble:
     """The assistant's message."""
     parts: list[str | tuple[str, str]] = [(speaker, "bold"), " ", text]
     if hint:
         parts += ["\n", (hint, "italic")]
-    return Message("assistant", Content.assemble(*parts), variant)
+    return Bubble("assistant", Content.assemble(*parts), variant)
 
 
-def heard(speaker: str, text: str) -> Message:
+def heard(speaker: str, text: str) -> Bubble:
     """The user's message."""
-    return Message("user", Content.assemble((speaker, "bold"), " ", text))
+    return Bubble("user", Content.assemble((speaker, "bold"), " ", text))
 
 
-def section(title: str) -> Message:
+def section(title: str) -> Bubble:
     """Where the interview moves on to a new section."""
-    return Message("section", Content(title))
+    return Bubble("section", Content(title))
 
 
 class _Drawing:
@@ -87,7 +87,7 @@ class Transcript(ScrollView, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.messages: list[Message] = []
+        self.messages: list[Bubble] = []
         # At most two widths are kept: the view's, and one column less once a scrollbar takes it.
         self._drawings: dict[int, _Drawing] = {}
         self._drawing: _Drawing | None = None
@@ -96,7 +96,7 @@ class Transcript(ScrollView, can_focus=False):
 
     # --- what is said ------------------------------------------------------------------------------
 
-    def add(self, messages: list[Message]) -> None:
+    def add(self, messages: list[Bubble]) -> None:
         """Messages said together (the answer, what the law says, the next question), shown at once."""
         if not messages:
             return
@@ -161,7 +161,7 @@ class Transcript(ScrollView, can_focus=False):
                 drawing.lines.extend(self._draw(message, width))
         return drawing
 
-    def _draw(self, message: Message, width: int) -> list[Strip]:
+    def _draw(self, message: Bubble, width: int) -> list[Strip]:
         # The same steps as Textual's own for a padded widget with a left border (its StylesCache), so
         # the view looks as the column of Static bubbles did, to the cell.
         if message.speaker == "section":
