@@ -4,7 +4,7 @@ answers so far, and what typed text means. Plain functions of the session, so th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answers import Source, as_input_text, describe, offer
@@ -30,6 +30,8 @@ class Prompt:
     help_line: str = ""
     allow_none: bool = False
     after_number: str = ""  # shown when the Enter typed after a number key did not answer this
+    # What a number key beyond the list's options says, by number (a list has at most nine keys).
+    no_such_number: dict[int, str] = field(default_factory=dict)
 
 
 _PLACEHOLDERS = {
@@ -88,6 +90,10 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         list_help=list_help,
         help_line=help_line,
         after_number=texts("chat.after_number"),
+        no_such_number={
+            number: texts("chat.no_such_number", number=number, count=len(entries))
+            for number in range(len(entries) + 1, 10)
+        },
         allow_none=kind is Kind.MULTI and not question.validation.min_choices,
     )
 

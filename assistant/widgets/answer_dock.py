@@ -12,7 +12,9 @@ reported as `Typed` (commands are told apart by the screen); a choice from the l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
@@ -92,7 +94,10 @@ class AnswerDock(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ChoiceList(
-            id="choices", on_typing=self._type_into_field, on_number_chose=self._arm_number_enter
+            id="choices",
+            on_typing=self._type_into_field,
+            on_number_chose=self._arm_number_enter,
+            on_no_such_number=self._say_no_such_number,
         )
         # The long answer box goes here when a long-text question is first asked (long_answer).
         yield AnswerField(id="answer-field", select_on_focus=False, max_length=MAX_ANSWER)
@@ -169,15 +174,17 @@ class AnswerDock(Vertical):
             long_answer.text = prompt.field_text
             long_answer.placeholder = prompt.placeholder
             long_answer.select_all()
-        help_line = self.query_one("#help-line", Static)
-        help_line.update(Content(prompt.help_line))
         # Where an offered answer comes from, and how to replace it, is worth two lines.
-        help_line.set_class(
-            bool(prompt.field_text) or prompt.source in ("review", "returned", "typed"), "-offer"
+        self._help = (
+            prompt.help_line,
+            bool(prompt.field_text) or prompt.source in ("review", "returned", "typed"),
         )
+        self._show_help(*self._help)
         self._asked = self._answer_state(prompt.field_text)
         self._asked_since_number = True
         self._after_number = prompt.after_number
+        self._no_such_number = prompt.no_such_number
+        self._saying_no_such_number = False
         self.focus_answer()
 
     def idle(self, placeholder: str, help_line: str) -> None:
@@ -231,6 +238,20 @@ class AnswerDock(Vertical):
         choices = self.choices
         return (text, tuple(choices.ticked), choices.highlighted) if choices.display else (text,)
 
+    _no_such_number: Mapping[int, str] = MappingProxyType({})  # what the prompt says, by number
+
+    _help: tuple[str, bool] = ("", False)  # the question's help line, and whether it takes two lines
+    _saying_no_such_number = False
+
+    def _show_help(self, text: str, two_lines: bool) -> None:
+        help_line = self.query_one("#help-line", Static)
+        help_line.update(Content(text))
+        help_line.set_class(two_lines, "-offer")
+
+    def _say_no_such_number(self, number: int) -> None:
+        self._show_help(self._no_such_number.get(number, ""), True)
+        self._saying_no_such_number = True
+
     def _takes_number_enter(self, text: str) -> bool:
         """Whether an Enter now is the one typed after a number key, with nothing changed since.
         If the next question was asked meanwhile, the line under the box says why it still waits."""
@@ -261,6 +282,9 @@ class AnswerDock(Vertical):
         self.post_message(self.Picked(event.values if event.choice_list.multi else event.value))
 
     def _type_into_field(self, character: str) -> None:
+        if self._saying_no_such_number:  # the digit began a typed answer ("9 of them"), not a choice
+            self._saying_no_such_number = False
+            self._show_help(*self._help)
         field = self.field
         field.insert_text_at_cursor(character)
         field.focus()

@@ -57,15 +57,18 @@ class ChoiceList(OptionList):
         *,
         on_typing: Callable[[str], None] | None = None,
         on_number_chose: Callable[[], None] | None = None,
+        on_no_such_number: Callable[[int], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         """`on_typing(character)` receives what the user types while the list has focus;
         `on_number_chose()` is called the moment a number key chooses (single choice), before any
-        key typed after it is handled."""
+        key typed after it is handled; `on_no_such_number(number)` when a number key is beyond the
+        options, so that the user is told rather than nothing happening."""
         super().__init__(id=id, classes=classes)
         self._on_typing = on_typing
         self._on_number_chose = on_number_chose
+        self._on_no_such_number = on_no_such_number
         self._forwarding = False  # typing started: every character goes to the field until focus returns
         self._burst: list[str] = []  # digits just typed: ticks, or the start of a typed answer
         self._values: list[Any] = []
@@ -124,6 +127,8 @@ class ChoiceList(OptionList):
     def action_number(self, number: int) -> None:
         index = number - 1
         if not 0 <= index < len(self._values):
+            if self._on_no_such_number is not None:
+                self._on_no_such_number(number)
             return
         if self.multi:
             self.highlighted = index

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
 from uihelp import (
     answer_all,
     answers_file,
@@ -153,6 +154,31 @@ async def test_skip_where_allowed_and_only_there(home: Path) -> None:
         await wait_for(pilot, lambda: current_id(app) == "confidential_info")
         assert "crisis_escalation" in chat.session.skipped
         assert "You: (skipped)" in transcript_text(app)
+
+
+@async_test
+async def test_a_number_beyond_the_list_says_which_numbers_there_are(home: Path) -> None:
+    # Seen in tmux: "9" on the first question's four options did nothing at all.
+    app = make_app(home, new=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        chat = chat_of(app)
+        help_line = chat.dock.query_one("#help-line", Static)
+        await wait_for(pilot, lambda: current_id(app) == "policy_type" and chat.dock.has_list)
+        await pilot.press("9")
+        await wait_for(pilot, lambda: "There is no option 9 here: press 1 to 4" in str(help_line.content))
+        assert current_id(app) == "policy_type"  # nothing was chosen
+        await pilot.press("2")
+        await wait_for(pilot, lambda: current_id(app) == "org_name")
+        assert "There is no option" not in str(help_line.content)  # the next question's own line
+        # In a checklist, a digit followed by words starts a typed answer: the line is the question's again.
+        await submit_text(pilot, "Bakkerij Peeters")
+        await wait_for(pilot, lambda: current_id(app) == "regions" and chat.dock.has_list)
+        usual = str(help_line.content)
+        await type_text(pilot, "9")
+        await wait_for(pilot, lambda: "There is no option 9 here: press 1 to 4" in str(help_line.content))
+        await type_text(pilot, " regions")
+        await wait_for(pilot, lambda: chat.dock.field.value == "9 regions")
+        assert str(help_line.content) == usual
 
 
 @async_test
