@@ -164,6 +164,10 @@ def _inside(context: Context, tokens: list[Token], text: str) -> tuple[str, tupl
     named = [m for m in mentions if not m.negated]
     if not named:
         return None
+    # Only the user's own language's word for "or": the Dutch "of" is an English word too.
+    alternatives = choosing.alternatives(named, tokens, fold(context.language.message("or")))
+    if alternatives:
+        raise _ambiguous(context, text, [c for c in context.question.choices if c in alternatives])
     top = max(m.score for m in named)
     leaders = {m.choice for m in named if m.score == top}
     if len(leaders) > 1:

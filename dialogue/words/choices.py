@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from dialogue.model import Interview
 from dialogue.words.phrases import Phrases, Token, fold_word, split, words_of
@@ -258,9 +259,21 @@ def best(found: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def alternatives(named: list[Mention], tokens: list[Token], word_for_or: str) -> set[str]:
+    """Two choices with "or" between them ("a school or a hospital"): the user has not chosen yet, so
+    both are asked about, where the longer name used to be taken."""
+    ordered = sorted(named, key=lambda m: m.start)
+    for before, after in pairwise(ordered):
+        between = {token.word for token in tokens[before.end : after.start]}
+        if before.choice != after.choice and word_for_or in between:
+            return {before.choice, after.choice}
+    return set()
+
+
 __all__ = [
     "Candidate",
     "Mention",
+    "alternatives",
     "beside_department_word",
     "best",
     "candidates",

@@ -107,6 +107,35 @@ def test_words_that_name_several_sectors_outside_a_list_are_still_asked_back() -
 
 
 @pytest.mark.parametrize(
+    ("language", "typed", "named"),
+    [
+        # Was read as healthcare: "hospital" is the longer name. The user has not chosen yet.
+        ("en", "a school or a hospital", ("Education", "Healthcare")),
+        ("en", "either a bank or a school", ("Banking", "Education")),
+        ("nl", "een school of een ziekenhuis", ("Onderwijs", "Zorg")),
+        ("fr", "une école ou un hôpital", ("Enseignement", "Soins de santé")),
+        ("de", "eine Schule oder ein Krankenhaus", ("Unterrichtswesen", "Gesundheitswesen")),
+    ],
+)
+def test_two_sectors_offered_as_alternatives_are_asked_about_whatever_their_length(
+    language: str, typed: str, named: tuple[str, str]
+) -> None:
+    said = refused("sector", typed, language)
+    assert all(label in said for label in named), said
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "sector"),
+    [
+        ("en", "a school of nursing", "education"),  # the Dutch word for "or" is an English word
+        ("nl", "een school en een sportclub", "education"),  # a list, not alternatives
+    ],
+)
+def test_only_the_users_own_word_for_or_makes_alternatives(language: str, typed: str, sector: str) -> None:
+    assert reading("sector", typed, language) == sector
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "sector"),
     [
         ("de", "ein Bauunternehmen", "industry"),  # was "another activity", from "unternehmen"
