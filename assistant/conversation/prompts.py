@@ -92,7 +92,7 @@ def prompt_for(session: Session, question: Question, texts: UiTexts) -> Prompt:
         after_number=texts("chat.after_number"),
         no_such_number={
             number: texts("chat.no_such_number", number=number, count=len(entries))
-            for number in range(len(entries) + 1, 10)
+            for number in range(len(entries) + 1, 10 if entries else 0)
         },
         allow_none=kind is Kind.MULTI and not question.validation.min_choices,
     )
