@@ -67,7 +67,7 @@ class _Drawing:
     def __init__(self, width: int) -> None:
         self.width = width
         self.lines: list[Strip] = []
-        self.starts: list[int] = []  # the line each message starts on
+        self.messages = 0  # how many of the transcript's messages the lines hold
 
 
 class Transcript(ScrollView, can_focus=False):
@@ -134,7 +134,12 @@ class Transcript(ScrollView, can_focus=False):
         full = self.size.width  # inside the padding
         if full <= 0:
             return  # not laid out yet: done on the first resize
-        drawing = self._drawn_at(full)
+        # Whether the messages overflow the view at its full width: then a scroll bar takes a column.
+        # Once they do, new messages are drawn only at the narrower width: more messages only overflow
+        # more, and the lines the full width already holds say so (until the view grows taller).
+        drawing = self._drawings.get(full)
+        if drawing is None or len(drawing.lines) <= self.size.height:
+            drawing = self._drawn_at(full)
         if len(drawing.lines) > self.size.height:
             drawing = self._drawn_at(full - self.styles.scrollbar_size_vertical)
         for width in [width for width in self._drawings if width not in (full, drawing.width)]:
@@ -152,13 +157,13 @@ class Transcript(ScrollView, can_focus=False):
         drawing = self._drawings.get(width)
         if drawing is None:
             drawing = self._drawings[width] = _Drawing(width)
-        if len(drawing.starts) < len(self.messages):
+        if drawing.messages < len(self.messages):
             blank = Strip.blank(width, self.rich_style)
-            for message in self.messages[len(drawing.starts) :]:
-                drawing.starts.append(len(drawing.lines))
+            for message in self.messages[drawing.messages :]:
                 if message.speaker == "section":
                     drawing.lines.append(blank)  # a section stands apart; messages touch
                 drawing.lines.extend(self._draw(message, width))
+            drawing.messages = len(self.messages)
         return drawing
 
     def _draw(self, message: Bubble, width: int) -> list[Strip]:
@@ -218,5 +223,5 @@ class Transcript(ScrollView, can_focus=False):
         if self._drawing is None:
             self._lay_out()
         drawing = self._drawing
-        self.drawn = len(drawing.starts) if drawing is not None else 0
+        self.drawn = drawing.messages if drawing is not None else 0
         return super().render_lines(crop)

@@ -98,6 +98,22 @@ async def test_a_long_conversation_follows_the_newest_message_until_the_user_scr
         await wait_for(pilot, lambda: "and the next" in shown(transcript)[-1])
 
 
+@async_test
+async def test_the_scroll_bar_takes_a_column_only_while_the_messages_overflow_the_view() -> None:
+    app = Chat()
+    async with app.run_test(size=(40, 8)) as pilot:
+        transcript = app.query_one(Transcript)
+        for turn in range(6):  # a line each: over the view's 8 lines from the fifth turn, and further over
+            transcript.add([said("Assistant:", f"question {turn}"), heard("You:", f"answer {turn}")])
+            await wait_for(pilot, lambda turn=turn: transcript.has_drawn(2 * turn + 1))
+            overflowing = 2 * (turn + 1) > transcript.size.height
+            assert transcript.virtual_size.width == transcript.size.width - overflowing  # the bar's column
+        await pilot.resize_terminal(40, 30)  # now everything fits: the full width again
+        await wait_for(pilot, lambda: transcript.virtual_size.width == transcript.size.width)
+        assert transcript.virtual_size.height == 12 and "question 0" in shown(transcript)[0]
+        assert all(len(line) == transcript.size.width for line in shown(transcript))
+
+
 # Words of one to twelve letters: what a wrapped line keeps must be found again, word for word.
 words = st.lists(
     st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=12), min_size=1, max_size=40
