@@ -256,22 +256,31 @@ async def _answer(pilot: Any, chat: Any, value: Any) -> tuple[str, str | None]:
     return "enter", "\r"
 
 
-def _newest_question(screen: Any) -> int | None:
-    """Where the last question asked is in the screen's transcript, if it has one."""
+def _transcript(screen: Any) -> Any:
+    """The screen's transcript, if it has one (the chat's, not yet mounted at the very start)."""
     from textual.css.query import NoMatches
 
     from assistant.widgets.transcript import Transcript
 
     try:
-        return screen.query_one(Transcript).newest_question()
+        return screen.query_one(Transcript)
     except NoMatches:
         return None
 
 
+def _newest_question(screen: Any) -> int | None:
+    """Where the last question asked is in the screen's transcript, if it has one."""
+    transcript = _transcript(screen)
+    return None if transcript is None else transcript.newest_question()
+
+
 def _question_drawn(screen: Any, after: int | None = None) -> bool:
     """Whether a frame has drawn a question newer than the one at `after` in the screen's transcript."""
-    newest = _newest_question(screen)
-    return newest is not None and newest != after and screen.query_one("Transcript").has_drawn(newest)
+    transcript = _transcript(screen)
+    if transcript is None:
+        return False
+    newest = transcript.newest_question()
+    return newest is not None and newest != after and transcript.has_drawn(newest)
 
 
 async def _one_answer(pilot: Any, frames: FrameWatch, value: Any) -> float:
