@@ -8,8 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 
-from assistant.widgets.transcript import Transcript, heard, said, section
+from assistant.widgets.transcript import Bubble, Transcript, heard, said, section
 from tests.ui.uihelp import async_test, wait_for
 
 CSS = """
@@ -35,19 +36,24 @@ def shown(transcript: Transcript) -> list[str]:
     return [transcript.render_line(y).text for y in range(transcript.size.height)]
 
 
+async def say(pilot: Pilot, *bubbles: Bubble) -> Transcript:
+    """The app's transcript, once a frame has drawn `bubbles` added to it."""
+    transcript = pilot.app.query_one(Transcript)
+    transcript.add(list(bubbles))
+    await wait_for(pilot, lambda: transcript.has_drawn(len(transcript.messages) - 1))
+    return transcript
+
+
 @async_test
 async def test_messages_are_drawn_as_bubbles_of_their_speaker() -> None:
     app = Chat()
     async with app.run_test(size=(40, 20)) as pilot:
-        transcript = app.query_one(Transcript)
-        transcript.add(
-            [
-                section("Your organisation"),
-                said("Assistant:", "What is its name?", variant="question"),
-                heard("You:", "Bakkerij Peeters"),
-            ]
+        transcript = await say(
+            pilot,
+            section("Your organisation"),
+            said("Assistant:", "What is its name?", variant="question"),
+            heard("You:", "Bakkerij Peeters"),
         )
-        await wait_for(pilot, lambda: transcript.has_drawn(2))
         lines = shown(transcript)
         assert lines[0].strip() == ""  # a section stands apart ...
         assert lines[1].strip() == "Your organisation" and lines[1].index("Your") > 5  # ... centred
@@ -61,11 +67,9 @@ async def test_messages_are_drawn_as_bubbles_of_their_speaker() -> None:
 async def test_the_bar_says_what_kind_of_message_it_is_and_follows_the_theme() -> None:
     app = Chat()
     async with app.run_test(size=(40, 20)) as pilot:
-        transcript = app.query_one(Transcript)
-        transcript.add(
-            [said("Assistant:", "Which sector?", variant="question"), said("Assistant:", "Noted.")]
+        transcript = await say(
+            pilot, said("Assistant:", "Which sector?", variant="question"), said("Assistant:", "Noted.")
         )
-        await wait_for(pilot, lambda: transcript.has_drawn(1))
 
         def bars() -> tuple[object, object]:
             return tuple(next(iter(transcript.render_line(y))).style.color for y in (0, 1))  # type: ignore[return-value]
@@ -89,8 +93,7 @@ async def test_a_long_conversation_follows_the_newest_message_until_the_user_scr
         assert "question 11" in shown(transcript)[-1]
         transcript.scroll_to(y=0, animate=False)
         await wait_for(pilot, lambda: transcript.scroll_y == 0)
-        transcript.add([heard("You:", "while reading")])
-        await pilot.pause()
+        await say(pilot, heard("You:", "while reading"))
         assert transcript.scroll_y == 0  # left where the user reads
         transcript.scroll_end(animate=False)
         await wait_for(pilot, lambda: transcript.scroll_y == transcript.max_scroll_y)
@@ -104,8 +107,7 @@ async def test_the_scroll_bar_takes_a_column_only_while_the_messages_overflow_th
     async with app.run_test(size=(40, 8)) as pilot:
         transcript = app.query_one(Transcript)
         for turn in range(6):  # a line each: over the view's 8 lines from the fifth turn, and further over
-            transcript.add([said("Assistant:", f"question {turn}"), heard("You:", f"answer {turn}")])
-            await wait_for(pilot, lambda turn=turn: transcript.has_drawn(2 * turn + 1))
+            await say(pilot, said("Assistant:", f"question {turn}"), heard("You:", f"answer {turn}"))
             overflowing = 2 * (turn + 1) > transcript.size.height
             assert transcript.virtual_size.width == transcript.size.width - overflowing  # the bar's column
         await pilot.resize_terminal(40, 30)  # now everything fits: the full width again
